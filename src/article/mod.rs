@@ -1,0 +1,352 @@
+//! Articles: loading `.txt`, `.md`, `.html` and image files from disk into a canonical
+//! text with a block structure (title, paragraphs, captions, images).
+//!
+//! Pure: no egui. Every error names the file and the reason.
+
+mod decode;
+mod html;
+mod images;
+mod markdown;
+mod plain;
+mod sample;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+use crate::text::{CharRange, DisplayMap, SourceText};
+
+pub use decode::{DecodedText, decode_text};
+pub use images::{DecodedImage, ImageError, ImageLimits, decode_image, sibling_images};
+pub use sample::sample_article;
+
+/// Text files larger than this are refused with [`ArticleError::TooLarge`]
+/// (the reader opens a 10 MB article in well under a second).
+pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A loaded article: canonical text, its structure and where it came from.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Where the article was read from.
+    pub origin: Origin,
+    /// Which loader produced it.
+    pub format: ArticleFormat,
+    /// The title shown in the window title (first non-empty line, first heading, …).
+    pub title: String,
+    /// The canonical text every offset points into.
+    pub text: SourceText,
+    /// Map between canonical and display offsets over the whole text.
+    pub display: DisplayMap,
+    /// Blocks in reading order; text blocks cover disjoint, increasing ranges.
+    pub blocks: Vec<Block>,
+    /// Lowercase hex SHA-256 of the canonical text's UTF-8 bytes.
+    pub sha256: String,
+    /// Things the user should know that did not stop loading (e.g. "converted from
+    /// windows-1252").
+    pub notices: Vec<String>,
+}
+
+/// Where an article came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on disk.
+    File(PathBuf),
+    /// The sample article built into the binary.
+    Embedded(&'static str),
+}
+
+impl Origin {
+    /// The file name to show to the user.
+    pub fn display_name(&self) -> String {
+        match self {
+            Origin::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            Origin::Embedded(name) => (*name).to_owned(),
+        }
+    }
+
+    /// The path on disk, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Origin::File(p) => Some(p),
+            Origin::Embedded(_) => None,
+        }
+    }
+}
+
+/// Which kind of file an article was loaded from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleFormat {
+    /// Plain text (`.txt` or unknown extension that decodes as text).
+    PlainText,
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// A saved web page (`.html`, `.htm`, `.xhtml`).
+    Html,
+    /// A standalone image file.
+    Image,
+}
+
+/// One block of the reading view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The block's text as a range of the canonical text. Empty for images.
+    pub range: CharRange,
+    /// Inline styles inside the block, ranges in canonical char offsets.
+    pub spans: Vec<StyleSpan>,
+    /// True when this block continues the previous one without paragraph spacing
+    /// (a very long paragraph split for layout).
+    pub continues: bool,
+}
+
+/// The kind of a [`Block`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum BlockKind {
+    /// The article's title.
+    Title,
+    /// A heading of level 1–6 (Markdown / HTML).
+    Heading(u8),
+    /// A paragraph of body text.
+    Paragraph,
+    /// An image caption (smaller, muted).
+    Caption,
+    /// A block quote.
+    Quote,
+    /// A list item; `marker` is "•" or "3." etc., shown but not part of the text.
+    ListItem {
+        /// The bullet or number shown before the item.
+        marker: String,
+        /// Nesting depth, 0 for top level.
+        depth: u8,
+    },
+    /// Preformatted / code text.
+    Code,
+    /// An image at this place in the article.
+    Image(ImageRef),
+}
+
+/// An image referenced by an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageRef {
+    /// Where the image bytes are.
+    pub source: ImageSource,
+    /// Alternative text (Markdown alt / HTML alt), may be empty.
+    pub alt: String,
+}
+
+/// Where an image's bytes come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImageSource {
+    /// A local file (already resolved against the article's folder).
+    File(PathBuf),
+    /// Bytes built into the binary (the sample article).
+    Embedded {
+        /// A name for messages.
+        name: &'static str,
+        /// The encoded image.
+        bytes: &'static [u8],
+    },
+    /// A reference Pathok will not follow (remote URL, data it cannot read); the
+    /// reason is shown in place of the image.
+    Unavailable {
+        /// What the article referred to.
+        reference: String,
+        /// Why it is not shown.
+        reason: String,
+    },
+}
+
+impl ImageSource {
+    /// A short name for messages and cache keys.
+    pub fn label(&self) -> String {
+        match self {
+            ImageSource::File(p) => p.display().to_string(),
+            ImageSource::Embedded { name, .. } => (*name).to_owned(),
+            ImageSource::Unavailable { reference, .. } => reference.clone(),
+        }
+    }
+}
+
+/// An inline style over part of a block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StyleSpan {
+    /// The styled chars (canonical offsets).
+    pub range: CharRange,
+    /// The style.
+    pub style: InlineStyle,
+}
+
+/// Inline styles the reader can show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InlineStyle {
+    /// Emphasis (italic).
+    Emphasis,
+    /// Strong (bold).
+    Strong,
+    /// Inline code.
+    Code,
+    /// A link; shown, never followed automatically.
+    Link(String),
+}
+
+/// Why an article could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum ArticleError {
+    /// The path does not exist.
+    #[error("file not found: {0}")]
+    NotFound(PathBuf),
+    /// The path is a directory.
+    #[error("this is a folder, not an article: {0}")]
+    IsDirectory(PathBuf),
+    /// Reading failed.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file has no text.
+    #[error("the file is empty: {0}")]
+    Empty(PathBuf),
+    /// The file holds binary data, not text.
+    #[error("this looks like a binary file, not text: {0}")]
+    Binary(PathBuf),
+    /// The encoding could not be determined.
+    #[error("unknown text encoding ({reason}): {path}")]
+    UnknownEncoding {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The file is above [`MAX_TEXT_BYTES`].
+    #[error("the file is {size} bytes; Pathok opens text files up to {limit} bytes: {path}")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The extension is not one Pathok reads.
+    #[error(
+        "unsupported file type \"{extension}\" (Pathok opens .txt .md .html .htm and images): {path}"
+    )]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// Its extension.
+        extension: String,
+    },
+    /// A standalone image that cannot be shown.
+    #[error(transparent)]
+    Image(#[from] ImageError),
+}
+
+impl Article {
+    /// Assemble an article from its parts, computing fingerprint and display map.
+    pub fn new(
+        origin: Origin,
+        format: ArticleFormat,
+        title: String,
+        text: String,
+        blocks: Vec<Block>,
+        notices: Vec<String>,
+    ) -> Self {
+        let sha256 = sha256_hex(text.as_bytes());
+        let display = DisplayMap::new(&text);
+        Self {
+            origin,
+            format,
+            title,
+            text: SourceText::new(text),
+            display,
+            blocks,
+            sha256,
+            notices,
+        }
+    }
+
+    /// The images of the article in reading order.
+    pub fn images(&self) -> impl Iterator<Item = &ImageRef> {
+        self.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Image(image) => Some(image),
+            _ => None,
+        })
+    }
+}
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// Load the article at `path`, choosing the loader by extension.
+pub fn load(path: &Path) -> Result<Article, ArticleError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ArticleError::NotFound(path.to_owned()),
+        _ => ArticleError::Io {
+            path: path.to_owned(),
+            source: e,
+        },
+    })?;
+    if meta.is_dir() {
+        return Err(ArticleError::IsDirectory(path.to_owned()));
+    }
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "png" | "jpg" | "jpeg" | "webp" | "gif" | "bmp" => images::load_image_article(path),
+        "md" | "markdown" => {
+            let decoded = read_text(path, meta.len())?;
+            Ok(markdown::parse(path, decoded))
+        }
+        "html" | "htm" | "xhtml" => {
+            let decoded = read_text(path, meta.len())?;
+            Ok(html::parse(path, decoded))
+        }
+        "txt" | "text" | "" => {
+            let decoded = read_text(path, meta.len())?;
+            let images = sibling_images(path);
+            Ok(plain::parse(Origin::File(path.to_owned()), decoded, images))
+        }
+        _ => Err(ArticleError::Unsupported {
+            path: path.to_owned(),
+            extension,
+        }),
+    }
+}
+
+/// Read and decode a text file, enforcing [`MAX_TEXT_BYTES`].
+fn read_text(path: &Path, size: u64) -> Result<DecodedText, ArticleError> {
+    if size > MAX_TEXT_BYTES {
+        return Err(ArticleError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_TEXT_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    decode_text(path, &bytes)
+}
+
+/// Shared handle used by the UI so that big articles are not cloned.
+pub type SharedArticle = Arc<Article>;

@@ -1,0 +1,8 @@
+//! Pathok (পাঠক, "reader"): a desktop reader and annotator for articles, Bengali first.
+//!
+//! The core (`text`, `article`) is pure and knows nothing of the GUI; `ui` is the only
+//! module that uses egui.
+
+pub mod article;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,474 @@
+//! The eframe application: menus, opening files, messages, status bar, and the reader.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{Color32, RichText};
+
+use crate::article::{self, Article, ArticleError, ArticleFormat, ImageSource};
+
+use super::commands::Command;
+use super::fonts;
+use super::image_view::ImageViewer;
+use super::reader::{ReaderStyle, ReaderView, ScrollRequest, Typography};
+use super::settings::{STORAGE_KEY, Settings};
+use super::theme::ReaderTheme;
+
+/// Files up to this size are read on the UI thread; larger ones on a worker thread
+/// while the window shows "Opening…".
+const SYNC_LOAD_BYTES: u64 = 2 * 1024 * 1024;
+
+/// A message shown in a banner under the menu bar (and printed on stderr).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    /// How serious it is.
+    pub level: Level,
+    /// The text, naming the file and the reason.
+    pub text: String,
+}
+
+/// Severity of a [`Message`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Something failed; the app goes on.
+    Error,
+    /// Loading worked, but the user should know something.
+    Notice,
+}
+
+struct PendingLoad {
+    path: PathBuf,
+    receiver: Receiver<Result<Article, ArticleError>>,
+}
+
+/// The Pathok application.
+pub struct PathokApp {
+    settings: Settings,
+    reader: ReaderView,
+    messages: Vec<Message>,
+    loading: Option<PendingLoad>,
+    zoomed: Option<ImageViewer>,
+    standalone: Option<ImageViewer>,
+    shown_title: String,
+    position: f32,
+}
+
+impl PathokApp {
+    /// Create the app for eframe: restore settings, install fonts, open `path` or the
+    /// sample article.
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
+            .unwrap_or_default();
+        Self::with_settings(&cc.egui_ctx, settings, path)
+    }
+
+    /// Create the app with explicit settings (used by tests).
+    pub fn with_settings(ctx: &egui::Context, settings: Settings, path: Option<PathBuf>) -> Self {
+        fonts::install(ctx);
+        // Ctrl+= / Ctrl+- change the reading size, not egui's whole-UI zoom.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let mut app = Self {
+            settings,
+            reader: ReaderView::new(Arc::new(article::sample_article())),
+            messages: Vec::new(),
+            loading: None,
+            zoomed: None,
+            standalone: None,
+            shown_title: String::new(),
+            position: 0.0,
+        };
+        if let Some(path) = path {
+            app.open(ctx, &path);
+        }
+        app
+    }
+
+    /// The article being read.
+    pub fn article(&self) -> &Arc<Article> {
+        self.reader.article()
+    }
+
+    /// Messages currently shown.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// True while a file or an image is still being read in the background.
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some() || self.reader.images_loading()
+    }
+
+    /// The current settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Open `path`: small files at once, big ones on a worker thread. On failure the
+    /// current article stays open and the reason is shown.
+    pub fn open(&mut self, ctx: &egui::Context, path: &Path) {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size <= SYNC_LOAD_BYTES {
+            let result = article::load(path);
+            self.finish_load(path, result);
+            return;
+        }
+        let (sender, receiver) = channel();
+        let worker_path = path.to_owned();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("pathok-load".to_owned())
+            .spawn(move || {
+                let result = article::load(&worker_path);
+                // The receiver only disappears when another file was opened meanwhile.
+                let _ = sender.send(result);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.loading = Some(PendingLoad {
+                    path: path.to_owned(),
+                    receiver,
+                })
+            }
+            Err(e) => self.report(
+                Level::Error,
+                format!("cannot start loading ({e}): {}", path.display()),
+            ),
+        }
+    }
+
+    fn finish_load(&mut self, path: &Path, result: Result<Article, ArticleError>) {
+        match result {
+            Ok(article) => {
+                self.messages.clear();
+                for notice in &article.notices {
+                    self.report(Level::Notice, format!("{notice}: {}", path.display()));
+                }
+                self.settings.remember(path);
+                self.show_article(article);
+            }
+            Err(error) => self.report(Level::Error, error.to_string()),
+        }
+    }
+
+    fn show_article(&mut self, article: Article) {
+        let standalone = (article.format == ArticleFormat::Image)
+            .then(|| {
+                article
+                    .images()
+                    .next()
+                    .map(|i| ImageViewer::new(i.source.clone()))
+            })
+            .flatten();
+        self.standalone = standalone;
+        self.zoomed = None;
+        self.position = 0.0;
+        self.reader = ReaderView::new(Arc::new(article));
+    }
+
+    fn report(&mut self, level: Level, text: String) {
+        eprintln!("pathok: {text}");
+        let message = Message { level, text };
+        if !self.messages.contains(&message) {
+            self.messages.push(message);
+        }
+    }
+
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Open => self.open_dialog(ctx),
+            Command::OpenSample => {
+                self.messages.clear();
+                self.show_article(article::sample_article());
+            }
+            Command::Reload => match self.article().origin.path().map(Path::to_owned) {
+                Some(path) => self.open(ctx, &path),
+                None => self.show_article(article::sample_article()),
+            },
+            Command::ZoomIn => self.settings.zoom(1.0),
+            Command::ZoomOut => self.settings.zoom(-1.0),
+            Command::ZoomReset => self.settings.font_size = Settings::DEFAULT_FONT_SIZE,
+            Command::ToggleTypeface => {
+                self.settings.typeface = match self.settings.typeface {
+                    fonts::Typeface::Sans => fonts::Typeface::Serif,
+                    fonts::Typeface::Serif => fonts::Typeface::Sans,
+                }
+            }
+            Command::Theme(theme) => self.settings.theme = theme,
+            Command::WiderColumn => self.settings.widen(2.0),
+            Command::NarrowerColumn => self.settings.widen(-2.0),
+            Command::PageDown => self.reader.request_scroll(ScrollRequest::Pages(1.0)),
+            Command::PageUp => self.reader.request_scroll(ScrollRequest::Pages(-1.0)),
+            Command::Top => self.reader.request_scroll(ScrollRequest::Top),
+            Command::Bottom => self.reader.request_scroll(ScrollRequest::Bottom),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn open_dialog(&mut self, ctx: &egui::Context) {
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Open an article")
+            .add_filter(
+                "Articles",
+                &["txt", "md", "markdown", "html", "htm", "xhtml"],
+            )
+            .add_filter("Images", &["png", "jpg", "jpeg", "webp", "gif", "bmp"])
+            .add_filter("All files", &["*"]);
+        if let Some(dir) = self.article().origin.path().and_then(Path::parent) {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(path) = dialog.pick_file() {
+            self.open(ctx, &path);
+        }
+    }
+
+    fn poll_loading(&mut self) {
+        let Some(pending) = &self.loading else { return };
+        match pending.receiver.try_recv() {
+            Ok(result) => {
+                let path = pending.path.clone();
+                self.loading = None;
+                self.finish_load(&path, result);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                let path = pending.path.clone();
+                self.loading = None;
+                self.report(
+                    Level::Error,
+                    format!("loading stopped unexpectedly: {}", path.display()),
+                );
+            }
+        }
+    }
+
+    fn style(&self) -> ReaderStyle {
+        ReaderStyle {
+            typo: Typography {
+                font_size: self.settings.font_size,
+                typeface: self.settings.typeface,
+                palette: self.settings.theme.palette(),
+            },
+            column_em: self.settings.column_em,
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let article = self.reader.article();
+        let title = format!(
+            "{} — {} — Pathok",
+            article.title,
+            article.origin.display_name()
+        );
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let mut open_recent = None;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                commands.extend(Command::Open.menu_item(ui));
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for path in &self.settings.recent {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            open_recent = Some(path.clone());
+                        }
+                    }
+                });
+                commands.extend(Command::OpenSample.menu_item(ui));
+                commands.extend(Command::Reload.menu_item(ui));
+                ui.separator();
+                commands.extend(Command::Quit.menu_item(ui));
+            });
+            ui.menu_button("View", |ui| {
+                for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
+                    commands.extend(c.menu_item(ui));
+                }
+                ui.separator();
+                commands.extend(Command::ToggleTypeface.menu_item(ui));
+                for c in [Command::WiderColumn, Command::NarrowerColumn] {
+                    commands.extend(c.menu_item(ui));
+                }
+                ui.separator();
+                ui.label(RichText::new("Theme").weak());
+                for theme in ReaderTheme::ALL {
+                    let selected = self.settings.theme == theme;
+                    if ui.radio(selected, theme.label()).clicked() {
+                        commands.push(Command::Theme(theme));
+                    }
+                }
+            });
+        });
+        if let Some(path) = open_recent {
+            let ctx = ui.ctx().clone();
+            self.open(&ctx, &path);
+        }
+        commands
+    }
+
+    fn message_banners(&mut self, ui: &mut egui::Ui) {
+        let mut dismiss = None;
+        for (i, message) in self.messages.iter().enumerate() {
+            let (fill, text) = match message.level {
+                Level::Error => (
+                    Color32::from_rgb(0xfd, 0xe2, 0xe1),
+                    Color32::from_rgb(0x8a, 0x1c, 0x1c),
+                ),
+                Level::Notice => (
+                    Color32::from_rgb(0xfd, 0xf3, 0xd0),
+                    Color32::from_rgb(0x6b, 0x4e, 0x00),
+                ),
+            };
+            egui::Frame::new()
+                .fill(fill)
+                .inner_margin(egui::Margin::symmetric(10, 6))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                            dismiss = Some(i);
+                        }
+                        let prefix = match message.level {
+                            Level::Error => "Cannot open: ",
+                            Level::Notice => "Note: ",
+                        };
+                        ui.label(RichText::new(format!("{prefix}{}", message.text)).color(text));
+                    });
+                });
+        }
+        if let Some(i) = dismiss {
+            self.messages.remove(i);
+        }
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui) {
+        let article = self.reader.article();
+        ui.horizontal(|ui| {
+            ui.label(article.origin.display_name());
+            ui.separator();
+            ui.label(match article.format {
+                ArticleFormat::PlainText => "Text",
+                ArticleFormat::Markdown => "Markdown",
+                ArticleFormat::Html => "HTML",
+                ArticleFormat::Image => "Image",
+            });
+            ui.separator();
+            ui.label(format!("{} characters", article.text.char_len()));
+            ui.separator();
+            ui.label(format!("SHA-256 {}", &article.sha256[..12]))
+                .on_hover_text(format!("SHA-256 of the canonical text: {}", article.sha256));
+            if let Some(pending) = &self.loading {
+                ui.separator();
+                ui.spinner();
+                ui.label(format!("Opening {}…", pending.path.display()));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("{:.0}%", self.position * 100.0))
+                    .on_hover_text("How far down the article you are");
+                ui.label(format!("{:.0} pt", self.settings.font_size));
+            });
+        });
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        // Several files dropped at once: the last one is shown, the others are
+        // remembered in the recent list so they are one click away.
+        for path in dropped {
+            self.open(ctx, &path);
+        }
+    }
+
+    fn drop_overlay(ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let screen = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop"),
+        ));
+        painter.rect_filled(screen, 0.0, Color32::from_black_alpha(160));
+        painter.text(
+            screen.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop to open",
+            egui::FontId::proportional(28.0),
+            Color32::WHITE,
+        );
+    }
+}
+
+impl eframe::App for PathokApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        ctx.set_visuals(self.settings.theme.visuals());
+        self.poll_loading();
+        self.handle_dropped_files(&ctx);
+        let mut commands = Command::from_shortcuts(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            commands.extend(self.menu_bar(ui));
+        });
+        if !self.messages.is_empty() {
+            egui::Panel::top("messages")
+                .frame(egui::Frame::NONE)
+                .show(ui, |ui| self.message_banners(ui));
+        }
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+
+        let style = self.style();
+        let page = egui::Frame::NONE.fill(style.typo.palette.page);
+        let mut open_image: Option<ImageSource> = None;
+        egui::CentralPanel::default().frame(page).show(ui, |ui| {
+            if let Some(viewer) = &mut self.standalone {
+                viewer.ui(ui, &mut self.reader);
+            } else {
+                let output = self.reader.ui(ui, &style);
+                self.position = output.position;
+                open_image = output.open_image;
+            }
+        });
+        if let Some(source) = open_image {
+            self.zoomed = Some(ImageViewer::new(source));
+        }
+        if let Some(viewer) = &mut self.zoomed
+            && !viewer.show_modal(&ctx, &mut self.reader)
+        {
+            self.zoomed = None;
+        }
+        for command in commands {
+            self.run(&ctx, command);
+        }
+        Self::drop_overlay(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,35 @@
+//! The GUI: the only part of Pathok that uses egui.
+
+mod app;
+mod commands;
+pub mod fonts;
+mod image_view;
+mod images;
+pub mod reader;
+pub mod settings;
+pub mod theme;
+
+pub use app::{Level, Message, PathokApp};
+pub use commands::Command;
+
+/// Window options for the native app.
+pub fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Pathok")
+            .with_app_id("pathok")
+            .with_inner_size([1100.0, 800.0])
+            .with_min_inner_size([480.0, 360.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    }
+}
+
+/// Run the GUI on `path` (or the sample article) until the window closes.
+pub fn run(path: Option<std::path::PathBuf>) -> eframe::Result {
+    eframe::run_native(
+        "pathok",
+        native_options(),
+        Box::new(move |cc| Ok(Box::new(PathokApp::new(cc, path)))),
+    )
+}

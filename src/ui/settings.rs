@@ -1,0 +1,96 @@
+//! Preferences that persist between runs (through eframe's storage).
+
+use std::path::{Path, PathBuf};
+
+use super::fonts::Typeface;
+use super::theme::ReaderTheme;
+
+/// Key under which [`Settings`] are stored.
+pub const STORAGE_KEY: &str = "pathok/settings";
+
+/// Smallest and largest reading font size, in points.
+pub const FONT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 10.0..=40.0;
+/// Narrowest and widest text column, in ems.
+pub const COLUMN_RANGE: std::ops::RangeInclusive<f32> = 20.0..=80.0;
+/// How many recent files are remembered.
+pub const MAX_RECENT: usize = 12;
+
+/// The user's reading preferences and recent files.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Reading theme.
+    pub theme: ReaderTheme,
+    /// Body font size in points.
+    pub font_size: f32,
+    /// Sans or serif.
+    pub typeface: Typeface,
+    /// Maximum width of the text column, in ems.
+    pub column_em: f32,
+    /// Recently opened files, most recent first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: ReaderTheme::Light,
+            font_size: 19.0,
+            typeface: Typeface::Sans,
+            column_em: 38.0,
+            recent: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Default body font size.
+    pub const DEFAULT_FONT_SIZE: f32 = 19.0;
+
+    /// Change the font size by `delta` points, within [`FONT_SIZE_RANGE`].
+    pub fn zoom(&mut self, delta: f32) {
+        self.font_size =
+            (self.font_size + delta).clamp(*FONT_SIZE_RANGE.start(), *FONT_SIZE_RANGE.end());
+    }
+
+    /// Change the column width by `delta` ems, within [`COLUMN_RANGE`].
+    pub fn widen(&mut self, delta: f32) {
+        self.column_em = (self.column_em + delta).clamp(*COLUMN_RANGE.start(), *COLUMN_RANGE.end());
+    }
+
+    /// Put `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_and_column_stay_in_range_and_recent_is_deduplicated() {
+        let mut s = Settings::default();
+        s.zoom(100.0);
+        assert_eq!(s.font_size, 40.0);
+        s.widen(-100.0);
+        assert_eq!(s.column_em, 20.0);
+        for p in ["a.txt", "b.txt", "a.txt"] {
+            s.remember(Path::new(p));
+        }
+        assert_eq!(
+            s.recent,
+            vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")]
+        );
+    }
+
+    #[test]
+    fn old_settings_missing_fields_still_load() {
+        let s: Settings = ron::from_str("(font_size: 22.0)").unwrap();
+        assert_eq!(s.font_size, 22.0);
+        assert_eq!(s.theme, ReaderTheme::Light);
+    }
+}

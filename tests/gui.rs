@@ -1,0 +1,142 @@
+//! GUI tests: the real `PathokApp` driven through egui_kittest and rendered with wgpu
+//! (on machines without a GPU, Mesa's lavapipe).
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pathok::ui::PathokApp;
+use pathok::ui::settings::Settings;
+use pathok::ui::theme::ReaderTheme;
+
+/// A test file, as a path relative to the package root (where cargo runs tests), so
+/// that no machine-specific path appears in messages or snapshots.
+fn data(name: &str) -> PathBuf {
+    Path::new("tests/data").join(name)
+}
+
+fn harness(settings: Settings, path: Option<PathBuf>) -> Harness<'static, PathokApp> {
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 760.0])
+        .wgpu()
+        .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, path));
+    settle(&mut harness);
+    harness
+}
+
+/// Step until background work (image decoding) is done and the UI is still.
+fn settle(harness: &mut Harness<'static, PathokApp>) {
+    for _ in 0..200 {
+        if !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    assert!(!harness.state().is_busy(), "background work did not finish");
+    harness.run();
+}
+
+fn themed(theme: ReaderTheme) -> Settings {
+    Settings {
+        theme,
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn sample_article_light() {
+    let mut h = harness(themed(ReaderTheme::Light), None);
+    assert_eq!(h.state().article().title, "নদীর ধারে একটি পাঠাগার");
+    h.snapshot("sample_light");
+}
+
+#[test]
+fn sample_article_dark() {
+    let mut h = harness(themed(ReaderTheme::Dark), None);
+    h.snapshot("sample_dark");
+}
+
+#[test]
+fn sample_article_sepia_serif() {
+    let settings = Settings {
+        theme: ReaderTheme::Sepia,
+        typeface: pathok::ui::fonts::Typeface::Serif,
+        ..Settings::default()
+    };
+    let mut h = harness(settings, None);
+    h.snapshot("sample_sepia_serif");
+}
+
+#[test]
+fn markdown_article_with_image_and_remote_placeholder() {
+    let mut h = harness(themed(ReaderTheme::Light), Some(data("articles/river.md")));
+    assert_eq!(h.state().article().title, "নদীর গল্প");
+    // The remote image is not fetched, and the user is told so.
+    h.get_by_label_contains("remote image is not loaded");
+    h.snapshot("markdown_with_image");
+}
+
+#[test]
+fn html_article_with_image() {
+    let mut h = harness(
+        themed(ReaderTheme::Light),
+        Some(data("articles/river.html")),
+    );
+    assert_eq!(h.state().article().title, "নদীর গল্প");
+    h.snapshot("html_with_image");
+}
+
+#[test]
+fn text_article_with_sibling_images() {
+    let mut h = harness(themed(ReaderTheme::Light), Some(data("articles/river.txt")));
+    assert_eq!(h.state().article().images().count(), 2);
+    h.snapshot("text_with_images");
+}
+
+#[test]
+fn a_broken_file_shows_an_error_and_keeps_the_sample_open() {
+    let h = harness(themed(ReaderTheme::Light), Some(data("binary.txt")));
+    h.get_by_label_contains("binary file");
+    h.get_by_label_contains("binary.txt");
+    assert_eq!(h.state().article().title, "নদীর ধারে একটি পাঠাগার");
+}
+
+#[test]
+fn a_missing_file_and_a_folder_show_errors() {
+    let mut h = harness(
+        themed(ReaderTheme::Light),
+        Some(data("no-such-article.txt")),
+    );
+    h.get_by_label_contains("file not found");
+    let ctx = h.ctx.clone();
+    h.state_mut().open(&ctx, &data("articles"));
+    h.run();
+    h.get_by_label_contains("this is a folder");
+}
+
+#[test]
+fn a_corrupt_image_shows_its_reason_in_place() {
+    let h = harness(
+        themed(ReaderTheme::Light),
+        Some(data("broken-image/story.txt")),
+    );
+    h.get_by_label_contains("Image not shown");
+    h.get_by_label_contains("story.png");
+}
+
+#[test]
+fn ctrl_plus_and_minus_change_the_font_size() {
+    let mut h = harness(themed(ReaderTheme::Light), None);
+    let before = h.state().settings().font_size;
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    h.run();
+    assert_eq!(h.state().settings().font_size, before + 1.0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.run();
+    assert_eq!(h.state().settings().font_size, before - 1.0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run();
+    assert_eq!(h.state().settings().font_size, Settings::DEFAULT_FONT_SIZE);
+}
