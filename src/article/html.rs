@@ -472,7 +472,7 @@ mod tests {
   <p>প্রথম   অনুচ্ছেদ, <b>গাঢ়</b> আর <i>বাঁকা</i>
      লেখা &amp; <a href="https://example.org">লিংক</a>.</p>
   <figure><figcaption>ছবি: সিউল টাওয়ার</figcaption><img src="story_files/seoul%20tower.jpg" alt="alt text"></figure>
-  <p>line one<br>line two<br></p>
+  <p>line one<br>line two<br></p><p>&nbsp;</p><div> &#160;&#xA0; </div>
   <p>&lt;not a tag&gt; &nbsp;x&eacute; ক্ষমা</p>
   <img src="https://cdn.example.com/x.jpg" alt="Remote photo">
   <img src="//cdn.example.com/y.jpg">

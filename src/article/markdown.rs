@@ -460,8 +460,8 @@ impl BlockBuilder {
         } else {
             block.text.trim_matches(|c: char| c.is_ascii_whitespace())
         };
-        if trimmed.is_empty() {
-            return;
+        if trimmed.chars().all(char::is_whitespace) {
+            return; // also drops spacer paragraphs holding only no-break spaces
         }
         let lead = block.text[..block.text.len()
             - block

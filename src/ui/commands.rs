@@ -149,12 +149,11 @@ impl Command {
         let mut out = Vec::new();
         ctx.input_mut(|input| {
             for command in Command::WITH_SHORTCUTS {
-                if command
-                    .shortcuts()
-                    .iter()
-                    .any(|s| input.consume_shortcut(s))
-                {
-                    out.push(command);
+                // Several presses in one frame (fast typing, key repeat) all count.
+                for shortcut in command.shortcuts() {
+                    while input.consume_shortcut(&shortcut) {
+                        out.push(command);
+                    }
                 }
             }
         });

@@ -166,10 +166,14 @@ impl ReaderView {
                     offset + n * (view_height - 2.0 * style.typo.font_size).max(20.0)
                 }
                 ScrollRequest::Top => 0.0,
-                ScrollRequest::Bottom => self.heights.total(),
+                ScrollRequest::Bottom => f32::INFINITY,
             };
         }
-        offset = offset.clamp(0.0, (self.heights.total() - view_height).max(0.0));
+        let bottom_pad = style.typo.font_size * 4.0;
+        offset = offset.clamp(
+            0.0,
+            (self.heights.total() + bottom_pad - view_height).max(0.0),
+        );
         // Measure what is about to be shown, one screen around it, keeping the anchor.
         let before = offset;
         offset = self.measure_around(ui, style, column, offset, view_height);
@@ -185,8 +189,8 @@ impl ReaderView {
         let mut output = ReaderOutput::default();
         let scroll = area.show_viewport(ui, |ui, viewport| {
             let width = ui.available_width();
-            // Room below the last line, so the end of the article can be read mid-screen.
-            let total = self.heights.total() + style.typo.font_size * 4.0;
+            // Room below the last line.
+            let total = self.heights.total() + bottom_pad;
             let (content, _) = ui.allocate_exact_size(vec2(width, total), Sense::hover());
             let left = content.min.x + ((width - column) / 2.0).max(0.0);
             self.paint_visible(
