@@ -91,6 +91,11 @@ impl PathokApp {
         self.reader.article()
     }
 
+    /// The reading view (selection, highlights, geometry).
+    pub fn reader(&self) -> &ReaderView {
+        &self.reader
+    }
+
     /// Messages currently shown.
     pub fn messages(&self) -> &[Message] {
         &self.messages
@@ -204,6 +209,17 @@ impl PathokApp {
             Command::PageUp => self.reader.request_scroll(ScrollRequest::Pages(-1.0)),
             Command::Top => self.reader.request_scroll(ScrollRequest::Top),
             Command::Bottom => self.reader.request_scroll(ScrollRequest::Bottom),
+            Command::SelectAll => {
+                let len = self.article().text.char_len();
+                self.reader
+                    .set_selection(Some(crate::text::CharRange::new(0, len)));
+            }
+            Command::Copy => {
+                if let Some(range) = self.reader.selection() {
+                    ctx.copy_text(self.article().text.slice(range).to_owned());
+                }
+            }
+            Command::ClearSelection => self.reader.set_selection(None),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -297,6 +313,11 @@ impl PathokApp {
                 commands.extend(Command::Reload.menu_item(ui));
                 ui.separator();
                 commands.extend(Command::Quit.menu_item(ui));
+            });
+            ui.menu_button("Edit", |ui| {
+                for c in [Command::Copy, Command::SelectAll, Command::ClearSelection] {
+                    commands.extend(c.menu_item(ui));
+                }
             });
             ui.menu_button("View", |ui| {
                 for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
@@ -429,7 +450,12 @@ impl eframe::App for PathokApp {
         ctx.set_visuals(self.settings.theme.visuals());
         self.poll_loading();
         self.handle_dropped_files(&ctx);
-        let mut commands = Command::from_shortcuts(&ctx);
+        // While the image zoom is open, keys belong to it (Esc closes it).
+        let mut commands = if self.zoomed.is_none() {
+            Command::from_shortcuts(&ctx)
+        } else {
+            Vec::new()
+        };
 
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(self.menu_bar(ui));

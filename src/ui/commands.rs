@@ -37,13 +37,21 @@ pub enum Command {
     Top,
     /// Go to the end of the article.
     Bottom,
+    /// Select the whole article text.
+    SelectAll,
+    /// Copy the selected text (canonical form) to the clipboard.
+    Copy,
+    /// Clear the selection.
+    ClearSelection,
     /// Leave Pathok.
     Quit,
 }
 
 impl Command {
     /// Commands that have a keyboard shortcut, checked in this order each frame.
-    pub const WITH_SHORTCUTS: [Command; 12] = [
+    pub const WITH_SHORTCUTS: [Command; 14] = [
+        Command::SelectAll,
+        Command::ClearSelection,
         Command::Open,
         Command::Reload,
         Command::ZoomIn,
@@ -75,6 +83,9 @@ impl Command {
             Command::PageUp => "Page up",
             Command::Top => "Go to start",
             Command::Bottom => "Go to end",
+            Command::SelectAll => "Select all",
+            Command::Copy => "Copy",
+            Command::ClearSelection => "Clear selection",
             Command::Quit => "Quit",
         }
     }
@@ -94,6 +105,9 @@ impl Command {
             Command::PageDown | Command::PageUp | Command::Top | Command::Bottom => {
                 "Move through the article"
             }
+            Command::SelectAll => "Select the whole text of the article",
+            Command::Copy => "Copy the selected text exactly as it is in the article",
+            Command::ClearSelection => "Deselect",
             Command::Quit => "Close the window",
         }
     }
@@ -126,6 +140,10 @@ impl Command {
             ],
             Command::Top => vec![KeyboardShortcut::new(NONE, Key::Home)],
             Command::Bottom => vec![KeyboardShortcut::new(NONE, Key::End)],
+            Command::SelectAll => vec![KeyboardShortcut::new(CMD, Key::A)],
+            // egui turns Ctrl+C into `Event::Copy`; see `from_shortcuts`.
+            Command::Copy => vec![KeyboardShortcut::new(CMD, Key::C)],
+            Command::ClearSelection => vec![KeyboardShortcut::new(NONE, Key::Escape)],
             Command::OpenSample | Command::Theme(_) | Command::Quit => vec![],
         }
     }
@@ -148,6 +166,9 @@ impl Command {
         }
         let mut out = Vec::new();
         ctx.input_mut(|input| {
+            if input.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
+                out.push(Command::Copy);
+            }
             for command in Command::WITH_SHORTCUTS {
                 // Several presses in one frame (fast typing, key repeat) all count.
                 for shortcut in command.shortcuts() {

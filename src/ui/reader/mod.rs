@@ -10,6 +10,7 @@
 
 mod heights;
 mod job;
+mod marks;
 
 use std::sync::Arc;
 
@@ -19,10 +20,12 @@ use egui::{
 };
 
 use crate::article::{Article, BlockKind, ImageSource};
+use crate::text::{CharOffset, CharRange};
 
 use super::images::{ImageCache, ImageState};
 pub use heights::Heights;
 pub use job::{Typography, block_job};
+pub use marks::{Highlight, TextSelection};
 
 /// Reader settings that change the layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,6 +43,14 @@ pub struct ReaderOutput {
     pub open_image: Option<ImageSource>,
     /// How far down the article the view is, 0–1.
     pub position: f32,
+    /// The highlight under the pointer (its [`Highlight::key`]).
+    pub hovered: Option<u64>,
+    /// A highlight was clicked (its [`Highlight::key`]).
+    pub clicked: Option<u64>,
+    /// The user clicked on text that has no highlight (deselect).
+    pub clicked_plain_text: bool,
+    /// Secondary click on the text: where, for a context menu.
+    pub context_menu_at: Option<Pos2>,
 }
 
 /// Something that invalidates every measured height.
@@ -91,6 +102,11 @@ pub struct ReaderView {
     last_view_height: f32,
     /// Measured height / estimated height of laid-out text, to improve estimates.
     chars_per_line_px: f32,
+    selection: Option<TextSelection>,
+    highlights: Vec<Highlight>,
+    reveal: Option<CharOffset>,
+    /// Column geometry of the last frame: style, column width, left and top of content.
+    last_frame: Option<(ReaderStyle, f32, f32, f32)>,
 }
 
 impl ReaderView {
@@ -108,7 +124,70 @@ impl ReaderView {
             last_offset: 0.0,
             last_view_height: 0.0,
             chars_per_line_px: 0.0,
+            selection: None,
+            highlights: Vec::new(),
+            reveal: None,
+            last_frame: None,
         }
+    }
+
+    /// Where the char at `offset` is drawn on screen (its left edge, vertically
+    /// centred on its row), as of the last frame. `None` if it is not a text char
+    /// near the view.
+    pub fn locate(&self, ctx: &egui::Context, offset: CharOffset) -> Option<Pos2> {
+        let (style, column, left, top) = self.last_frame?;
+        let i = self.block_of(offset);
+        let block = self.article.blocks.get(i)?;
+        if matches!(block.kind, BlockKind::Image(_)) || !self.exact.get(i).copied().unwrap_or(false)
+        {
+            return None;
+        }
+        let frame = Frame {
+            style: &style,
+            column,
+            left,
+            top,
+        };
+        let origin = self.block_origin(&frame, i);
+        let wrap = column - style.typo.indent(&block.kind);
+        let job = block_job(&self.article, block, &style.typo, wrap);
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let map = marks::block_map(&self.article, block);
+        let display = map.to_display(CharOffset(offset.0 - block.range.start.0));
+        let rect = galley.pos_from_cursor(egui::text::CCursor::new(display.0));
+        Some(origin + rect.center().to_vec2())
+    }
+
+    /// The current selection, widened to grapheme clusters; `None` when nothing (or
+    /// only an empty range) is selected.
+    pub fn selection(&self) -> Option<CharRange> {
+        let range = self.selection?.range(&self.article);
+        (!range.is_empty()).then_some(range)
+    }
+
+    /// Select `range` (e.g. a search match), or clear the selection.
+    pub fn set_selection(&mut self, range: Option<CharRange>) {
+        self.selection = range.map(TextSelection::of);
+    }
+
+    /// Replace the highlights painted behind the text.
+    pub fn set_highlights(&mut self, mut highlights: Vec<Highlight>) {
+        highlights.sort_by_key(|h| (h.range.start, h.range.end));
+        self.highlights = highlights;
+    }
+
+    /// Scroll so that `offset` is in view on the next frame.
+    pub fn reveal(&mut self, offset: CharOffset) {
+        self.reveal = Some(offset);
+    }
+
+    /// The index of the block that holds `offset` (the last block starting at or
+    /// before it).
+    fn block_of(&self, offset: CharOffset) -> usize {
+        self.article
+            .blocks
+            .partition_point(|b| b.range.start <= offset)
+            .saturating_sub(1)
     }
 
     /// The article shown.
@@ -169,6 +248,15 @@ impl ReaderView {
                 ScrollRequest::Bottom => f32::INFINITY,
             };
         }
+        if let Some(target) = self.reveal.take()
+            && !self.heights.is_empty()
+        {
+            let block = self.block_of(target).min(self.heights.len() - 1);
+            let top = self.heights.top(block);
+            if top < offset || top > offset + view_height * 0.8 {
+                offset = (top - view_height * 0.3).max(0.0);
+            }
+        }
         let bottom_pad = style.typo.font_size * 4.0;
         offset = offset.clamp(
             0.0,
@@ -191,17 +279,18 @@ impl ReaderView {
             let width = ui.available_width();
             // Room below the last line.
             let total = self.heights.total() + bottom_pad;
-            let (content, _) = ui.allocate_exact_size(vec2(width, total), Sense::hover());
+            let (content, response) =
+                ui.allocate_exact_size(vec2(width, total), Sense::click_and_drag());
             let left = content.min.x + ((width - column) / 2.0).max(0.0);
-            self.paint_visible(
-                ui,
+            let frame = Frame {
                 style,
                 column,
                 left,
-                content.min.y,
-                viewport,
-                &mut output,
-            );
+                top: content.min.y,
+            };
+            self.last_frame = Some((*style, column, left, content.min.y));
+            self.interact(ui, &response, &frame, viewport, &mut output);
+            self.paint_visible(ui, &frame, viewport, &mut output);
         });
         self.scroll_id = Some(scroll.id);
         self.last_offset = scroll.state.clamped_offset().y;
@@ -344,23 +433,23 @@ impl ReaderView {
         ui.ctx().fonts_mut(|f| f.layout_job(job))
     }
 
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "one call site; the values are the frame's geometry"
-    )]
     fn paint_visible(
         &mut self,
         ui: &mut egui::Ui,
-        style: &ReaderStyle,
-        column: f32,
-        left: f32,
-        top: f32,
+        frame: &Frame<'_>,
         viewport: Rect,
         output: &mut ReaderOutput,
     ) {
         if self.heights.is_empty() {
             return;
         }
+        let Frame {
+            style,
+            column,
+            left,
+            top,
+        } = *frame;
+        let selection = self.selection();
         let article = Arc::clone(&self.article);
         let palette = style.typo.palette;
         let mut i = self.heights.block_at(viewport.min.y);
@@ -387,6 +476,7 @@ impl ReaderView {
                 kind => {
                     let galley = self.galley(ui, style, column, i);
                     let height = galley.size().y;
+                    self.paint_marks(ui, block, &galley, pos, selection, output.hovered);
                     match kind {
                         BlockKind::Quote => {
                             let bar = Rect::from_min_size(pos2(left + 2.0, y), vec2(3.0, height));
@@ -424,6 +514,180 @@ impl ReaderView {
                 }
             }
             i += 1;
+        }
+    }
+}
+
+/// The geometry of the column in this frame.
+#[derive(Clone, Copy)]
+struct Frame<'a> {
+    style: &'a ReaderStyle,
+    column: f32,
+    left: f32,
+    top: f32,
+}
+
+impl ReaderView {
+    /// The on-screen origin of block `i`'s galley.
+    fn block_origin(&self, frame: &Frame<'_>, i: usize) -> Pos2 {
+        let block = &self.article.blocks[i];
+        let y = frame.top + self.heights.top(i) + frame.style.typo.gap_before(block, i);
+        pos2(frame.left + frame.style.typo.indent(&block.kind), y)
+    }
+
+    /// The canonical offset nearest to the screen position `pos`.
+    fn hit(&self, ui: &egui::Ui, frame: &Frame<'_>, pos: Pos2) -> CharOffset {
+        if self.heights.is_empty() {
+            return CharOffset(0);
+        }
+        let i = self.heights.block_at(pos.y - frame.top);
+        let block = &self.article.blocks[i];
+        if matches!(block.kind, BlockKind::Image(_)) {
+            return block.range.start;
+        }
+        let galley = self.galley(ui, frame.style, frame.column, i);
+        let local = pos - self.block_origin(frame, i);
+        marks::offset_at(&self.article, block, &galley, local)
+    }
+
+    /// Pointer handling: drag, double/triple click, shift-click, hover, context menu.
+    fn interact(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        frame: &Frame<'_>,
+        viewport: Rect,
+        output: &mut ReaderOutput,
+    ) {
+        let shift = ui.input(|i| i.modifiers.shift);
+        if let Some(pos) = response.hover_pos() {
+            let at = self.hit(ui, frame, pos);
+            output.hovered = self
+                .highlights
+                .iter()
+                .rev()
+                .find(|h| h.range.contains(at))
+                .map(|h| h.key);
+            if output.hovered.is_some() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            } else {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+            }
+        }
+        if response.drag_started_by(egui::PointerButton::Primary)
+            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+        {
+            let at = self.hit(ui, frame, origin);
+            self.selection = Some(match (shift, self.selection) {
+                (true, Some(sel)) => TextSelection {
+                    anchor: sel.anchor,
+                    head: at,
+                },
+                _ => TextSelection {
+                    anchor: at,
+                    head: at,
+                },
+            });
+        }
+        if response.dragged_by(egui::PointerButton::Primary)
+            && let Some(pos) = response.interact_pointer_pos()
+            && self.selection.is_some()
+        {
+            let at = self.hit(ui, frame, pos);
+            if let Some(sel) = &mut self.selection {
+                sel.head = at;
+            }
+            // Dragging past the top or bottom edge scrolls.
+            let edge = frame.style.typo.font_size;
+            let visible_top = frame.top + viewport.min.y;
+            let visible_bottom = frame.top + viewport.max.y;
+            if pos.y < visible_top + edge {
+                self.pending_request =
+                    Some(ScrollRequest::By(-(visible_top + edge - pos.y).min(60.0)));
+                ui.ctx().request_repaint();
+            } else if pos.y > visible_bottom - edge {
+                self.pending_request =
+                    Some(ScrollRequest::By((pos.y - visible_bottom + edge).min(60.0)));
+                ui.ctx().request_repaint();
+            }
+        }
+        let Some(pos) = response.interact_pointer_pos().or(response.hover_pos()) else {
+            return;
+        };
+        if response.triple_clicked() {
+            let i = self.heights.block_at(pos.y - frame.top);
+            self.selection = Some(TextSelection::of(self.article.blocks[i].range));
+        } else if response.double_clicked() {
+            let at = self.hit(ui, frame, pos);
+            let word = crate::text::word_at(&self.article.text, at);
+            self.selection = Some(TextSelection::of(word));
+        } else if response.clicked() {
+            let at = self.hit(ui, frame, pos);
+            if shift && let Some(sel) = &mut self.selection {
+                sel.head = at;
+            } else {
+                self.selection = None;
+                match self.highlights.iter().rev().find(|h| h.range.contains(at)) {
+                    Some(h) => output.clicked = Some(h.key),
+                    None => output.clicked_plain_text = true,
+                }
+            }
+        } else if response.secondary_clicked() {
+            output.context_menu_at = Some(pos);
+        }
+    }
+
+    /// Paint highlights and the selection behind one block's glyphs.
+    fn paint_marks(
+        &self,
+        ui: &egui::Ui,
+        block: &crate::article::Block,
+        galley: &Galley,
+        origin: Pos2,
+        selection: Option<CharRange>,
+        hovered: Option<u64>,
+    ) {
+        let painter = ui.painter();
+        // Highlights are sorted by start: only those starting before the block's end
+        // can overlap it.
+        let candidates = self
+            .highlights
+            .partition_point(|h| h.range.start < block.range.end);
+        for h in self.highlights[..candidates]
+            .iter()
+            .filter(|h| h.range.overlaps(&block.range))
+        {
+            let hot = hovered == Some(h.key);
+            let fill = h.color.gamma_multiply(if hot { 0.55 } else { 0.38 });
+            for rect in marks::at(
+                origin,
+                marks::range_rects(&self.article, block, galley, h.range),
+            ) {
+                painter.rect_filled(rect, CornerRadius::same(2), fill);
+                // A line under each highlight keeps overlapping ones apart.
+                let y = rect.bottom() - 1.0;
+                painter.line_segment(
+                    [pos2(rect.left(), y), pos2(rect.right(), y)],
+                    Stroke::new(2.0, h.color),
+                );
+                if h.outlined {
+                    painter.rect_stroke(
+                        rect.expand(1.0),
+                        CornerRadius::same(3),
+                        Stroke::new(1.5, h.color),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+        if let Some(range) = selection {
+            let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+            for rect in marks::at(
+                origin,
+                marks::range_rects(&self.article, block, galley, range),
+            ) {
+                painter.rect_filled(rect, CornerRadius::ZERO, fill);
+            }
         }
     }
 }

@@ -1,0 +1,148 @@
+//! Selecting Bengali text with the mouse in the real app: drags, double and triple
+//! clicks snap to grapheme clusters, and copying gives the canonical text.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use pathok::text::{CharOffset, CharRange, is_cluster_boundary};
+use pathok::ui::PathokApp;
+use pathok::ui::settings::Settings;
+
+fn harness(path: &Path) -> Harness<'static, PathokApp> {
+    let path = PathBuf::from(path);
+    let mut h = Harness::builder()
+        .with_size([900.0, 700.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            PathokApp::with_settings(&cc.egui_ctx, Settings::default(), Some(path))
+        });
+    h.run();
+    h
+}
+
+/// Char offset of the `nth` occurrence of `needle` in the article text.
+fn find(h: &Harness<'static, PathokApp>, needle: &str) -> usize {
+    let text = h.state().article().text.as_str();
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in the article"));
+    text[..byte].chars().count()
+}
+
+fn locate(h: &Harness<'static, PathokApp>, offset: usize) -> egui::Pos2 {
+    h.state()
+        .reader()
+        .locate(&h.ctx, CharOffset(offset))
+        .unwrap_or_else(|| panic!("offset {offset} is not on screen"))
+}
+
+fn copied(h: &Harness<'static, PathokApp>) -> Option<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+}
+
+fn click(h: &mut Harness<'static, PathokApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.drag_at(pos);
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+}
+
+const ARTICLE: &str = "tests/data/articles/select.txt";
+
+#[test]
+fn drag_inside_words_across_a_line_break_snaps_to_clusters_and_copies_canonical_text() {
+    let mut h = harness(Path::new(ARTICLE));
+    // From inside কোরিয়ার (after কো) on line 1 to inside কৌশলগত on line 2.
+    let start = find(&h, "কোরিয়ার") + 1; // inside the cluster কো
+    let end = find(&h, "কৌশলগত") + 3; // inside শ… after কৌ
+    let from = locate(&h, start);
+    let to = locate(&h, end);
+    assert!(to.y > from.y, "the drag must cross a line break");
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=5 {
+        h.hover_at(from + (to - from) * (step as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let range = h
+        .state()
+        .reader()
+        .selection()
+        .expect("a selection after the drag");
+    let text = &h.state().article().text;
+    assert!(is_cluster_boundary(text, range.start) && is_cluster_boundary(text, range.end));
+    let quote = text.slice(range).to_owned();
+    assert!(
+        quote.starts_with("কো"),
+        "selection starts inside a cluster: {quote:?}"
+    );
+    assert!(quote.contains('\n'));
+    assert!(quote.ends_with("কৌশ") || quote.ends_with("কৌ"), "{quote:?}");
+
+    h.event(egui::Event::Copy);
+    h.step();
+    let clipboard = copied(&h).expect("Ctrl+C copies");
+    assert_eq!(clipboard, quote);
+    assert!(
+        clipboard.contains('\u{09CB}'),
+        "copy must give ো as written, not ে+া"
+    );
+}
+
+#[test]
+fn double_click_selects_a_whole_word_and_triple_click_the_paragraph() {
+    let mut h = harness(Path::new(ARTICLE));
+    let word = find(&h, "রাষ্ট্রীয়");
+    let at = locate(&h, word + 4);
+    click(&mut h, at);
+    click(&mut h, at);
+    h.run();
+    let range = h
+        .state()
+        .reader()
+        .selection()
+        .expect("double click selects");
+    assert_eq!(h.state().article().text.slice(range), "রাষ্ট্রীয়");
+    click(&mut h, at);
+    h.run();
+    let range = h
+        .state()
+        .reader()
+        .selection()
+        .expect("triple click selects");
+    let paragraph = h.state().article().text.slice(range).to_owned();
+    assert!(
+        paragraph.starts_with("উত্তর") && paragraph.ends_with("নি।"),
+        "{paragraph:?}"
+    );
+    assert!(paragraph.contains('\n'), "the paragraph spans two lines");
+}
+
+#[test]
+fn ctrl_a_selects_everything_and_escape_clears() {
+    let mut h = harness(Path::new(ARTICLE));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    let len = h.state().article().text.char_len();
+    assert_eq!(h.state().reader().selection(), Some(CharRange::new(0, len)));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().reader().selection(), None);
+}
