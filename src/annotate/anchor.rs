@@ -1,0 +1,374 @@
+//! Re-anchoring: finding an annotation's text again after the article changed.
+//!
+//! The Hypothesis approach, made conservative: (1) exact quote occurrences (the old
+//! position among them) scored by how well the surrounding text agrees with the stored
+//! prefix/suffix, distance to the old position breaking near-ties only; (2) failing
+//! that, a bounded fuzzy match (edit distance ≤ ¼ of the quote) near the old position
+//! and near places where the context is found again, whose context must agree too.
+//! Two candidates that score alike, or a best candidate whose context does not agree,
+//! make the annotation **orphaned**: it keeps its quote and is never applied silently.
+
+use super::{Annotation, AnnotationId, AnnotationSet, CONTEXT_CHARS, Status};
+use crate::text::{ByteOffset, CharRange, SourceText, snap_range};
+
+/// Minimum context agreement (0..=1, mean of prefix and suffix similarity).
+const MIN_CONTEXT: f64 = 0.65;
+/// Two candidates closer than this in score are ambiguous.
+const MARGIN: f64 = 0.1;
+/// Quotes longer than this (in chars) are not fuzzy-matched (cost is quadratic).
+const MAX_FUZZY_CHARS: usize = 2000;
+/// Chars next to the quote compared position by position (see [`side_similarity`]).
+const NEAR_CHARS: usize = 8;
+/// At most this many exact occurrences are scored.
+const MAX_OCCURRENCES: usize = 10_000;
+
+/// Why an annotation could not be anchored again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrphanReason {
+    /// The quote (or anything close to it) is not in the text.
+    NotFound,
+    /// Several places fit equally well.
+    Ambiguous {
+        /// How many places fit.
+        candidates: usize,
+    },
+    /// The quote is there, but not in a context like the stored one.
+    WeakContext,
+}
+
+impl std::fmt::Display for OrphanReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OrphanReason::NotFound => f.write_str("quote not found"),
+            OrphanReason::Ambiguous { candidates } => {
+                write!(f, "ambiguous: {candidates} places fit equally well")
+            }
+            OrphanReason::WeakContext => f.write_str("quote found, but its context differs"),
+        }
+    }
+}
+
+/// What re-anchoring did to one annotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnchorOutcome {
+    /// Still at the same place.
+    Anchored,
+    /// Found at another place; `edits` is the edit distance between the old quote and
+    /// the new text (0 for an exact match).
+    Moved {
+        /// The old range.
+        from: CharRange,
+        /// The new range.
+        to: CharRange,
+        /// Edit distance between old quote and new text.
+        edits: usize,
+    },
+    /// Not found with confidence; kept unchanged with status orphaned.
+    Orphaned {
+        /// Why.
+        reason: OrphanReason,
+    },
+}
+
+/// Per-annotation outcomes of [`reanchor`], in the set's order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AnchorReport {
+    /// One entry per annotation.
+    pub outcomes: Vec<(AnnotationId, AnchorOutcome)>,
+}
+
+impl AnchorReport {
+    /// How many annotations moved.
+    pub fn moved(&self) -> usize {
+        self.outcomes
+            .iter()
+            .filter(|(_, o)| matches!(o, AnchorOutcome::Moved { .. }))
+            .count()
+    }
+
+    /// The orphaned annotations and why.
+    pub fn orphans(&self) -> impl Iterator<Item = (AnnotationId, &OrphanReason)> + '_ {
+        self.outcomes.iter().filter_map(|(id, o)| match o {
+            AnchorOutcome::Orphaned { reason } => Some((*id, reason)),
+            _ => None,
+        })
+    }
+}
+
+/// Find `a` in `text` without changing it. `Ok((range, edits))` is where it belongs
+/// (on cluster boundaries).
+pub fn anchor(text: &SourceText, a: &Annotation) -> Result<(CharRange, usize), OrphanReason> {
+    if a.quote.is_empty() {
+        return Err(OrphanReason::NotFound);
+    }
+    let quote_len = a.quote.chars().count();
+    let exact: Vec<Candidate> = occurrences(text, &a.quote)
+        .into_iter()
+        .map(|start| Candidate::new(text, a, CharRange::new(start, start + quote_len), 0))
+        .collect();
+    match choose(&exact) {
+        Choice::One(c) => return Ok((c.range, 0)),
+        Choice::Ambiguous(n) => return Err(OrphanReason::Ambiguous { candidates: n }),
+        Choice::None => {}
+    }
+    let mut fuzzy = fuzzy_candidates(text, a, quote_len);
+    let found_fuzzy = !fuzzy.is_empty();
+    fuzzy.extend_from_slice(&exact);
+    match choose(&fuzzy) {
+        Choice::One(c) => Ok((snap_range(text, c.range), c.edits)),
+        Choice::Ambiguous(n) => Err(OrphanReason::Ambiguous { candidates: n }),
+        Choice::None if exact.is_empty() && !found_fuzzy => Err(OrphanReason::NotFound),
+        Choice::None => Err(OrphanReason::WeakContext),
+    }
+}
+
+/// Anchor every annotation of `set` in `text` again and apply the results: moved
+/// annotations get their new range, quote and context; orphans are kept unchanged
+/// but marked [`Status::Orphaned`]. `modified` is not touched (this is not a user
+/// edit).
+pub fn reanchor(text: &SourceText, set: &mut AnnotationSet) -> AnchorReport {
+    let mut report = AnchorReport::default();
+    set.update_all(|a| {
+        let old = a.range();
+        let same_place = a.matches(text)
+            && text.before(a.start, CONTEXT_CHARS) == a.prefix
+            && text.after(a.end, CONTEXT_CHARS) == a.suffix;
+        let outcome = if same_place {
+            if a.status == Status::Orphaned {
+                a.status = Status::Anchored;
+            }
+            AnchorOutcome::Anchored
+        } else {
+            match anchor(text, a) {
+                Ok((to, _)) if to == old => {
+                    a.set_range(text, to);
+                    if a.status == Status::Orphaned {
+                        a.status = Status::Anchored;
+                    }
+                    AnchorOutcome::Anchored
+                }
+                Ok((to, edits)) => {
+                    a.set_range(text, to);
+                    a.status = Status::Moved;
+                    AnchorOutcome::Moved {
+                        from: old,
+                        to,
+                        edits,
+                    }
+                }
+                Err(reason) => {
+                    a.status = Status::Orphaned;
+                    AnchorOutcome::Orphaned { reason }
+                }
+            }
+        };
+        report.outcomes.push((a.id, outcome));
+    });
+    report
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    range: CharRange,
+    edits: usize,
+    context: f64,
+    score: f64,
+}
+
+impl Candidate {
+    fn new(text: &SourceText, a: &Annotation, range: CharRange, edits: usize) -> Self {
+        let prefix = side_similarity(&a.prefix, text.before(range.start, CONTEXT_CHARS), true);
+        let suffix = side_similarity(&a.suffix, text.after(range.end, CONTEXT_CHARS), false);
+        let context = (prefix + suffix) / 2.0;
+        let len = text.char_len().max(1) as f64;
+        let distance = (range.start.0 as f64 - a.start.0 as f64).abs() / len;
+        let quote = edits as f64 / a.quote.chars().count().max(1) as f64;
+        // Distance weighs less than MARGIN, so it only orders, never decides alone.
+        let score = context - quote - 0.05 * distance;
+        Candidate {
+            range,
+            edits,
+            context,
+            score,
+        }
+    }
+}
+
+enum Choice {
+    One(Candidate),
+    Ambiguous(usize),
+    None,
+}
+
+/// The clear winner among candidates whose context agrees, if there is one.
+///
+/// Overlapping candidates are one place, represented by its closest match (fewest
+/// edits): a fuzzy variant of an exact occurrence whose context is weak must not win
+/// over it.
+fn choose(candidates: &[Candidate]) -> Choice {
+    let mut all = candidates.to_vec();
+    all.sort_by(|a, b| a.edits.cmp(&b.edits).then(b.score.total_cmp(&a.score)));
+    let mut places: Vec<Candidate> = Vec::new();
+    for c in all {
+        if !places
+            .iter()
+            .any(|p| p.range.overlaps(&c.range) || p.range == c.range)
+        {
+            places.push(c);
+        }
+    }
+    places.retain(|c| c.context >= MIN_CONTEXT);
+    places.sort_by(|a, b| b.score.total_cmp(&a.score));
+    match places.as_slice() {
+        [] => Choice::None,
+        [one] => Choice::One(*one),
+        [best, second, ..] if best.score - second.score >= MARGIN => Choice::One(*best),
+        [best, rest @ ..] => {
+            let close = rest
+                .iter()
+                .filter(|c| best.score - c.score < MARGIN)
+                .count();
+            Choice::Ambiguous(close + 1)
+        }
+    }
+}
+
+/// Char offsets of every (possibly overlapping) occurrence of `needle`.
+fn occurrences(text: &SourceText, needle: &str) -> Vec<usize> {
+    let hay = text.as_str();
+    let step = needle.chars().next().map_or(1, char::len_utf8);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|h| h.find(needle)) {
+        out.push(text.char_of_byte(ByteOffset(from + i)).0);
+        if out.len() >= MAX_OCCURRENCES {
+            break;
+        }
+        from += i + step;
+    }
+    out
+}
+
+/// Fuzzy matches near the old position and where the context is found again.
+fn fuzzy_candidates(text: &SourceText, a: &Annotation, quote_len: usize) -> Vec<Candidate> {
+    let max_edits = quote_len / 4;
+    if max_edits == 0 || quote_len > MAX_FUZZY_CHARS {
+        return Vec::new();
+    }
+    let mut centers = vec![a.start.0.min(text.char_len())];
+    let tail: String = {
+        let chars: Vec<char> = a.prefix.chars().collect();
+        chars[chars.len().saturating_sub(16)..].iter().collect()
+    };
+    let head: String = a.suffix.chars().take(16).collect();
+    if tail.chars().count() >= 6 {
+        let n = tail.chars().count();
+        centers.extend(occurrences(text, &tail).into_iter().take(32).map(|s| s + n));
+    }
+    if head.chars().count() >= 6 {
+        let back = |s: usize| s.saturating_sub(quote_len);
+        centers.extend(occurrences(text, &head).into_iter().take(32).map(back));
+    }
+    centers.sort_unstable();
+    centers.dedup();
+    let quote: Vec<char> = a.quote.chars().collect();
+    let slack = max_edits + 8;
+    let mut out = Vec::new();
+    for center in centers {
+        let lo = center.saturating_sub(slack);
+        let hi = (center + quote_len + slack).min(text.char_len());
+        let window: Vec<char> = text.slice(CharRange::new(lo, hi)).chars().collect();
+        if let Some((s, e, edits)) = best_substring_match(&quote, &window)
+            && edits <= max_edits
+            && e > s
+        {
+            out.push(Candidate::new(
+                text,
+                a,
+                CharRange::new(lo + s, lo + e),
+                edits,
+            ));
+        }
+    }
+    out
+}
+
+/// The substring of `text` closest to `pattern` in edit distance: `(start, end, distance)`.
+fn best_substring_match(pattern: &[char], text: &[char]) -> Option<(usize, usize, usize)> {
+    let w = text.len();
+    let mut prev: Vec<usize> = vec![0; w + 1];
+    let mut prev_start: Vec<usize> = (0..=w).collect();
+    let mut cur = vec![0; w + 1];
+    let mut cur_start = vec![0; w + 1];
+    for (i, &p) in pattern.iter().enumerate() {
+        cur[0] = i + 1;
+        cur_start[0] = 0;
+        for j in 1..=w {
+            let sub = prev[j - 1] + usize::from(p != text[j - 1]);
+            let del = prev[j] + 1;
+            let ins = cur[j - 1] + 1;
+            (cur[j], cur_start[j]) = if sub <= del && sub <= ins {
+                (sub, prev_start[j - 1])
+            } else if del <= ins {
+                (del, prev_start[j])
+            } else {
+                (ins, cur_start[j - 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut prev_start, &mut cur_start);
+    }
+    (0..=w)
+        .min_by_key(|&j| prev[j])
+        .map(|j| (prev_start[j], j, prev[j]))
+}
+
+/// How well the context on one side of a candidate agrees with the stored one (0..=1).
+///
+/// Half is the edit-distance similarity of the whole context (tolerant of small edits
+/// further away), half is a position-by-position comparison of the nearest
+/// [`NEAR_CHARS`] chars. The second part is intolerant of shifts: a neighbouring copy
+/// of the quote, whose context is the true context shifted by a few chars, does not
+/// pass for the real place.
+fn side_similarity(stored: &str, actual: &str, before: bool) -> f64 {
+    let mut a: Vec<char> = stored.chars().collect();
+    let mut b: Vec<char> = actual.chars().collect();
+    if before {
+        // Compare outward from the quote.
+        a.reverse();
+        b.reverse();
+    }
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    let whole = 1.0 - levenshtein(&a, &b) as f64 / longest as f64;
+    let near_len = a.len().min(NEAR_CHARS).max(b.len().min(NEAR_CHARS));
+    let same = a
+        .iter()
+        .zip(&b)
+        .take(NEAR_CHARS)
+        .filter(|(x, y)| x == y)
+        .count();
+    let near = same as f64 / near_len as f64;
+    (whole + near) / 2.0
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+#[path = "anchor_tests.rs"]
+mod tests;

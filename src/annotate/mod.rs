@@ -1,0 +1,19 @@
+//! Annotations of an article: the model, sorted sets, reversible edits with undo/redo,
+//! and re-anchoring when the article's text changes.
+//!
+//! Pure: no egui, no file system.
+
+mod anchor;
+mod edit;
+mod model;
+mod set;
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use anchor::{AnchorOutcome, AnchorReport, OrphanReason, anchor, reanchor};
+pub use edit::{Edit, EditError, History};
+pub use model::{
+    Annotation, AnnotationId, CONTEXT_CHARS, Codebook, Color, ColorError, Status, Tag, Timestamp,
+    rename_in_tags,
+};
+pub use set::{AnnotationSet, Tombstone};
