@@ -8,11 +8,13 @@
 mod clusters;
 mod display;
 mod offsets;
+mod search;
 mod source;
 mod words;
 
 pub use clusters::{cluster_boundaries_in, is_cluster_boundary, snap_range, snap_to_cluster};
 pub use display::{DisplayMap, display_form, display_string, display_string_after};
 pub use offsets::{ByteOffset, CharOffset, CharRange, DisplayOffset, Utf16Offset};
+pub use search::{FoldedText, Folding, fold_query};
 pub use source::SourceText;
 pub use words::word_at;

@@ -9,9 +9,10 @@ use egui::{Color32, RichText};
 use crate::article::{self, Article, ArticleError, ArticleFormat, ImageSource};
 
 use super::commands::Command;
+use super::find::{FindAction, FindBar};
 use super::fonts;
 use super::image_view::ImageViewer;
-use super::reader::{ReaderStyle, ReaderView, ScrollRequest, Typography};
+use super::reader::{Highlight, ReaderStyle, ReaderView, ScrollRequest, Typography};
 use super::settings::{STORAGE_KEY, Settings};
 use super::theme::ReaderTheme;
 
@@ -52,7 +53,13 @@ pub struct PathokApp {
     standalone: Option<ImageViewer>,
     shown_title: String,
     position: f32,
+    find: Option<FindBar>,
 }
+
+/// Highlight keys at or above this belong to find matches, not annotations.
+const FIND_KEY_BASE: u64 = 1 << 62;
+/// Colour of find matches.
+const FIND_COLOR: Color32 = Color32::from_rgb(0xf2, 0xb7, 0x05);
 
 impl PathokApp {
     /// Create the app for eframe: restore settings, install fonts, open `path` or the
@@ -79,6 +86,7 @@ impl PathokApp {
             standalone: None,
             shown_title: String::new(),
             position: 0.0,
+            find: None,
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -209,6 +217,10 @@ impl PathokApp {
             Command::PageUp => self.reader.request_scroll(ScrollRequest::Pages(-1.0)),
             Command::Top => self.reader.request_scroll(ScrollRequest::Top),
             Command::Bottom => self.reader.request_scroll(ScrollRequest::Bottom),
+            Command::Find => {
+                let find = self.find.get_or_insert_with(FindBar::default);
+                find.focus();
+            }
             Command::SelectAll => {
                 let len = self.article().text.char_len();
                 self.reader
@@ -239,6 +251,29 @@ impl PathokApp {
         if let Some(path) = dialog.pick_file() {
             self.open(ctx, &path);
         }
+    }
+
+    /// Give the reader the highlights to paint: find matches (and, once annotations
+    /// exist, the article's annotations).
+    fn refresh_highlights(&mut self) {
+        let mut highlights = Vec::new();
+        if let Some(find) = &self.find {
+            let current = find.current();
+            for (i, range) in find.matches().iter().enumerate() {
+                highlights.push(Highlight {
+                    range: *range,
+                    color: FIND_COLOR,
+                    outlined: current == Some(*range),
+                    key: FIND_KEY_BASE + i as u64,
+                });
+            }
+        }
+        self.reader.set_highlights(highlights);
+    }
+
+    /// The find bar, if open.
+    pub fn find_bar(&mut self) -> Option<&mut FindBar> {
+        self.find.as_mut()
     }
 
     fn poll_loading(&mut self) {
@@ -315,7 +350,12 @@ impl PathokApp {
                 commands.extend(Command::Quit.menu_item(ui));
             });
             ui.menu_button("Edit", |ui| {
-                for c in [Command::Copy, Command::SelectAll, Command::ClearSelection] {
+                for c in [
+                    Command::Find,
+                    Command::Copy,
+                    Command::SelectAll,
+                    Command::ClearSelection,
+                ] {
                     commands.extend(c.menu_item(ui));
                 }
             });
@@ -464,6 +504,30 @@ impl eframe::App for PathokApp {
             egui::Panel::top("messages")
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| self.message_banners(ui));
+        }
+        if self.find.is_some() {
+            let article = Arc::clone(self.reader.article());
+            let mut action = None;
+            egui::Panel::top("find").show(ui, |ui| {
+                if let Some(find) = &mut self.find {
+                    action = find.ui(ui, &article);
+                }
+            });
+            match action {
+                Some(FindAction::Select(range)) => {
+                    self.reader.set_selection(Some(range));
+                    self.reader.reveal(range.start);
+                    self.refresh_highlights();
+                }
+                Some(FindAction::Close) => {
+                    self.find = None;
+                    self.refresh_highlights();
+                }
+                None => {}
+            }
+            if self.find.as_mut().is_some_and(FindBar::take_changed) {
+                self.refresh_highlights();
+            }
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
 

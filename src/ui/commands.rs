@@ -37,6 +37,8 @@ pub enum Command {
     Top,
     /// Go to the end of the article.
     Bottom,
+    /// Show the find bar.
+    Find,
     /// Select the whole article text.
     SelectAll,
     /// Copy the selected text (canonical form) to the clipboard.
@@ -49,7 +51,8 @@ pub enum Command {
 
 impl Command {
     /// Commands that have a keyboard shortcut, checked in this order each frame.
-    pub const WITH_SHORTCUTS: [Command; 14] = [
+    pub const WITH_SHORTCUTS: [Command; 15] = [
+        Command::Find,
         Command::SelectAll,
         Command::ClearSelection,
         Command::Open,
@@ -83,6 +86,7 @@ impl Command {
             Command::PageUp => "Page up",
             Command::Top => "Go to start",
             Command::Bottom => "Go to end",
+            Command::Find => "Find…",
             Command::SelectAll => "Select all",
             Command::Copy => "Copy",
             Command::ClearSelection => "Clear selection",
@@ -105,6 +109,7 @@ impl Command {
             Command::PageDown | Command::PageUp | Command::Top | Command::Bottom => {
                 "Move through the article"
             }
+            Command::Find => "Find text in the article (ৎ = ত্‍, joiners ignored)",
             Command::SelectAll => "Select the whole text of the article",
             Command::Copy => "Copy the selected text exactly as it is in the article",
             Command::ClearSelection => "Deselect",
@@ -140,6 +145,7 @@ impl Command {
             ],
             Command::Top => vec![KeyboardShortcut::new(NONE, Key::Home)],
             Command::Bottom => vec![KeyboardShortcut::new(NONE, Key::End)],
+            Command::Find => vec![KeyboardShortcut::new(CMD, Key::F)],
             Command::SelectAll => vec![KeyboardShortcut::new(CMD, Key::A)],
             // egui turns Ctrl+C into `Event::Copy`; see `from_shortcuts`.
             Command::Copy => vec![KeyboardShortcut::new(CMD, Key::C)],

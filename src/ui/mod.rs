@@ -2,11 +2,13 @@
 
 mod app;
 mod commands;
+pub mod find;
 pub mod fonts;
 mod image_view;
 mod images;
 pub mod reader;
 pub mod settings;
+pub mod text_input;
 pub mod theme;
 
 pub use app::{Level, Message, PathokApp};

@@ -1,0 +1,164 @@
+//! The find bar (`Ctrl+F`): Bengali-aware matching over the whole article, all
+//! matches highlighted, next / previous, and `Enter` selects the current match so it
+//! can be tagged.
+
+use std::sync::Arc;
+
+use egui::{Key, RichText};
+
+use crate::article::Article;
+use crate::text::{CharRange, FoldedText, Folding};
+
+use super::text_input::BengaliText;
+
+/// At most this many matches are found and highlighted.
+pub const MAX_MATCHES: usize = 10_000;
+
+/// What the find bar asks the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindAction {
+    /// Select this match and scroll to it.
+    Select(CharRange),
+    /// Close the bar.
+    Close,
+}
+
+/// State of the find bar.
+#[derive(Default)]
+pub struct FindBar {
+    query: BengaliText,
+    folding: Folding,
+    folded: Option<(String, FoldedText)>,
+    searched: Option<(String, Folding)>,
+    matches: Vec<CharRange>,
+    current: Option<usize>,
+    focus: bool,
+    changed: bool,
+}
+
+impl FindBar {
+    /// Give the query field keyboard focus on the next frame.
+    pub fn focus(&mut self) {
+        self.focus = true;
+    }
+
+    /// The matches of the current query, in text order.
+    pub fn matches(&self) -> &[CharRange] {
+        &self.matches
+    }
+
+    /// The match selected by next / previous.
+    pub fn current(&self) -> Option<CharRange> {
+        self.current.and_then(|i| self.matches.get(i).copied())
+    }
+
+    /// True once after the matches changed (the app then repaints highlights).
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
+    }
+
+    /// Set the query programmatically (tests, "find selection").
+    pub fn set_query(&mut self, query: &str) {
+        self.query.set(query);
+    }
+
+    /// Draw the bar; returns what the app should do.
+    pub fn ui(&mut self, ui: &mut egui::Ui, article: &Arc<Article>) -> Option<FindAction> {
+        let mut action = None;
+        ui.horizontal(|ui| {
+            ui.label("Find");
+            let edit = egui::TextEdit::singleline(&mut self.query)
+                .hint_text("text, ৎ or ত্‍, digits…")
+                .desired_width(280.0);
+            let response = ui.add(edit);
+            if self.focus {
+                response.request_focus();
+                self.focus = false;
+            }
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let shift = ui.input(|i| i.modifiers.shift);
+            if ui
+                .checkbox(&mut self.folding.digits, "১ = 1")
+                .on_hover_text("Bengali digits match ASCII digits")
+                .changed()
+            {
+                self.folded = None;
+            }
+            self.search(article);
+            let count = self.matches.len();
+            let label = match (self.current, count) {
+                (_, 0) if self.query.is_empty() => String::new(),
+                (_, 0) => "no matches".to_owned(),
+                (Some(i), n) => format!(
+                    "{} of {n}{}",
+                    i + 1,
+                    if n >= MAX_MATCHES { "+" } else { "" }
+                ),
+                (None, n) => format!("{n}{} matches", if n >= MAX_MATCHES { "+" } else { "" }),
+            };
+            let previous = ui
+                .button("Previous")
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked();
+            let next = ui
+                .button("Next")
+                .on_hover_text("Next match (Enter)")
+                .clicked();
+            ui.label(RichText::new(label).weak());
+            if enter || next || previous {
+                let back = previous || (enter && shift);
+                action = self.step(back).map(FindAction::Select);
+                if enter {
+                    response.request_focus();
+                }
+            }
+            if ui.button("×").on_hover_text("Close (Esc)").clicked()
+                || (response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)))
+            {
+                action = Some(FindAction::Close);
+            }
+        });
+        action
+    }
+
+    /// Move to the next (or previous) match.
+    pub fn step(&mut self, back: bool) -> Option<CharRange> {
+        let n = self.matches.len();
+        if n == 0 {
+            return None;
+        }
+        let i = match (self.current, back) {
+            (None, false) => 0,
+            (None, true) => n - 1,
+            (Some(i), false) => (i + 1) % n,
+            (Some(i), true) => (i + n - 1) % n,
+        };
+        self.current = Some(i);
+        self.matches.get(i).copied()
+    }
+
+    /// Recompute matches when the query, folding or article changed.
+    pub fn search(&mut self, article: &Arc<Article>) {
+        let query = self.query.value();
+        let key = (query.clone(), self.folding);
+        let stale_fold = self
+            .folded
+            .as_ref()
+            .is_none_or(|(sha, f)| sha != &article.sha256 || f.folding() != self.folding);
+        if !stale_fold && self.searched.as_ref() == Some(&key) {
+            return;
+        }
+        if stale_fold {
+            self.folded = Some((
+                article.sha256.clone(),
+                FoldedText::new(&article.text, self.folding),
+            ));
+        }
+        if let Some((_, folded)) = &self.folded {
+            self.matches = folded.find_all(&article.text, &query, MAX_MATCHES);
+        }
+        self.current = None;
+        self.searched = Some(key);
+        self.changed = true;
+    }
+}
