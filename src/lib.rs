@@ -5,5 +5,6 @@
 
 pub mod annotate;
 pub mod article;
+pub mod store;
 pub mod text;
 pub mod ui;

@@ -1,0 +1,226 @@
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::annotate::{Color, Status, Timestamp};
+use crate::text::CharOffset;
+
+fn tricky_string() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("বাংলা".to_owned()),
+            Just("ক্ষ".to_owned()),
+            Just("\u{200C}".to_owned()),
+            Just("😀".to_owned()),
+            Just("\"".to_owned()),
+            Just("\\".to_owned()),
+            Just("\n".to_owned()),
+            Just("\r\t".to_owned()),
+            Just("r#\")".to_owned()),
+            Just("\u{9be}".to_owned()),
+            Just("\u{0}".to_owned()),
+            Just("\\u{9be}".to_owned()),
+            Just("\u{feff}\u{200d}'".to_owned()),
+            "[a-zA-Z ,.()]{0,6}",
+        ],
+        0..8,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn annotation() -> impl Strategy<Value = Annotation> {
+    (
+        (any::<u128>(), 0usize..100_000, 0usize..500),
+        (
+            tricky_string(),
+            tricky_string(),
+            tricky_string(),
+            tricky_string(),
+        ),
+        (
+            any::<[u8; 3]>(),
+            proptest::collection::vec(tricky_string(), 0..3),
+        ),
+        (
+            0i64..4_000_000_000,
+            0i64..1_000_000,
+            0usize..3,
+            tricky_string(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, start, len),
+                (quote, prefix, suffix, note),
+                (rgb, tags),
+                (secs, ms, status, author),
+            )| {
+                let t = Timestamp::from_datetime(
+                    time::OffsetDateTime::from_unix_timestamp(secs).unwrap()
+                        + time::Duration::milliseconds(ms),
+                );
+                Annotation {
+                    id: uuid::Uuid::from_u128(id),
+                    start: CharOffset(start),
+                    end: CharOffset(start + len),
+                    quote,
+                    prefix,
+                    suffix,
+                    color: Color(rgb),
+                    tags,
+                    note,
+                    author,
+                    created: t,
+                    modified: t,
+                    status: [Status::Anchored, Status::Moved, Status::Orphaned][status],
+                }
+            },
+        )
+}
+
+fn sidecar() -> impl Strategy<Value = SidecarFile> {
+    (
+        proptest::collection::vec(annotation(), 0..6),
+        tricky_string(),
+        tricky_string(),
+        proptest::collection::vec((tricky_string(), any::<[u8; 3]>(), tricky_string()), 0..3),
+    )
+        .prop_map(|(mut annotations, note, name, tags)| {
+            annotations.sort_by_key(|a| (a.start, a.id));
+            let mut file = SidecarFile::new(ArticleInfo {
+                file_name: name,
+                sha256: "ab".repeat(32),
+                char_len: 123,
+            });
+            file.note = note;
+            file.tags = tags
+                .into_iter()
+                .map(|(name, rgb, description)| Tag {
+                    name,
+                    color: Color(rgb),
+                    description,
+                })
+                .collect();
+            file.deleted = annotations
+                .iter()
+                .take(1)
+                .map(|a| Tombstone {
+                    id: uuid::Uuid::from_u128(a.id.as_u128() ^ 1),
+                    deleted_at: a.modified,
+                })
+                .collect();
+            file.annotations = annotations;
+            file
+        })
+}
+
+proptest! {
+    #[test]
+    fn model_to_ron_to_model_is_identity(file in sidecar()) {
+        let text = to_ron(&file).unwrap();
+        let back = parse_sidecar(text.as_bytes(), Path::new("x.ron")).unwrap();
+        prop_assert_eq!(&back, &file);
+        // And writing it again gives the same bytes (stable layout).
+        prop_assert_eq!(to_ron(&back).unwrap(), text);
+    }
+}
+
+fn sample() -> SidecarFile {
+    let t: Timestamp = "2025-03-01T09:30:00.123Z".parse().unwrap();
+    let a = |n: u128, start: usize, quote: &str| Annotation {
+        id: uuid::Uuid::from_u128(n),
+        start: CharOffset(start),
+        end: CharOffset(start + quote.chars().count()),
+        quote: quote.to_owned(),
+        prefix: "আজ ".to_owned(),
+        suffix: " জমেছে".to_owned(),
+        color: Color::HIGHLIGHT,
+        tags: vec!["আবহাওয়া".to_owned()],
+        note: "line one\nline two".to_owned(),
+        author: "rina".to_owned(),
+        created: t,
+        modified: t,
+        status: Status::Anchored,
+    };
+    let mut file = SidecarFile::new(ArticleInfo {
+        file_name: "news.txt".to_owned(),
+        sha256: "0".repeat(64),
+        char_len: 80,
+    });
+    file.tags = vec![Tag::named("আবহাওয়া")];
+    file.annotations = vec![a(2, 15, "মেঘ"), a(1, 3, "আকাশে")];
+    file
+}
+
+#[test]
+fn layout_is_one_field_per_line_and_sorted() {
+    let text = to_ron(&sample()).unwrap();
+    // Sorted by start: the annotation at 3 comes first although it was listed second.
+    let first = text.find("আকাশে").unwrap();
+    let second = text.find("\"মেঘ\"").unwrap();
+    assert!(first < second, "{text}");
+    assert!(text.contains("\n            quote: \"মেঘ\",\n"), "{text}");
+    assert!(text.contains("note: \"line one\\nline two\","), "{text}");
+    // Bengali is written as itself, not as escapes.
+    assert!(text.contains("name: \"আবহাওয়া\","), "{text}");
+    assert!(text.starts_with("(\n    format: \"pathok-annotations\",\n    version: 1,\n"));
+    // Changing one annotation's note changes exactly one line.
+    let mut changed = sample();
+    changed.annotations[0].note = "নতুন".to_owned();
+    let after = to_ron(&changed).unwrap();
+    let diff = text
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!((diff, text.lines().count()), (1, after.lines().count()));
+}
+
+#[test]
+fn parse_errors_name_line_and_column() {
+    let text = to_ron(&sample())
+        .unwrap()
+        .replacen("start: 15,", "start: 15,,", 1);
+    let err = parse_sidecar(text.as_bytes(), Path::new("a.ron")).unwrap_err();
+    let StoreError::Parse { line, column, .. } = &err else {
+        panic!("{err}");
+    };
+    let expected = text.lines().position(|l| l.contains("15,,")).unwrap() + 1;
+    assert_eq!((*line, *column > 0), (expected, true), "{err}");
+    assert!(err.to_string().ends_with("a.ron"), "{err}");
+
+    let err = parse_sidecar(b"(format: \"pathok-annotations\", \xff", Path::new("a.ron"));
+    assert!(
+        matches!(
+            err,
+            Err(StoreError::Parse {
+                line: 1,
+                column: 32,
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn unknown_fields_and_newer_versions_are_refused() {
+    let text = to_ron(&sample()).unwrap();
+    let extra = text.replacen(
+        "    note: \"\",",
+        "    note: \"\",\n    mood: \"sunny\",",
+        1,
+    );
+    let err = parse_sidecar(extra.as_bytes(), Path::new("a.ron")).unwrap_err();
+    assert!(err.to_string().contains("mood"), "{err}");
+    let newer = extra.replacen("version: 1,", "version: 2,", 1);
+    let err = parse_sidecar(newer.as_bytes(), Path::new("a.ron")).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NewerVersion { found: 2, .. }),
+        "{err}"
+    );
+    let other = text.replacen("pathok-annotations", "something-else", 1);
+    let err = parse_sidecar(other.as_bytes(), Path::new("a.ron")).unwrap_err();
+    assert!(matches!(err, StoreError::WrongFormat { .. }), "{err}");
+}

@@ -1,0 +1,142 @@
+//! Files next to the articles: RON sidecars with the annotations (versioned, written
+//! atomically, merged on concurrent change, never overwritten when corrupt) and the
+//! folder codebook.
+//!
+//! Pure: no egui.
+
+mod atomic;
+mod codebook;
+mod format;
+mod merge;
+mod sidecar;
+
+use std::path::{Path, PathBuf};
+
+pub use atomic::{PlannedWrite, PreparedWrite, commit_all, temp_path_for, write_atomic};
+pub use codebook::{
+    CODEBOOK_FILE, CodebookFile, RenameReport, codebook_path_for, find_codebook, load_codebook,
+    rename_tag, save_codebook, sidecars_under,
+};
+pub use format::{
+    ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, parse_sidecar, read_sidecar_file, to_ron,
+};
+pub use merge::merge;
+pub use sidecar::{DiskStamp, SaveOutcome, Sidecar};
+
+/// Suffix appended to the article's file name to name its sidecar.
+pub const SIDECAR_SUFFIX: &str = ".annotations.ron";
+
+/// Why a sidecar or codebook could not be read or written. Messages name the file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading or writing failed.
+    #[error("{action} failed ({source}): {path}")]
+    Io {
+        /// What was being done ("read", "write", "rename", …).
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file is not valid RON for this format. It is never overwritten.
+    #[error("cannot parse line {line}, column {column} ({message}): {path}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file is RON but of another kind.
+    #[error("not a {expected} file (format is {found:?}): {path}")]
+    WrongFormat {
+        /// The file.
+        path: PathBuf,
+        /// The format name expected.
+        expected: &'static str,
+        /// The format name found.
+        found: String,
+    },
+    /// Written by a newer Pathok: shown read-only, never rewritten.
+    #[error(
+        "written by a newer Pathok (format version {found}, this one reads up to {supported}); opened read-only: {path}"
+    )]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// Version in the file.
+        found: u32,
+        /// Newest version this build reads.
+        supported: u32,
+    },
+    /// A file that may not be written (corrupt or newer) was about to be written.
+    #[error("refusing to overwrite a sidecar that could not be read: {path}")]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A codebook operation refers to a tag that does not exist.
+    #[error("no tag named {name:?} in {path}")]
+    UnknownTag {
+        /// The codebook file.
+        path: PathBuf,
+        /// The tag asked for.
+        name: String,
+    },
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+        StoreError::Io {
+            action,
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+/// The sidecar of the article at `article`: `a.txt` → `a.txt.annotations.ron`, in the
+/// same folder.
+pub fn sidecar_path(article: &Path) -> PathBuf {
+    let mut name = article.file_name().unwrap_or_default().to_os_string();
+    name.push(SIDECAR_SUFFIX);
+    article.with_file_name(name)
+}
+
+/// The article a sidecar belongs to (`a.txt.annotations.ron` → `a.txt`), or `None`
+/// when `path` is not named like a sidecar.
+pub fn article_path_of(sidecar: &Path) -> Option<PathBuf> {
+    let name = sidecar.file_name()?.to_str()?;
+    let article = name.strip_suffix(SIDECAR_SUFFIX)?;
+    (!article.is_empty()).then(|| sidecar.with_file_name(article))
+}
+
+/// Keep a sidecar that cannot be read as `<name>.bad-<UTC time>` (e.g.
+/// `a.txt.annotations.ron.bad-20250301T093000Z`) so that a fresh one can be started.
+/// Call this only when the user asked for it. Returns the new name.
+pub fn keep_bad_sidecar(path: &Path) -> Result<PathBuf, StoreError> {
+    let now = time::OffsetDateTime::now_utc();
+    let stamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".bad-{stamp}"));
+    let mut target = path.with_file_name(&name);
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = path.with_file_name(format!("{}-{n}", name.to_string_lossy()));
+    }
+    std::fs::rename(path, &target).map_err(|e| StoreError::io("rename", path, e))?;
+    Ok(target)
+}

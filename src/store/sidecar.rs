@@ -1,0 +1,240 @@
+//! [`Sidecar`]: the annotations of one article as this instance holds them, tied to
+//! the file they were read from.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::format::{ArticleInfo, SidecarFile, read_sidecar_file, to_ron};
+use super::merge::{merge, merge_tags};
+use super::{PlannedWrite, StoreError, sidecar_path, write_atomic};
+use crate::annotate::{AnchorReport, AnnotationSet, Tag, reanchor};
+use crate::article::Article;
+use crate::text::SourceText;
+
+/// What a file looked like on disk when it was read or written: enough to notice that
+/// someone else replaced or edited it since (a rename gives a new inode, an edit a new
+/// time or length).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of `path` now; `None` when the file does not exist.
+    pub fn of(path: &Path) -> Result<Option<DiskStamp>, StoreError> {
+        match std::fs::metadata(path) {
+            Ok(meta) => {
+                #[cfg(unix)]
+                let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+                #[cfg(not(unix))]
+                let inode = 0;
+                Ok(Some(DiskStamp {
+                    len: meta.len(),
+                    modified: meta.modified().ok(),
+                    inode,
+                }))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::io("read", path, e)),
+        }
+    }
+}
+
+/// What [`Sidecar::save`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SaveOutcome {
+    /// The file had changed on disk since it was read; its annotations were merged in.
+    pub merged: bool,
+}
+
+/// The annotations of one article, the tags they use and the article note, with the
+/// sidecar file they belong to.
+#[derive(Clone, Debug)]
+pub struct Sidecar {
+    /// The sidecar file (`<article>.annotations.ron`).
+    pub path: PathBuf,
+    /// The article version the offsets point into.
+    pub article: ArticleInfo,
+    /// Tags used in this sidecar.
+    pub tags: Vec<Tag>,
+    /// The annotations (and the article note).
+    pub annotations: AnnotationSet,
+    /// The file as last read or written; `None` when there was no file.
+    stamp: Option<DiskStamp>,
+    /// The article note as last read or written (for merging the note).
+    base_note: String,
+}
+
+fn info_of(path: &Path, article: &Article) -> ArticleInfo {
+    ArticleInfo {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        sha256: article.sha256.clone(),
+        char_len: article.text.char_len(),
+    }
+}
+
+impl Sidecar {
+    /// Open the sidecar of the article loaded from `article_path`: read it if it
+    /// exists (an empty one otherwise) and anchor its annotations in the article's
+    /// text again when the text changed. Nothing is written.
+    ///
+    /// A sidecar that cannot be parsed gives [`StoreError::Parse`] and is left alone;
+    /// see [`super::keep_bad_sidecar`] to start afresh when the user asks.
+    pub fn open(
+        article_path: &Path,
+        article: &Article,
+    ) -> Result<(Sidecar, AnchorReport), StoreError> {
+        let path = sidecar_path(article_path);
+        let info = info_of(article_path, article);
+        let stamp = DiskStamp::of(&path)?;
+        if stamp.is_none() {
+            return Ok((Sidecar::empty(path, info), AnchorReport::default()));
+        }
+        let (file, _) = read_sidecar_file(&path)?;
+        // The stamp is taken before reading: if the file changes in between, the next
+        // save sees a different stamp and merges.
+        let mut sidecar = Sidecar::from_file(path, file, stamp);
+        let report = sidecar.anchor_in(&article.text, info);
+        Ok((sidecar, report))
+    }
+
+    /// An empty sidecar (no file yet).
+    pub fn empty(path: PathBuf, article: ArticleInfo) -> Sidecar {
+        Sidecar {
+            path,
+            article,
+            tags: Vec::new(),
+            annotations: AnnotationSet::default(),
+            stamp: None,
+            base_note: String::new(),
+        }
+    }
+
+    /// A sidecar from a parsed file read at `path` with `stamp`.
+    pub fn from_file(path: PathBuf, file: SidecarFile, stamp: Option<DiskStamp>) -> Sidecar {
+        let mut annotations = AnnotationSet::new(file.annotations, file.deleted);
+        annotations.article_note = file.note;
+        Sidecar {
+            path,
+            base_note: annotations.article_note.clone(),
+            article: file.article,
+            tags: file.tags,
+            annotations,
+            stamp,
+        }
+    }
+
+    /// The file content for this sidecar.
+    pub fn to_file(&self) -> SidecarFile {
+        let mut file = SidecarFile::new(self.article.clone());
+        file.note = self.annotations.article_note.clone();
+        file.tags = self.tags.clone();
+        file.annotations = self.annotations.as_slice().to_vec();
+        file.deleted = self.annotations.tombstones();
+        file
+    }
+
+    /// Anchor the annotations in `text` (the article now described by `info`) unless
+    /// the text is the one they were made on and every quote still matches.
+    fn anchor_in(&mut self, text: &SourceText, info: ArticleInfo) -> AnchorReport {
+        let unchanged =
+            self.article.sha256 == info.sha256 && self.annotations.iter().all(|a| a.matches(text));
+        self.article = info;
+        if unchanged {
+            let outcomes = self
+                .annotations
+                .iter()
+                .map(|a| (a.id, crate::annotate::AnchorOutcome::Anchored))
+                .collect();
+            return AnchorReport { outcomes };
+        }
+        reanchor(text, &mut self.annotations)
+    }
+
+    /// Add tags named in annotations but missing from [`Sidecar::tags`] (default colour).
+    pub fn add_missing_tags(&mut self) {
+        let missing: Vec<Tag> = self
+            .annotations
+            .tag_counts()
+            .into_keys()
+            .filter(|name| !self.tags.iter().any(|t| t.name == *name))
+            .map(Tag::named)
+            .collect();
+        self.tags.extend(missing);
+    }
+
+    /// True when the file on disk is not the one this sidecar last read or wrote.
+    pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
+        Ok(DiskStamp::of(&self.path)? != self.stamp)
+    }
+
+    /// If the file changed on disk since it was read, merge its annotations into this
+    /// sidecar (see [`merge`]); `text` is the article text this sidecar's offsets
+    /// point into (the other copy is anchored in it first if it was written for
+    /// another version of the article). Returns whether a merge happened. A file on
+    /// disk that cannot be read is an error, and is left untouched.
+    pub fn merge_from_disk(&mut self, text: &SourceText) -> Result<bool, StoreError> {
+        let now = DiskStamp::of(&self.path)?;
+        if now == self.stamp || now.is_none() {
+            return Ok(false);
+        }
+        let (file, _) = read_sidecar_file(&self.path)?;
+        let mut theirs = Sidecar::from_file(self.path.clone(), file, now);
+        if theirs.article.sha256 != self.article.sha256 {
+            theirs.anchor_in(text, self.article.clone());
+        }
+        self.annotations = merge(&self.annotations, &theirs.annotations, &self.base_note);
+        self.tags = merge_tags(&self.tags, &theirs.tags);
+        self.base_note = theirs.annotations.article_note;
+        self.stamp = now;
+        Ok(true)
+    }
+
+    /// Write the sidecar atomically, first merging in changes made on disk since it
+    /// was read (so two instances or a `git pull` never lose each other's work).
+    pub fn save(&mut self, text: &SourceText) -> Result<SaveOutcome, StoreError> {
+        let merged = self.merge_from_disk(text)?;
+        self.add_missing_tags();
+        let bytes = self.serialize()?;
+        write_atomic(&self.path, &bytes)?;
+        self.stamp = DiskStamp::of(&self.path)?;
+        self.base_note = self.annotations.article_note.clone();
+        Ok(SaveOutcome { merged })
+    }
+
+    /// The RON bytes of this sidecar.
+    pub fn serialize(&self) -> Result<Vec<u8>, StoreError> {
+        to_ron(&self.to_file())
+            .map(String::into_bytes)
+            .map_err(|e| StoreError::Parse {
+                path: self.path.clone(),
+                line: 0,
+                column: 0,
+                message: format!("cannot write RON: {e}"),
+            })
+    }
+
+    /// This sidecar as one file of a multi-file write ([`super::commit_all`]). The
+    /// caller must have checked [`Sidecar::changed_on_disk`] (or just opened it).
+    pub fn planned_write(&self) -> Result<PlannedWrite, StoreError> {
+        let original = match std::fs::read(&self.path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(StoreError::io("read", &self.path, e)),
+        };
+        Ok(PlannedWrite {
+            path: self.path.clone(),
+            bytes: self.serialize()?,
+            original,
+        })
+    }
+}
+
+#[cfg(test)]
+#[path = "sidecar_tests.rs"]
+mod tests;
