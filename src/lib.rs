@@ -5,6 +5,7 @@
 
 pub mod annotate;
 pub mod article;
+pub mod export;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -97,7 +97,11 @@ impl Timestamp {
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.format(&Rfc3339) {
+        // RFC 3339 with exactly three fraction digits, so that times sort as text.
+        let format = time::macros::format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+        );
+        match self.0.format(&format) {
             Ok(s) => f.write_str(&s),
             Err(_) => Err(fmt::Error),
         }
