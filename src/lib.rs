@@ -7,5 +7,6 @@ pub mod annotate;
 pub mod article;
 pub mod export;
 pub mod store;
+pub mod session;
 pub mod text;
 pub mod ui;

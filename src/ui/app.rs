@@ -6,14 +6,18 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Color32, RichText};
 
+use crate::annotate::{AnnotationId, Color};
 use crate::article::{self, Article, ArticleError, ArticleFormat, ImageSource};
+use crate::session::{SaveState, Session};
 
 use super::commands::Command;
+use super::dialogs::{NoteEditor, Palette, TagPicker, TagTarget};
 use super::find::{FindAction, FindBar};
 use super::fonts;
 use super::image_view::ImageViewer;
 use super::reader::{Highlight, ReaderStyle, ReaderView, ScrollRequest, Typography};
 use super::settings::{STORAGE_KEY, Settings};
+use super::side_panel::{SidePanel, SidePanelAction};
 use super::theme::ReaderTheme;
 
 /// Files up to this size are read on the UI thread; larger ones on a worker thread
@@ -54,6 +58,27 @@ pub struct PathokApp {
     shown_title: String,
     position: f32,
     find: Option<FindBar>,
+    session: Session,
+    /// Highlight key → annotation, as given to the reader.
+    highlight_ids: Vec<AnnotationId>,
+    painted: Option<(u64, Option<AnnotationId>)>,
+    hovered: Option<AnnotationId>,
+    note_editor: Option<NoteEditor>,
+    tag_picker: Option<TagPicker>,
+    palette: Option<Palette>,
+    side_panel: SidePanel,
+    show_side_panel: bool,
+    /// The colour of new untagged highlights.
+    current_color: Color,
+    last_disk_check: f64,
+    article_stamp: Option<(std::time::SystemTime, u64)>,
+    context_menu: Option<egui::Pos2>,
+}
+
+/// Modification time and size of a file, to notice changes made by others.
+fn file_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 /// Highlight keys at or above this belong to find matches, not annotations.
@@ -87,6 +112,19 @@ impl PathokApp {
             shown_title: String::new(),
             position: 0.0,
             find: None,
+            session: Session::in_memory(),
+            highlight_ids: Vec::new(),
+            painted: None,
+            hovered: None,
+            note_editor: None,
+            tag_picker: None,
+            palette: None,
+            side_panel: SidePanel::default(),
+            show_side_panel: true,
+            current_color: Color::HIGHLIGHT,
+            last_disk_check: 0.0,
+            article_stamp: None,
+            context_menu: None,
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -156,12 +194,20 @@ impl PathokApp {
     fn finish_load(&mut self, path: &Path, result: Result<Article, ArticleError>) {
         match result {
             Ok(article) => {
+                self.flush_annotations();
                 self.messages.clear();
                 for notice in &article.notices {
                     self.report(Level::Notice, format!("{notice}: {}", path.display()));
                 }
                 self.settings.remember(path);
+                let (session, notices) = Session::open(path, &article);
+                for notice in notices {
+                    self.report(Level::Notice, notice);
+                }
+                self.article_stamp = file_stamp(path);
                 self.show_article(article);
+                self.session = session;
+                self.painted = None;
             }
             Err(error) => self.report(Level::Error, error.to_string()),
         }
@@ -194,8 +240,11 @@ impl PathokApp {
         match command {
             Command::Open => self.open_dialog(ctx),
             Command::OpenSample => {
+                self.flush_annotations();
                 self.messages.clear();
                 self.show_article(article::sample_article());
+                self.session = Session::in_memory();
+                self.painted = None;
             }
             Command::Reload => match self.article().origin.path().map(Path::to_owned) {
                 Some(path) => self.open(ctx, &path),
@@ -231,8 +280,364 @@ impl PathokApp {
                     ctx.copy_text(self.article().text.slice(range).to_owned());
                 }
             }
-            Command::ClearSelection => self.reader.set_selection(None),
+            Command::ClearSelection => {
+                self.reader.set_selection(None);
+                self.session.selected = None;
+            }
+            Command::Save => {
+                let article = Arc::clone(self.reader.article());
+                if let Some(n) = self.session.autosave(&article, true) {
+                    self.report(Level::Notice, n);
+                }
+            }
+            Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
+            Command::Highlight => {
+                let color = self.current_color;
+                self.annotate_selection(color, Vec::new());
+            }
+            Command::ApplyTag(n) => self.apply_tag(usize::from(n) - 1),
+            Command::PickTags => self.open_tag_picker(),
+            Command::EditNote => self.open_note_editor(),
+            Command::DeleteAnnotation => {
+                if let Some(id) = self.session.selected {
+                    let result = self.session.remove(id);
+                    self.check(result);
+                }
+            }
+            Command::Undo => {
+                let result = self.session.undo();
+                self.check(result);
+            }
+            Command::Redo => {
+                let result = self.session.redo();
+                self.check(result);
+            }
+            Command::Palette => self.palette = Some(Palette::default()),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// React to clicks and hovers on highlights.
+    fn reader_feedback(&mut self, ui: &egui::Ui, output: &super::reader::ReaderOutput) {
+        let id_of = |key: u64| {
+            self.highlight_ids
+                .get(usize::try_from(key).unwrap_or(usize::MAX))
+                .copied()
+        };
+        if let Some(key) = output.clicked {
+            self.session.selected = id_of(key);
+        } else if output.clicked_plain_text {
+            self.session.selected = None;
+        }
+        self.hovered = output.hovered.and_then(id_of);
+        if let Some(a) = self.hovered.and_then(|id| self.session.set.get(id)) {
+            let tags = if a.tags.is_empty() {
+                "no tags".to_owned()
+            } else {
+                a.tags.join(", ")
+            };
+            let note = a.note.clone();
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                egui::Id::unique("annotation-hover"),
+                egui::PopupAnchor::Pointer,
+            )
+            .show(|ui| {
+                ui.set_max_width(320.0);
+                ui.strong(tags);
+                if !note.is_empty() {
+                    ui.label(note);
+                }
+            });
+        }
+        if let Some(pos) = output.context_menu_at {
+            self.context_menu = Some(pos);
+        }
+    }
+
+    /// Note editor, tag picker, command palette and the context menu.
+    fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(editor) = &mut self.note_editor
+            && let Some(done) = editor.show(ctx)
+        {
+            let id = editor.annotation();
+            self.note_editor = None;
+            if let Some(note) = done {
+                let result = self.session.set_note(id, note);
+                self.check(result);
+            }
+        }
+        if let Some(picker) = &mut self.tag_picker {
+            let result = picker.show(ctx, &self.session.codebook);
+            if let Some(result) = result {
+                let target = picker.target();
+                self.tag_picker = None;
+                if let Some(chosen) = result {
+                    self.apply_picked_tags(target, chosen);
+                }
+            }
+        }
+        if let Some(palette) = &mut self.palette
+            && let Some(done) = palette.show(ctx)
+        {
+            self.palette = None;
+            commands.extend(done);
+        }
+        if let Some(pos) = self.context_menu {
+            let mut close = false;
+            let area = egui::Area::new(egui::Id::unique("reader-context-menu"))
+                .order(egui::Order::Foreground)
+                .fixed_pos(pos)
+                .show(ctx, |ui| {
+                    egui::Frame::menu(ui.style()).show(ui, |ui| {
+                        for c in [
+                            Command::Highlight,
+                            Command::PickTags,
+                            Command::EditNote,
+                            Command::DeleteAnnotation,
+                            Command::Copy,
+                        ] {
+                            if let Some(c) = c.menu_item(ui) {
+                                commands.push(c);
+                                close = true;
+                            }
+                        }
+                    });
+                });
+            if close
+                || area.response.clicked_elsewhere()
+                || ctx.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                self.context_menu = None;
+            }
+        }
+    }
+
+    /// Apply the tags chosen in the picker (creating new ones in the codebook).
+    fn apply_picked_tags(&mut self, target: TagTarget, chosen: Vec<crate::annotate::Tag>) {
+        let names: Vec<String> = chosen
+            .into_iter()
+            .map(|t| self.session.ensure_tag(t))
+            .collect();
+        match target {
+            TagTarget::Selection => {
+                let color = names
+                    .first()
+                    .and_then(|n| self.session.codebook.get(n))
+                    .map_or(self.current_color, |t| t.color);
+                self.annotate_selection(color, names);
+            }
+            TagTarget::Annotation(id) => {
+                let result = self.session.set_tags(id, names);
+                self.check(result);
+            }
+        }
+    }
+
+    fn side_panel_action(&mut self, action: SidePanelAction) {
+        match action {
+            SidePanelAction::Select(id) => {
+                self.session.selected = Some(id);
+                if let Some(a) = self.session.set.get(id) {
+                    self.reader.reveal(a.start);
+                }
+            }
+            SidePanelAction::Reattach(id) => {
+                if let Some(range) = self.reader.selection() {
+                    let article = Arc::clone(self.reader.article());
+                    let result = self.session.resize(&article, id, range);
+                    self.check(result);
+                    self.reader.set_selection(None);
+                } else {
+                    self.report(
+                        Level::Notice,
+                        "select the text the orphaned annotation belongs to, then press Re-attach"
+                            .to_owned(),
+                    );
+                }
+            }
+            SidePanelAction::Delete(id) => {
+                let result = self.session.remove(id);
+                self.check(result);
+            }
+            SidePanelAction::ArticleNote(note) => {
+                let result = self.session.set_article_note(note);
+                self.check(result);
+            }
+            SidePanelAction::Codebook(codebook) => self.session.set_codebook(codebook),
+            SidePanelAction::RenameTag { from, to } => {
+                let article = Arc::clone(self.reader.article());
+                let path = article.origin.path().map(Path::to_owned);
+                let result = self
+                    .session
+                    .rename_tag(path.as_deref(), &article, &from, &to);
+                self.painted = None;
+                match result {
+                    Ok(Some(n)) => self.report(Level::Notice, n),
+                    Ok(None) => {}
+                    Err(e) => self.report(Level::Error, e.to_string()),
+                }
+            }
+            SidePanelAction::SetColor(color) => self.current_color = color,
+            SidePanelAction::KeepBadSidecar => {
+                let article = Arc::clone(self.reader.article());
+                if let Some(path) = article.origin.path().map(Path::to_owned) {
+                    match self.session.keep_bad_and_start_fresh(&path, &article) {
+                        Ok(kept) => self.report(
+                            Level::Notice,
+                            format!(
+                                "the unreadable annotation file was kept as {}",
+                                kept.display()
+                            ),
+                        ),
+                        Err(e) => self.report(Level::Error, e.to_string()),
+                    }
+                    self.painted = None;
+                }
+            }
+        }
+    }
+
+    /// Report a refused edit.
+    fn check<T>(&mut self, result: Result<T, crate::session::SessionError>) {
+        if let Err(e) = result {
+            self.report(Level::Error, e.to_string());
+        }
+    }
+
+    /// The session of the open article.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Create an annotation over the reader's selection.
+    fn annotate_selection(&mut self, color: Color, tags: Vec<String>) -> Option<AnnotationId> {
+        let range = self.reader.selection()?;
+        let article = Arc::clone(self.reader.article());
+        let author = self.settings.author.clone();
+        match self.session.add(&article, range, color, tags, &author) {
+            Ok(id) => {
+                self.reader.set_selection(None);
+                Some(id)
+            }
+            Err(e) => {
+                self.report(Level::Error, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Tag N of the codebook: on the selected text (a new annotation) or the selected
+    /// annotation.
+    fn apply_tag(&mut self, index: usize) {
+        let Some(tag) = self.session.codebook.tags.get(index).cloned() else {
+            self.report(
+                Level::Notice,
+                format!(
+                    "the codebook has no tag {} yet: create tags with T or in the Codebook panel",
+                    index + 1
+                ),
+            );
+            return;
+        };
+        if self.reader.selection().is_some() {
+            self.annotate_selection(tag.color, vec![tag.name]);
+        } else if let Some(id) = self.session.selected {
+            let result = self.session.add_tag(id, &tag.name);
+            self.check(result);
+        }
+    }
+
+    fn open_tag_picker(&mut self) {
+        let target = if self.reader.selection().is_some() {
+            Some(TagTarget::Selection)
+        } else {
+            self.session.selected.map(TagTarget::Annotation)
+        };
+        if let Some(target) = target {
+            let current = match target {
+                TagTarget::Annotation(id) => self
+                    .session
+                    .set
+                    .get(id)
+                    .map(|a| a.tags.clone())
+                    .unwrap_or_default(),
+                TagTarget::Selection => Vec::new(),
+            };
+            self.tag_picker = Some(TagPicker::new(target, current));
+        } else {
+            self.report(
+                Level::Notice,
+                "select some text or an annotation first, then press T".to_owned(),
+            );
+        }
+    }
+
+    fn open_note_editor(&mut self) {
+        if self.session.selected.is_none() && self.reader.selection().is_some() {
+            let color = self.current_color;
+            self.annotate_selection(color, Vec::new());
+        }
+        if let Some(a) = self.session.selected() {
+            self.note_editor = Some(NoteEditor::new(a.id, &a.note));
+        } else {
+            self.report(
+                Level::Notice,
+                "select some text or an annotation first, then press N".to_owned(),
+            );
+        }
+    }
+
+    /// Write pending annotation changes now (before switching article, on exit).
+    fn flush_annotations(&mut self) {
+        let article = Arc::clone(self.reader.article());
+        if let Some(n) = self.session.autosave(&article, true) {
+            self.report(Level::Error, n);
+        }
+    }
+
+    /// Give the reader the highlights of the annotations and the find matches, when
+    /// they changed.
+    fn sync_highlights(&mut self) {
+        let key = (self.session.version, self.session.selected);
+        if self.painted == Some(key) {
+            return;
+        }
+        self.painted = Some(key);
+        self.refresh_highlights();
+    }
+
+    /// Autosave, and every second look for changes made to the files by others.
+    fn keep_files_in_sync(&mut self, ctx: &egui::Context) {
+        let article = Arc::clone(self.reader.article());
+        if let Some(n) = self.session.autosave(&article, false) {
+            self.report(Level::Notice, n);
+        }
+        if self.session.save_state() == SaveState::Unsaved {
+            ctx.request_repaint_after(crate::session::AUTOSAVE_DELAY);
+        }
+        let now = ctx.input(|i| i.time);
+        if now - self.last_disk_check < 1.0 {
+            return;
+        }
+        self.last_disk_check = now;
+        if let Some(path) = article.origin.path().map(Path::to_owned) {
+            let stamp = file_stamp(&path);
+            if stamp.is_some() && stamp != self.article_stamp {
+                self.report(
+                    Level::Notice,
+                    format!("the article changed on disk and was read again; annotations were anchored anew: {}", path.display()),
+                );
+                self.flush_annotations();
+                self.open(ctx, &path);
+                return;
+            }
+        }
+        if self.session.save_state() != SaveState::Unsaved
+            && let Some(n) = self.session.check_disk(&article)
+        {
+            self.report(Level::Notice, n);
         }
     }
 
@@ -257,6 +662,20 @@ impl PathokApp {
     /// exist, the article's annotations).
     fn refresh_highlights(&mut self) {
         let mut highlights = Vec::new();
+        self.highlight_ids.clear();
+        for a in self.session.set.iter() {
+            if a.status == crate::annotate::Status::Orphaned {
+                continue;
+            }
+            let [r, g, b] = self.session.paint_color(a).0;
+            highlights.push(Highlight {
+                range: a.range(),
+                color: Color32::from_rgb(r, g, b),
+                outlined: self.session.selected == Some(a.id),
+                key: self.highlight_ids.len() as u64,
+            });
+            self.highlight_ids.push(a.id);
+        }
         if let Some(find) = &self.find {
             let current = find.current();
             for (i, range) in find.matches().iter().enumerate() {
@@ -402,7 +821,7 @@ impl PathokApp {
                 .fill(fill)
                 .inner_margin(egui::Margin::symmetric(10, 6))
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                             dismiss = Some(i);
                         }
@@ -435,6 +854,27 @@ impl PathokApp {
             ui.separator();
             ui.label(format!("SHA-256 {}", &article.sha256[..12]))
                 .on_hover_text(format!("SHA-256 of the canonical text: {}", article.sha256));
+            ui.separator();
+            let annotations = self.session.set.len();
+            ui.label(format!(
+                "{annotations} annotation{}",
+                if annotations == 1 { "" } else { "s" }
+            ));
+            match self.session.save_state() {
+                SaveState::Saved => {
+                    ui.label("Saved");
+                }
+                SaveState::Unsaved => {
+                    ui.label("Saving…");
+                }
+                SaveState::Failed(e) => {
+                    ui.colored_label(Color32::from_rgb(0xc0, 0x30, 0x30), "Not saved")
+                        .on_hover_text(e);
+                }
+                SaveState::NotSaved(why) => {
+                    ui.weak("Not saved").on_hover_text(why);
+                }
+            }
             if let Some(pending) = &self.loading {
                 ui.separator();
                 ui.spinner();
@@ -490,8 +930,12 @@ impl eframe::App for PathokApp {
         ctx.set_visuals(self.settings.theme.visuals());
         self.poll_loading();
         self.handle_dropped_files(&ctx);
-        // While the image zoom is open, keys belong to it (Esc closes it).
-        let mut commands = if self.zoomed.is_none() {
+        // While a dialog is open, keys belong to it (Esc closes it).
+        let dialog_open = self.zoomed.is_some()
+            || self.note_editor.is_some()
+            || self.tag_picker.is_some()
+            || self.palette.is_some();
+        let mut commands = if !dialog_open {
             Command::from_shortcuts(&ctx)
         } else {
             Vec::new()
@@ -530,6 +974,22 @@ impl eframe::App for PathokApp {
             }
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.show_side_panel && self.standalone.is_none() {
+            let article = Arc::clone(self.reader.article());
+            let selection = self.reader.selection();
+            let mut action = None;
+            egui::Panel::right("side")
+                .resizable(true)
+                .default_size(340.0)
+                .size_range(240.0..=640.0)
+                .show(ui, |ui| {
+                    action = self.side_panel.ui(ui, &article, &self.session, selection);
+                });
+            if let Some(action) = action {
+                self.side_panel_action(action);
+            }
+        }
+        self.sync_highlights();
 
         let style = self.style();
         let page = egui::Frame::NONE.fill(style.typo.palette.page);
@@ -540,9 +1000,11 @@ impl eframe::App for PathokApp {
             } else {
                 let output = self.reader.ui(ui, &style);
                 self.position = output.position;
+                self.reader_feedback(ui, &output);
                 open_image = output.open_image;
             }
         });
+        self.dialogs(&ctx, &mut commands);
         if let Some(source) = open_image {
             self.zoomed = Some(ImageViewer::new(source));
         }
@@ -555,10 +1017,16 @@ impl eframe::App for PathokApp {
             self.run(&ctx, command);
         }
         Self::drop_overlay(&ctx);
+        self.keep_files_in_sync(&ctx);
         self.update_title(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.flush_annotations();
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        self.flush_annotations();
     }
 }

@@ -2,12 +2,15 @@
 
 mod app;
 mod commands;
+pub mod dialogs;
 pub mod find;
 pub mod fonts;
 mod image_view;
 mod images;
 pub mod reader;
+mod session_colors;
 pub mod settings;
+pub mod side_panel;
 pub mod text_input;
 pub mod theme;
 

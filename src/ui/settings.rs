@@ -29,6 +29,16 @@ pub struct Settings {
     pub column_em: f32,
     /// Recently opened files, most recent first.
     pub recent: Vec<PathBuf>,
+    /// Name stored on every new annotation.
+    pub author: String,
+}
+
+/// The user name of the operating system account, the default author.
+pub fn os_user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default()
 }
 
 impl Default for Settings {
@@ -39,6 +49,7 @@ impl Default for Settings {
             typeface: Typeface::Sans,
             column_em: 38.0,
             recent: Vec::new(),
+            author: os_user_name(),
         }
     }
 }

@@ -1,0 +1,536 @@
+//! A reading session: the annotations of the open article as the user edits them —
+//! the set, its undo history, the codebook, which annotation is selected — and how
+//! they reach the sidecar file (autosave, merge with changes on disk, read-only when
+//! the sidecar cannot be trusted). Pure: the GUI calls it, it knows nothing of egui.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::annotate::{
+    Annotation, AnnotationId, AnnotationSet, Codebook, Color, Edit, EditError, History, Tag,
+    Timestamp,
+};
+use crate::article::Article;
+use crate::store::{self, Sidecar, StoreError};
+use crate::text::CharRange;
+
+/// Changes are written this long after the last one (well within a second).
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// Where the annotations go.
+#[derive(Debug)]
+pub enum Storage {
+    /// The built-in sample: annotations live in memory only.
+    Memory,
+    /// A sidecar next to the article, and the folder codebook.
+    Sidecar {
+        /// The sidecar.
+        sidecar: Box<Sidecar>,
+        /// The codebook file new tags are written to.
+        codebook: PathBuf,
+    },
+    /// The sidecar exists but cannot be used (corrupt, newer version): nothing is
+    /// written until the user decides.
+    ReadOnly {
+        /// The sidecar file.
+        path: PathBuf,
+        /// Why, naming the file.
+        reason: String,
+    },
+}
+
+/// What the status bar says about saving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is on disk.
+    Saved,
+    /// Changes wait for autosave.
+    Unsaved,
+    /// The last save failed (the reason names the file); changes are kept in memory
+    /// and saving is tried again on the next change or Ctrl+S.
+    Failed(String),
+    /// Nothing is written (sample article, or read-only sidecar).
+    NotSaved(String),
+}
+
+/// Highlight colours offered for untagged highlights and new tags.
+pub const PALETTE: [Color; 8] = [
+    Color([0xff, 0xe0, 0x66]),
+    Color([0x8e, 0xd1, 0x8c]),
+    Color([0x7f, 0xb8, 0xf0]),
+    Color([0xf4, 0x9a, 0xc1]),
+    Color([0xf6, 0xa5, 0x5c]),
+    Color([0xb3, 0x9d, 0xdb]),
+    Color([0x6f, 0xd3, 0xc7]),
+    Color([0xd9, 0xb3, 0x82]),
+];
+
+/// Annotation state of one article.
+#[derive(Debug)]
+pub struct Session {
+    /// The annotations.
+    pub set: AnnotationSet,
+    /// Undo / redo.
+    pub history: History,
+    /// Tags to choose from (the folder codebook plus tags found in the sidecar).
+    pub codebook: Codebook,
+    /// The annotation selected for editing (outlined).
+    pub selected: Option<AnnotationId>,
+    /// Bumped on every change: autosave and highlight painting watch it.
+    pub version: u64,
+    /// Where the annotations are written.
+    pub storage: Storage,
+    saved_version: u64,
+    last_change: Option<Instant>,
+    save_error: Option<String>,
+    codebook_dirty: bool,
+}
+
+/// Why an edit was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The edit itself is invalid (range, missing annotation).
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The sidecar cannot be trusted, so nothing may change until the user decides.
+    #[error("the annotations are read-only because their file could not be read: {0}")]
+    ReadOnly(PathBuf),
+}
+
+/// Something the user should be told after opening, saving or checking the disk.
+pub type Notice = String;
+
+impl Session {
+    /// A session that keeps its annotations in memory only (the sample article).
+    pub fn in_memory() -> Self {
+        Self::with(
+            AnnotationSet::default(),
+            Codebook::default(),
+            Storage::Memory,
+        )
+    }
+
+    fn with(set: AnnotationSet, codebook: Codebook, storage: Storage) -> Self {
+        Self {
+            set,
+            history: History::default(),
+            codebook,
+            selected: None,
+            version: 0,
+            storage,
+            saved_version: 0,
+            last_change: None,
+            save_error: None,
+            codebook_dirty: false,
+        }
+    }
+
+    /// Open the annotations of the article read from `path`: its sidecar (re-anchored
+    /// if the article changed) and the folder codebook. Problems become notices; a
+    /// sidecar that cannot be read makes the session read-only and is never touched.
+    pub fn open(path: &Path, article: &Article) -> (Self, Vec<Notice>) {
+        let mut notices = Vec::new();
+        let codebook_file =
+            store::find_codebook(path).unwrap_or_else(|| store::codebook_path_for(path));
+        let mut codebook = match store::find_codebook(path).map(|p| store::load_codebook(&p)) {
+            Some(Ok(c)) => c,
+            Some(Err(e)) => {
+                notices.push(format!(
+                    "the codebook cannot be read, tags start empty ({e})"
+                ));
+                Codebook::default()
+            }
+            None => Codebook::default(),
+        };
+        match Sidecar::open(path, article) {
+            Ok((sidecar, report)) => {
+                codebook.absorb(sidecar.tags.iter());
+                let set = sidecar.annotations.clone();
+                let (moved, orphans) = (report.moved(), report.orphans().count());
+                if moved + orphans > 0 {
+                    notices.push(format!(
+                        "the article changed since it was annotated: {moved} annotation(s) found at a new place, {orphans} orphaned (kept with their quotes, listed in the side panel): {}",
+                        sidecar.path.display()
+                    ));
+                }
+                let storage = Storage::Sidecar {
+                    sidecar: Box::new(sidecar),
+                    codebook: codebook_file,
+                };
+                (Self::with(set, codebook, storage), notices)
+            }
+            Err(e) => {
+                let path = store::sidecar_path(path);
+                notices.push(e.to_string());
+                let storage = Storage::ReadOnly {
+                    path,
+                    reason: e.to_string(),
+                };
+                (
+                    Self::with(AnnotationSet::default(), codebook, storage),
+                    notices,
+                )
+            }
+        }
+    }
+
+    /// True when edits are refused because the sidecar cannot be trusted.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.storage, Storage::ReadOnly { .. })
+    }
+
+    /// What the status bar shows.
+    pub fn save_state(&self) -> SaveState {
+        match &self.storage {
+            Storage::Memory => {
+                SaveState::NotSaved("sample article: annotations are not saved".to_owned())
+            }
+            Storage::ReadOnly { reason, .. } => SaveState::NotSaved(format!("read-only: {reason}")),
+            Storage::Sidecar { .. } => match &self.save_error {
+                Some(e) => SaveState::Failed(e.clone()),
+                None if self.version != self.saved_version || self.codebook_dirty => {
+                    SaveState::Unsaved
+                }
+                None => SaveState::Saved,
+            },
+        }
+    }
+
+    /// Write now if there are changes and the last one is [`AUTOSAVE_DELAY`] old (or
+    /// `force`). Returns a notice when something noteworthy happened (a merge with
+    /// changes made elsewhere, or a failure).
+    pub fn autosave(&mut self, article: &Article, force: bool) -> Option<Notice> {
+        let pending = self.version != self.saved_version || self.codebook_dirty;
+        let due = force
+            || self
+                .last_change
+                .is_none_or(|t| t.elapsed() >= AUTOSAVE_DELAY);
+        if !pending || !due {
+            return None;
+        }
+        let Storage::Sidecar { sidecar, codebook } = &mut self.storage else {
+            return None;
+        };
+        if self.codebook_dirty {
+            if let Err(e) = store::save_codebook(codebook, &self.codebook) {
+                self.save_error = Some(e.to_string());
+                return Some(format!("cannot save the codebook: {e}"));
+            }
+            self.codebook_dirty = false;
+        }
+        sidecar.annotations = self.set.clone();
+        sidecar.tags = used_tags(&self.set, &self.codebook);
+        match sidecar.save(&article.text) {
+            Ok(outcome) => {
+                self.save_error = None;
+                self.saved_version = self.version;
+                if outcome.merged {
+                    // Someone else's changes came in: show them, and keep undo coherent.
+                    self.set = sidecar.annotations.clone();
+                    self.codebook.absorb(sidecar.tags.iter());
+                    self.history = History::default();
+                    self.version += 1;
+                    self.saved_version = self.version;
+                    return Some(format!(
+                        "the annotation file had changed on disk; both versions were merged: {}",
+                        sidecar.path.display()
+                    ));
+                }
+                None
+            }
+            Err(e) => {
+                let message = e.to_string();
+                let notice = (self.save_error.as_ref() != Some(&message))
+                    .then(|| format!("cannot save annotations: {message}"));
+                self.save_error = Some(message);
+                notice
+            }
+        }
+    }
+
+    /// If the sidecar changed on disk and there are no unsaved changes here, read the
+    /// other version in (merging by id). Returns a notice when something came in.
+    pub fn check_disk(&mut self, article: &Article) -> Option<Notice> {
+        let Storage::Sidecar { sidecar, .. } = &mut self.storage else {
+            return None;
+        };
+        match sidecar.changed_on_disk() {
+            Ok(true) => {}
+            Ok(false) => return None,
+            Err(e) => return Some(e.to_string()),
+        }
+        sidecar.annotations = self.set.clone();
+        match sidecar.merge_from_disk(&article.text) {
+            Ok(true) => {
+                self.set = sidecar.annotations.clone();
+                self.codebook.absorb(sidecar.tags.iter());
+                self.history = History::default();
+                self.version += 1;
+                let notice = format!(
+                    "annotations changed on disk and were merged: {}",
+                    sidecar.path.display()
+                );
+                // The merge result still has to be written for the other side to see ours.
+                self.last_change = Some(Instant::now());
+                self.forget_missing_selection();
+                Some(notice)
+            }
+            Ok(false) => None,
+            Err(e) => Some(e.to_string()),
+        }
+    }
+
+    /// Move a corrupt sidecar aside (as `…ron.bad-<time>`) and start with an empty one.
+    /// Only on the user's request.
+    pub fn keep_bad_and_start_fresh(
+        &mut self,
+        article_path: &Path,
+        article: &Article,
+    ) -> Result<PathBuf, StoreError> {
+        let Storage::ReadOnly { path, .. } = &self.storage else {
+            return Err(StoreError::ReadOnly {
+                path: store::sidecar_path(article_path),
+            });
+        };
+        let kept = store::keep_bad_sidecar(path)?;
+        let (fresh, _) = Self::open(article_path, article);
+        *self = fresh;
+        Ok(kept)
+    }
+
+    fn apply(&mut self, edit: Edit) -> Result<(), SessionError> {
+        if let Storage::ReadOnly { path, .. } = &self.storage {
+            return Err(SessionError::ReadOnly(path.clone()));
+        }
+        self.history.apply(&mut self.set, edit, Timestamp::now())?;
+        self.touched();
+        Ok(())
+    }
+
+    fn touched(&mut self) {
+        self.version += 1;
+        self.last_change = Some(Instant::now());
+    }
+
+    /// Highlight `range` with `color` and `tags`; returns the new annotation's id.
+    pub fn add(
+        &mut self,
+        article: &Article,
+        range: CharRange,
+        color: Color,
+        tags: Vec<String>,
+        author: &str,
+    ) -> Result<AnnotationId, SessionError> {
+        let edit = Edit::add(&article.text, range, color, tags, author, Timestamp::now())?;
+        let id = match &edit {
+            Edit::Add(annotation) => Some(annotation.id),
+            _ => None,
+        };
+        self.apply(edit)?;
+        let Some(id) = id else {
+            return Err(EditError::BadRange {
+                start: range.start.0,
+                end: range.end.0,
+            }
+            .into());
+        };
+        self.selected = Some(id);
+        Ok(id)
+    }
+
+    /// Add tag `name` to annotation `id` (no-op if it has it already).
+    pub fn add_tag(&mut self, id: AnnotationId, name: &str) -> Result<(), SessionError> {
+        let Some(a) = self.set.get(id) else {
+            return Err(EditError::Missing(id).into());
+        };
+        if a.tags.iter().any(|t| t == name) {
+            return Ok(());
+        }
+        let mut tags = a.tags.clone();
+        tags.push(name.to_owned());
+        let edit = Edit::retag(&self.set, id, tags, Timestamp::now())?;
+        self.apply(edit)
+    }
+
+    /// Replace the tags of annotation `id`.
+    pub fn set_tags(&mut self, id: AnnotationId, tags: Vec<String>) -> Result<(), SessionError> {
+        let edit = Edit::retag(&self.set, id, tags, Timestamp::now())?;
+        self.apply(edit)
+    }
+
+    /// Change the note of annotation `id`.
+    pub fn set_note(&mut self, id: AnnotationId, note: String) -> Result<(), SessionError> {
+        if self.set.get(id).is_some_and(|a| a.note == note) {
+            return Ok(());
+        }
+        let edit = Edit::edit_note(&self.set, id, note, Timestamp::now())?;
+        self.apply(edit)
+    }
+
+    /// Change the colour of annotation `id`.
+    pub fn set_color(&mut self, id: AnnotationId, color: Color) -> Result<(), SessionError> {
+        let edit = Edit::recolour(&self.set, id, color, Timestamp::now())?;
+        self.apply(edit)
+    }
+
+    /// Move annotation `id` to `range` (re-attaching an orphan, or resizing).
+    pub fn resize(
+        &mut self,
+        article: &Article,
+        id: AnnotationId,
+        range: CharRange,
+    ) -> Result<(), SessionError> {
+        let edit = Edit::resize(&self.set, &article.text, id, range, Timestamp::now())?;
+        self.apply(edit)
+    }
+
+    /// Remove annotation `id`.
+    pub fn remove(&mut self, id: AnnotationId) -> Result<(), SessionError> {
+        let edit = Edit::remove(&self.set, id)?;
+        self.apply(edit)?;
+        if self.selected == Some(id) {
+            self.selected = None;
+        }
+        Ok(())
+    }
+
+    /// Change the article-level note.
+    pub fn set_article_note(&mut self, note: String) -> Result<(), SessionError> {
+        if self.set.article_note == note {
+            return Ok(());
+        }
+        let edit = Edit::article_note(&self.set, note);
+        self.apply(edit)
+    }
+
+    /// Undo the last step; false when there was nothing to undo.
+    pub fn undo(&mut self) -> Result<bool, SessionError> {
+        if self.is_read_only() {
+            return Ok(false);
+        }
+        let done = self.history.undo(&mut self.set, Timestamp::now())?;
+        if done {
+            self.touched();
+            self.forget_missing_selection();
+        }
+        Ok(done)
+    }
+
+    /// Redo the last undone step; false when there was nothing to redo.
+    pub fn redo(&mut self) -> Result<bool, SessionError> {
+        if self.is_read_only() {
+            return Ok(false);
+        }
+        let done = self.history.redo(&mut self.set, Timestamp::now())?;
+        if done {
+            self.touched();
+            self.forget_missing_selection();
+        }
+        Ok(done)
+    }
+
+    fn forget_missing_selection(&mut self) {
+        if self.selected.is_some_and(|id| self.set.get(id).is_none()) {
+            self.selected = None;
+        }
+    }
+
+    /// The selected annotation.
+    pub fn selected(&self) -> Option<&Annotation> {
+        self.selected.and_then(|id| self.set.get(id))
+    }
+
+    /// Add `tag` to the codebook if no tag has its name; returns its name.
+    pub fn ensure_tag(&mut self, tag: Tag) -> String {
+        let name = tag.name.clone();
+        if self.codebook.get(&name).is_none() {
+            self.codebook.tags.push(tag);
+            self.codebook_dirty = true;
+            self.last_change = Some(Instant::now());
+        }
+        name
+    }
+
+    /// Rename (or, if `to` exists, merge) a tag everywhere: in the codebook, in this
+    /// article's annotations and in every sidecar under the codebook's folder — all
+    /// files or none. The session is then read again from disk (the rename itself is
+    /// not an undo step). Returns a summary for the user.
+    pub fn rename_tag(
+        &mut self,
+        article_path: Option<&Path>,
+        article: &Article,
+        from: &str,
+        to: &str,
+    ) -> Result<Option<Notice>, StoreError> {
+        let to = to.trim();
+        if to.is_empty() || from == to {
+            return Ok(None);
+        }
+        let rename_here = |session: &mut Session| {
+            session.codebook.rename(from, to);
+            session.set.update_all(|a| {
+                crate::annotate::rename_in_tags(&mut a.tags, from, to);
+            });
+            session.touched();
+        };
+        let (Storage::Sidecar { codebook, .. }, Some(article_path)) = (&self.storage, article_path)
+        else {
+            rename_here(self);
+            return Ok(None);
+        };
+        let codebook = codebook.clone();
+        // Everything of ours must be on disk first, the codebook file included.
+        self.codebook_dirty = true;
+        if let Some(failure) = self
+            .autosave(article, true)
+            .filter(|_| self.save_error.is_some())
+        {
+            return Err(StoreError::ReadOnly {
+                path: PathBuf::from(failure),
+            });
+        }
+        let report = store::rename_tag(&codebook, from, to)?;
+        let (fresh, _) = Self::open(article_path, article);
+        *self = fresh;
+        Ok(Some(format!(
+            "tag \"{from}\" {} \"{to}\" in {} annotation(s) across {} file(s)",
+            if report.merged {
+                "merged into"
+            } else {
+                "renamed to"
+            },
+            report.annotations,
+            report.sidecars.len()
+        )))
+    }
+
+    /// Replace the codebook (editor changes that do not rename tags in annotations).
+    pub fn set_codebook(&mut self, codebook: Codebook) {
+        if codebook != self.codebook {
+            self.codebook = codebook;
+            self.codebook_dirty = true;
+            self.last_change = Some(Instant::now());
+        }
+    }
+
+    /// The colour an annotation is painted in: its first tag's colour, else its own.
+    pub fn paint_color(&self, a: &Annotation) -> Color {
+        a.tags
+            .first()
+            .and_then(|t| self.codebook.get(t))
+            .map_or(a.color, |t| t.color)
+    }
+}
+
+/// The codebook entries of the tags `set` uses (plain entries for unknown names).
+fn used_tags(set: &AnnotationSet, codebook: &Codebook) -> Vec<Tag> {
+    set.tag_counts()
+        .into_keys()
+        .map(|name| {
+            codebook
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| Tag::named(name))
+        })
+        .collect()
+}

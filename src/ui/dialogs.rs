@@ -1,0 +1,255 @@
+//! Small modal dialogs: the note editor, the tag picker and the command palette.
+
+use egui::{Key, Modifiers, RichText};
+
+use crate::annotate::{AnnotationId, Codebook, Tag};
+
+use super::commands::Command;
+use super::session_colors::{next_color, to_color32};
+use super::text_input::BengaliText;
+
+/// Edits the note of one annotation.
+pub struct NoteEditor {
+    id: AnnotationId,
+    text: BengaliText,
+    focused: bool,
+}
+
+impl NoteEditor {
+    /// An editor for annotation `id`, starting with `note`.
+    pub fn new(id: AnnotationId, note: &str) -> Self {
+        Self {
+            id,
+            text: BengaliText::new(note),
+            focused: false,
+        }
+    }
+
+    /// The annotation being edited.
+    pub fn annotation(&self) -> AnnotationId {
+        self.id
+    }
+
+    /// Show the editor. `Some(Some(note))` when saved (NFC), `Some(None)` when
+    /// cancelled, `None` while open.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<String>> {
+        let mut result = None;
+        let modal = egui::Modal::new(egui::Id::unique("note-editor")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading("Note");
+            let edit = egui::TextEdit::multiline(&mut self.text)
+                .desired_rows(6)
+                .desired_width(f32::INFINITY)
+                .hint_text("বাংলা or English…");
+            let response = ui.add(edit);
+            if !self.focused {
+                response.request_focus();
+                self.focused = true;
+            }
+            ui.horizontal(|ui| {
+                let save = ui.button("Save").on_hover_text("Ctrl+Enter").clicked()
+                    || ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
+                if save {
+                    result = Some(Some(self.text.value()));
+                }
+                if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                    result = Some(None);
+                }
+            });
+        });
+        if result.is_none() && modal.should_close() {
+            result = Some(None);
+        }
+        result
+    }
+
+    /// Type into the editor (tests).
+    pub fn text_mut(&mut self) -> &mut BengaliText {
+        &mut self.text
+    }
+}
+
+/// What the tag picker tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagTarget {
+    /// The selected text (a new annotation is made).
+    Selection,
+    /// An existing annotation.
+    Annotation(AnnotationId),
+}
+
+/// Filter, choose and create tags.
+pub struct TagPicker {
+    target: TagTarget,
+    filter: BengaliText,
+    chosen: Vec<String>,
+    created: Vec<Tag>,
+    focused: bool,
+}
+
+impl TagPicker {
+    /// A picker for `target`, with `current` tags ticked.
+    pub fn new(target: TagTarget, current: Vec<String>) -> Self {
+        Self {
+            target,
+            filter: BengaliText::default(),
+            chosen: current,
+            created: Vec::new(),
+            focused: false,
+        }
+    }
+
+    /// What is being tagged.
+    pub fn target(&self) -> TagTarget {
+        self.target
+    }
+
+    /// Show the picker. `Some(Some(tags))` when applied, `Some(None)` when cancelled.
+    pub fn show(&mut self, ctx: &egui::Context, codebook: &Codebook) -> Option<Option<Vec<Tag>>> {
+        let mut result = None;
+        let modal = egui::Modal::new(egui::Id::unique("tag-picker")).show(ctx, |ui| {
+            ui.set_width(380.0);
+            ui.heading("Tags");
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text("filter or new tag name")
+                    .desired_width(f32::INFINITY),
+            );
+            if !self.focused {
+                response.request_focus();
+                self.focused = true;
+            }
+            let filter = self.filter.value();
+            let needle = crate::text::fold_query(filter.trim(), Default::default());
+            let all: Vec<Tag> = codebook
+                .tags
+                .iter()
+                .chain(self.created.iter())
+                .cloned()
+                .collect();
+            egui::ScrollArea::vertical()
+                .max_height(300.0)
+                .show(ui, |ui| {
+                    for (i, tag) in all.iter().enumerate() {
+                        let folded = crate::text::fold_query(&tag.name, Default::default());
+                        if !needle.is_empty() && !folded.contains(&needle) {
+                            continue;
+                        }
+                        let mut on = self.chosen.contains(&tag.name);
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                            ui.painter().rect_filled(rect, 3.0, to_color32(tag.color));
+                            let label = if i < 9 {
+                                format!("{}  {}", i + 1, tag.name)
+                            } else {
+                                tag.name.clone()
+                            };
+                            if ui
+                                .checkbox(&mut on, label)
+                                .on_hover_text(&tag.description)
+                                .changed()
+                            {
+                                if on {
+                                    self.chosen.push(tag.name.clone());
+                                } else {
+                                    self.chosen.retain(|t| t != &tag.name);
+                                }
+                            }
+                        });
+                    }
+                });
+            let name = filter.trim().to_owned();
+            let exists = all.iter().any(|t| t.name == name);
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if !name.is_empty() && !exists {
+                let create = ui.button(format!("Create tag “{name}”")).clicked() || enter;
+                if create {
+                    let mut tag = Tag::named(name.clone());
+                    tag.color = next_color(all.len());
+                    self.created.push(tag);
+                    self.chosen.push(name);
+                    self.filter.set("");
+                    response.request_focus();
+                }
+            } else if enter && !name.is_empty() && !self.chosen.contains(&name) {
+                self.chosen.push(name);
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let apply = ui.add_enabled(
+                    !self.chosen.is_empty() || matches!(self.target, TagTarget::Annotation(_)),
+                    egui::Button::new("Apply"),
+                );
+                if apply.clicked()
+                    || ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter))
+                {
+                    let tags = self
+                        .chosen
+                        .iter()
+                        .filter_map(|name| all.iter().find(|t| &t.name == name).cloned())
+                        .collect();
+                    result = Some(Some(tags));
+                }
+                if ui.button("Cancel").clicked() {
+                    result = Some(None);
+                }
+                ui.label(RichText::new(format!("{} chosen", self.chosen.len())).weak());
+            });
+        });
+        if result.is_none() && modal.should_close() {
+            result = Some(None);
+        }
+        result
+    }
+}
+
+/// The command palette: every command, searchable, with its shortcut.
+#[derive(Default)]
+pub struct Palette {
+    filter: String,
+    focused: bool,
+}
+
+impl Palette {
+    /// Show the palette; `Some(commands)` when closed (empty when cancelled).
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Vec<Command>> {
+        let mut result = None;
+        let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text("Type a command…")
+                    .desired_width(f32::INFINITY),
+            );
+            if !self.focused {
+                response.request_focus();
+                self.focused = true;
+            }
+            let needle = self.filter.to_lowercase();
+            let matching: Vec<Command> = Command::all()
+                .into_iter()
+                .filter(|c| c.label().to_lowercase().contains(&needle))
+                .collect();
+            if response.lost_focus()
+                && ui.input(|i| i.key_pressed(Key::Enter))
+                && let Some(first) = matching.first()
+            {
+                result = Some(vec![*first]);
+            }
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for c in matching {
+                        if let Some(c) = c.menu_item(ui) {
+                            result = Some(vec![c]);
+                        }
+                    }
+                });
+        });
+        if result.is_none() && modal.should_close() {
+            result = Some(Vec::new());
+        }
+        result
+    }
+}

@@ -1,0 +1,17 @@
+//! Colours of annotations and tags in egui terms.
+
+use egui::Color32;
+
+use crate::annotate::Color;
+use crate::session::PALETTE;
+
+/// An annotation colour as an egui colour.
+pub fn to_color32(c: Color) -> Color32 {
+    let [r, g, b] = c.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// The palette colour for the `n`th tag.
+pub fn next_color(n: usize) -> Color {
+    PALETTE[n % PALETTE.len()]
+}

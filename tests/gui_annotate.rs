@@ -1,0 +1,277 @@
+//! Annotating in the real app (egui_kittest): select with the mouse, then code with
+//! the keyboard; the sidecar on disk must say exactly what was selected.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pathok::annotate::{Annotation, Codebook, Color, Tag};
+use pathok::text::{CharOffset, SourceText, is_cluster_boundary};
+use pathok::ui::PathokApp;
+use pathok::ui::settings::Settings;
+use pathok::ui::theme::ReaderTheme;
+use unicode_normalization::UnicodeNormalization as _;
+
+const ARTICLE: &str = "tests/data/articles/select.txt";
+
+/// A copy of the test article (and a codebook) in a fresh folder, so that sidecars are
+/// written there.
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("select.txt");
+    std::fs::copy(ARTICLE, &article).expect("copy article");
+    let codebook = Codebook {
+        tags: vec![
+            Tag {
+                name: "সরকারি বক্তব্য".into(),
+                color: Color([0x7f, 0xb8, 0xf0]),
+                description: String::new(),
+            },
+            Tag {
+                name: "সমালোচনা".into(),
+                color: Color([0xf4, 0x9a, 0xc1]),
+                description: String::new(),
+            },
+        ],
+    };
+    pathok::store::save_codebook(&dir.path().join("codebook.ron"), &codebook).expect("codebook");
+    (dir, article)
+}
+
+fn app(path: &Path, theme: ReaderTheme) -> Harness<'static, PathokApp> {
+    let path = path.to_owned();
+    let settings = Settings {
+        theme,
+        author: "tester".into(),
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1200.0, 720.0])
+        .with_step_dt(1.0 / 60.0)
+        .wgpu()
+        .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, Some(path)));
+    h.run();
+    h
+}
+
+fn offset_of(h: &Harness<'static, PathokApp>, needle: &str) -> usize {
+    let text = h.state().article().text.as_str();
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in the article"));
+    text[..byte].chars().count()
+}
+
+fn locate(h: &Harness<'static, PathokApp>, offset: usize) -> egui::Pos2 {
+    h.state()
+        .reader()
+        .locate(&h.ctx, CharOffset(offset))
+        .expect("offset on screen")
+}
+
+fn drag(h: &mut Harness<'static, PathokApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=6 {
+        h.hover_at(from + (to - from) * (step as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn click(h: &mut Harness<'static, PathokApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.drag_at(pos);
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+}
+
+/// Save now (Ctrl+S) and read the sidecar back from disk.
+fn saved(h: &mut Harness<'static, PathokApp>, article: &Path) -> Vec<Annotation> {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let sidecar = pathok::store::sidecar_path(article);
+    let (file, _) = pathok::store::read_sidecar_file(&sidecar).expect("sidecar written");
+    file.annotations
+}
+
+fn canonical(article: &Path) -> SourceText {
+    let bytes = std::fs::read(article).expect("article");
+    SourceText::new(
+        pathok::article::decode_text(article, &bytes)
+            .expect("decodes")
+            .text,
+    )
+}
+
+#[test]
+fn drag_across_a_line_break_then_h_writes_the_exact_quote_to_the_sidecar() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article, ReaderTheme::Light);
+    // From inside কোরিয়ার to inside কৌশলগত on the next line.
+    let from = locate(&h, offset_of(&h, "কোরিয়ার") + 1);
+    let to = locate(&h, offset_of(&h, "কৌশলগত") + 3);
+    drag(&mut h, from, to);
+    h.key_press(egui::Key::H);
+    h.run();
+    let annotations = saved(&mut h, &article);
+    assert_eq!(annotations.len(), 1);
+    let a = &annotations[0];
+    let text = canonical(&article);
+    assert_eq!(text.slice(a.range()), a.quote, "text[start:end] == quote");
+    assert!(is_cluster_boundary(&text, a.start) && is_cluster_boundary(&text, a.end));
+    assert!(a.quote.starts_with("কোরিয়ার"), "{:?}", a.quote);
+    assert!(
+        a.quote.contains("রাষ্ট্রীয়") && a.quote.contains('\n'),
+        "{:?}",
+        a.quote
+    );
+    assert!(a.quote.ends_with("কৌশ"), "{:?}", a.quote);
+    assert_eq!(a.author, "tester");
+}
+
+#[test]
+fn double_click_then_2_tags_with_codebook_tag_2_and_undo_redo_follow_on_disk() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article, ReaderTheme::Light);
+    let at = locate(&h, offset_of(&h, "গণমাধ্যম") + 3);
+    click(&mut h, at);
+    click(&mut h, at);
+    h.run();
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let annotations = saved(&mut h, &article);
+    assert_eq!(annotations.len(), 1);
+    assert_eq!(annotations[0].quote, "গণমাধ্যম");
+    assert_eq!(annotations[0].tags, ["সমালোচনা"]);
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(
+        saved(&mut h, &article).is_empty(),
+        "undo removes it from the sidecar"
+    );
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    let again = saved(&mut h, &article);
+    assert_eq!(again.len(), 1, "redo restores it");
+    assert_eq!(again[0].id, annotations[0].id);
+}
+
+#[test]
+fn a_bengali_note_with_o_kar_is_stored_in_nfc() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article, ReaderTheme::Light);
+    let at = locate(&h, offset_of(&h, "দেশের") + 1);
+    click(&mut h, at);
+    click(&mut h, at);
+    h.run();
+    h.key_press(egui::Key::N);
+    h.run();
+    // Type as a keyboard does: one char at a time, ো as one key.
+    for c in "কোনো মন্তব্য নেই, বৌদি".chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    h.run();
+    let annotations = saved(&mut h, &article);
+    let expected: String = "কোনো মন্তব্য নেই, বৌদি".nfc().collect();
+    assert_eq!(annotations[0].note, expected);
+    assert!(annotations[0].note.contains('\u{09CB}') && annotations[0].note.contains('\u{09CC}'));
+}
+
+#[test]
+fn overlapping_highlights_light() {
+    overlapping_highlights(ReaderTheme::Light, "annotate_overlap_light");
+}
+
+#[test]
+fn overlapping_highlights_dark() {
+    overlapping_highlights(ReaderTheme::Dark, "annotate_overlap_dark");
+}
+
+/// Three annotations, two of them overlapping, with tags; one selected.
+fn overlapping_highlights(theme: ReaderTheme, name: &str) {
+    {
+        let (_dir, article) = workspace();
+        let mut h = app(&article, theme);
+        for (from, to, key) in [
+            ("উত্তর কোরিয়ার", ("গণমাধ্যম", 4), egui::Key::Num1),
+            ("রাষ্ট্রীয়", ("দুই দেশের", 2), egui::Key::Num2),
+        ] {
+            let (a, b) = (
+                locate(&h, offset_of(&h, from) + 1),
+                locate(&h, offset_of(&h, to.0) + to.1),
+            );
+            drag(&mut h, a, b);
+            h.key_press(key);
+            h.run();
+        }
+        let (a, b) = (
+            locate(&h, offset_of(&h, "সৌভাগ্যের")),
+            locate(&h, offset_of(&h, "ক্ষতি") + 3),
+        );
+        drag(&mut h, a, b);
+        h.key_press(egui::Key::H);
+        h.run();
+        assert_eq!(h.state().session().set.len(), 3);
+        // Save now so the status bar says "Saved" whatever the machine's speed.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+        h.hover_at(egui::pos2(5.0, 400.0));
+        h.run();
+        h.snapshot(name);
+    }
+}
+
+#[test]
+fn side_panel_lists_tags_and_an_orphan_after_the_article_changed() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article, ReaderTheme::Light);
+    for (word, key) in [("গণমাধ্যম", egui::Key::Num1), ("সৌভাগ্যের", egui::Key::Num2)]
+    {
+        let at = locate(&h, offset_of(&h, word) + 2);
+        click(&mut h, at);
+        click(&mut h, at);
+        h.run();
+        h.key_press(key);
+        h.run();
+        // A pause, so that the next double-click is not taken as a triple-click.
+        h.run_steps(40);
+    }
+    assert_eq!(saved(&mut h, &article).len(), 2);
+    // Someone edits the article: the first passage disappears.
+    let text = std::fs::read_to_string(&article).expect("article");
+    std::fs::write(&article, text.replace("গণমাধ্যম", "সংবাদপত্র")).expect("rewrite");
+    let ctx = h.ctx.clone();
+    h.state_mut().open(&ctx, &article);
+    h.run();
+    let set = &h.state().session().set;
+    assert_eq!(
+        set.orphans().count(),
+        1,
+        "the vanished passage is kept as an orphan"
+    );
+    assert_eq!(
+        set.orphans().next().map(|a| a.quote.as_str()),
+        Some("গণমাধ্যম")
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    // The notice names a temporary folder; dismiss it so the snapshot is stable.
+    h.get_by_label("×").click();
+    h.hover_at(egui::pos2(5.0, 400.0));
+    h.run();
+    h.snapshot("side_panel_orphan");
+}
