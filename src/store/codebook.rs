@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{Versioned, parse_versioned, read_sidecar_file, to_ron};
+use super::format::{Versioned, parse_versioned, read_sidecar_file, readable_escapes, to_ron};
 use super::{PlannedWrite, SIDECAR_SUFFIX, StoreError, commit_all, write_atomic};
 use crate::annotate::{Codebook, Tag, Timestamp, rename_in_tags};
 
@@ -73,7 +73,7 @@ fn codebook_bytes(path: &Path, codebook: &Codebook) -> Result<Vec<u8>, StoreErro
         .indentor("    ")
         .new_line("\n");
     ron::ser::to_string_pretty(&file, config)
-        .map(|s| format!("{s}\n").into_bytes())
+        .map(|s| format!("{}\n", readable_escapes(&s)).into_bytes())
         .map_err(|e| StoreError::Parse {
             path: path.to_owned(),
             line: 0,

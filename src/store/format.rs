@@ -98,6 +98,13 @@ pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
         sorted.deleted.sort_by_key(|t| t.id);
         &sorted
     };
+    Ok(super::writer::write_sidecar(file))
+}
+
+/// What [`to_ron`] writes, produced by `ron`'s own pretty printer (slower; the
+/// reference the fast writer is tested against).
+#[cfg(test)]
+pub(crate) fn to_ron_reference(file: &SidecarFile) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
@@ -137,7 +144,7 @@ pub(crate) fn readable_escapes(ron: &str) -> String {
     out
 }
 
-fn is_visible(c: char) -> bool {
+pub(crate) fn is_visible(c: char) -> bool {
     !(c.is_control()
         || matches!(
             c,

@@ -119,6 +119,7 @@ proptest! {
     #[test]
     fn model_to_ron_to_model_is_identity(file in sidecar()) {
         let text = to_ron(&file).unwrap();
+        prop_assert_eq!(&text, &to_ron_reference(&file).unwrap());
         let back = parse_sidecar(text.as_bytes(), Path::new("x.ron")).unwrap();
         prop_assert_eq!(&back, &file);
         // And writing it again gives the same bytes (stable layout).

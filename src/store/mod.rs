@@ -9,6 +9,7 @@ mod codebook;
 mod format;
 mod merge;
 mod sidecar;
+mod writer;
 
 use std::path::{Path, PathBuf};
 
