@@ -504,6 +504,45 @@ impl Session {
         )))
     }
 
+    /// How many annotations carry each tag across every sidecar governed by this
+    /// article's codebook (the folder), this session's unsaved state included.
+    /// Sidecars that cannot be read are skipped and named in the second value.
+    pub fn folder_tag_counts(&self) -> (std::collections::BTreeMap<String, usize>, Vec<String>) {
+        let mut counts = std::collections::BTreeMap::new();
+        let mut problems = Vec::new();
+        let mine = match &self.storage {
+            Storage::Sidecar { sidecar, codebook } => {
+                Some((sidecar.path.clone(), codebook.clone()))
+            }
+            _ => None,
+        };
+        for (name, n) in self.set.tag_counts() {
+            *counts.entry(name.to_owned()).or_insert(0) += n;
+        }
+        let Some((own, codebook)) = mine else {
+            return (counts, problems);
+        };
+        let folder = codebook.parent().map(Path::to_owned).unwrap_or_default();
+        match store::sidecars_under(&folder) {
+            Ok(paths) => {
+                for path in paths.into_iter().filter(|p| *p != own) {
+                    match store::read_sidecar_file(&path) {
+                        Ok((file, _)) => {
+                            for a in &file.annotations {
+                                for t in &a.tags {
+                                    *counts.entry(t.clone()).or_insert(0) += 1;
+                                }
+                            }
+                        }
+                        Err(e) => problems.push(e.to_string()),
+                    }
+                }
+            }
+            Err(e) => problems.push(e.to_string()),
+        }
+        (counts, problems)
+    }
+
     /// Replace the codebook (editor changes that do not rename tags in annotations).
     pub fn set_codebook(&mut self, codebook: Codebook) {
         if codebook != self.codebook {

@@ -32,11 +32,11 @@ fn found(h: &mut Harness<'static, PathokApp>) -> Vec<String> {
 fn search(h: &mut Harness<'static, PathokApp>, query: &str) {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
-    let field = h.get_by_role(egui::accesskit::Role::TextInput);
-    field.focus();
-    h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text(query);
+    // Ctrl+F puts the keyboard focus in the find field: type as a keyboard does.
+    for c in query.chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
     h.run();
 }
 

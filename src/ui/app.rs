@@ -611,12 +611,19 @@ impl PathokApp {
     /// Autosave, and every second look for changes made to the files by others.
     fn keep_files_in_sync(&mut self, ctx: &egui::Context) {
         let article = Arc::clone(self.reader.article());
+        let before = self.session.save_state();
         if let Some(n) = self.session.autosave(&article, false) {
             self.report(Level::Notice, n);
         }
-        if self.session.save_state() == SaveState::Unsaved {
+        let after = self.session.save_state();
+        if after != before {
+            // Show "Saved" now, not at the next mouse move.
+            ctx.request_repaint();
+        } else if after == SaveState::Unsaved {
             ctx.request_repaint_after(crate::session::AUTOSAVE_DELAY);
         }
+        // Wake up once a second to notice files changed by others.
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
         let now = ctx.input(|i| i.time);
         if now - self.last_disk_check < 1.0 {
             return;
@@ -787,6 +794,17 @@ impl PathokApp {
                 for c in [Command::WiderColumn, Command::NarrowerColumn] {
                     commands.extend(c.menu_item(ui));
                 }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label("Author");
+                    let mut author = super::text_input::BengaliText::new(&self.settings.author);
+                    let response = ui
+                        .add(egui::TextEdit::singleline(&mut author).desired_width(160.0))
+                        .on_hover_text("Stored on every new annotation");
+                    if response.changed() {
+                        self.settings.author = author.value();
+                    }
+                });
                 ui.separator();
                 ui.label(RichText::new("Theme").weak());
                 for theme in ReaderTheme::ALL {

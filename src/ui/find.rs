@@ -66,11 +66,11 @@ impl FindBar {
     pub fn ui(&mut self, ui: &mut egui::Ui, article: &Arc<Article>) -> Option<FindAction> {
         let mut action = None;
         ui.horizontal(|ui| {
-            ui.label("Find");
+            let label = ui.label("Find");
             let edit = egui::TextEdit::singleline(&mut self.query)
                 .hint_text("text, ৎ or ত্‍, digits…")
                 .desired_width(280.0);
-            let response = ui.add(edit);
+            let response = ui.add(edit).labelled_by(label.id);
             if self.focus {
                 response.request_focus();
                 self.focus = false;

@@ -54,6 +54,9 @@ pub struct SidePanel {
     note: Option<(u64, BengaliText)>,
     renaming: Option<(String, BengaliText)>,
     new_tag: BengaliText,
+    color_filter: Option<Color>,
+    /// Tag counts over the folder, computed when asked (reads every sidecar).
+    folder_counts: Option<(std::collections::BTreeMap<String, usize>, Vec<String>)>,
 }
 
 impl SidePanel {
@@ -150,9 +153,43 @@ impl SidePanel {
                     ui.selectable_value(&mut self.tag_filter, Some(tag.name.clone()), &tag.name);
                 }
             });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Colour filter");
+            if ui
+                .selectable_label(self.color_filter.is_none(), "all")
+                .clicked()
+            {
+                self.color_filter = None;
+            }
+            let mut used: Vec<Color> = session.set.iter().map(|a| session.paint_color(a)).collect();
+            used.sort();
+            used.dedup();
+            for color in used {
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(16.0, 16.0), Sense::click());
+                ui.painter().rect_filled(rect, 4.0, to_color32(color));
+                if self.color_filter == Some(color) {
+                    ui.painter().rect_stroke(
+                        rect.expand(2.0),
+                        4.0,
+                        ui.visuals().selection.stroke,
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                if response
+                    .on_hover_text("Only annotations of this colour")
+                    .clicked()
+                {
+                    self.color_filter = Some(color);
+                }
+            }
+        });
         let needle = crate::text::fold_query(self.filter.value().trim(), Default::default());
         let keep = |a: &Annotation| {
-            let by_tag = self.tag_filter.as_ref().is_none_or(|t| a.tags.contains(t));
+            let by_color = self
+                .color_filter
+                .is_none_or(|c| session.paint_color(a) == c);
+            let by_tag = by_color && self.tag_filter.as_ref().is_none_or(|t| a.tags.contains(t));
             let by_text = needle.is_empty() || {
                 let hay = crate::text::fold_query(
                     &format!("{} {} {}", a.quote, a.note, a.tags.join(" ")),
@@ -256,6 +293,25 @@ impl SidePanel {
     fn codebook(&mut self, ui: &mut egui::Ui, session: &Session) -> Option<SidePanelAction> {
         let mut action = None;
         let counts = session.set.tag_counts();
+        ui.horizontal(|ui| {
+            if ui
+                .button("Count in folder")
+                .on_hover_text("Read every annotation file that shares this codebook")
+                .clicked()
+            {
+                self.folder_counts = Some(session.folder_tag_counts());
+            }
+            if let Some((_, problems)) = &self.folder_counts
+                && !problems.is_empty()
+            {
+                ui.colored_label(
+                    egui::Color32::from_rgb(0xc0, 0x30, 0x30),
+                    format!("{} file(s) unreadable", problems.len()),
+                )
+                .on_hover_text(problems.join("\n"));
+            }
+        });
+        let folder_counts = self.folder_counts.as_ref().map(|(c, _)| c.clone());
         let mut book = session.codebook.clone();
         let mut changed = false;
         let n = book.tags.len();
@@ -290,8 +346,13 @@ impl SidePanel {
                                 }
                             }
                         }
-                        ui.label(RichText::new(format!("{}", counts.get(tag.name.as_str()).copied().unwrap_or(0))).weak())
-                            .on_hover_text("Annotations with this tag in this article");
+                        let here = counts.get(tag.name.as_str()).copied().unwrap_or(0);
+                        let count = match folder_counts.as_ref().map(|c| c.get(&tag.name).copied().unwrap_or(0)) {
+                            Some(folder) => format!("{here} / {folder}"),
+                            None => here.to_string(),
+                        };
+                        ui.label(RichText::new(count).weak())
+                            .on_hover_text("Annotations with this tag in this article (/ in the folder)");
                         if i > 0 && ui.small_button("Up").clicked() {
                             swap = Some((i, i - 1));
                         }
