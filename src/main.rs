@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use pathok::annotate::AnchorOutcome;
 use pathok::article::Article;
-use pathok::export::{ExportItem, jsonl};
+use pathok::export::import::{ImportError, ImportOptions, ImportSummary};
+use pathok::export::{ExportOptions, ExportPathsError, ExportSummary};
 use pathok::store::{self, Sidecar};
 
 /// Pathok (পাঠক): read and annotate articles, Bengali first.
@@ -36,22 +37,38 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         format: Format,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output; for brat, the
+        /// directory to write NAME.txt and NAME.ann files into (required).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Articles, sidecars (`*.annotations.ron`) or folders (searched recursively).
+        /// CSV: one row per annotation and tag instead of one row per annotation.
+        #[arg(long)]
+        one_row_per_tag: bool,
+        /// W3C: one annotation per line instead of an AnnotationCollection.
+        #[arg(long)]
+        jsonl: bool,
+        /// Articles (.txt .md .html .htm), sidecars (`*.annotations.ron`) or folders
+        /// (searched recursively).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Add annotations from a file to the sidecars of the articles it names.
+    /// Duplicates (same span and tags) are merged; nothing is written if a record is
+    /// invalid (unless --skip-invalid).
     Import {
         /// Input format.
         #[arg(long, value_enum)]
-        format: Format,
-        /// The file to import (`-` for standard input).
+        format: ImportFormat,
+        /// The file to import (`-` for standard input; for brat a .ann file or a
+        /// folder of them).
         file: PathBuf,
-        /// Import only lines for these articles.
+        /// jsonl/w3c: import only records for these articles (or folders). brat: the
+        /// articles (or folders) to import into, matched by their text.
         paths: Vec<PathBuf>,
+        /// Import the valid records and list the invalid ones instead of writing
+        /// nothing.
+        #[arg(long)]
+        skip_invalid: bool,
     },
     /// Validate sidecars and report orphaned annotations; exit 1 on problems.
     Check {
@@ -63,8 +80,39 @@ enum Command {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
+    /// CSV (UTF-8 with BOM) for Excel, R, SPSS.
+    Csv,
     /// JSON Lines, one annotation per line (schema in the README).
     Jsonl,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+    /// brat standoff: NAME.txt + NAME.ann per article, into the directory -o.
+    Brat,
+    /// REFI-QDA project (zip) for NVivo, ATLAS.ti, MAXQDA, QualCoder.
+    Qdpx,
+    /// REFI-QDA codebook.
+    Qdc,
+    /// Markdown report.
+    Md,
+    /// HTML report (one offline file).
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ImportFormat {
+    /// JSON Lines as exported.
+    Jsonl,
+    /// W3C Web Annotation (collection, page, array or one per line).
+    W3c,
+    /// brat standoff (.ann next to its .txt).
+    Brat,
+}
+
+fn name_of<T: ValueEnum>(value: &T) -> String {
+    value
+        .to_possible_value()
+        .map(|v| v.get_name().to_owned())
+        .unwrap_or_default()
 }
 
 fn main() -> ExitCode {
@@ -86,15 +134,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {
-            format: Format::Jsonl,
+            format,
             output,
+            one_row_per_tag,
+            jsonl,
             paths,
-        }) => export(&jsonl::Jsonl, output.as_deref(), &paths),
+        }) => {
+            let options = ExportOptions {
+                one_row_per_tag,
+                w3c_lines: jsonl,
+            };
+            export(&name_of(&format), options, output.as_deref(), &paths)
+        }
         Some(Command::Import {
-            format: Format::Jsonl,
+            format,
             file,
             paths,
-        }) => import(&file, &paths),
+            skip_invalid,
+        }) => import(
+            &name_of(&format),
+            &file,
+            &paths,
+            ImportOptions { skip_invalid },
+        ),
         Some(Command::Check { paths }) => check(&paths),
     }
 }
@@ -166,80 +228,79 @@ fn open(found: &Found) -> anyhow::Result<(Article, Sidecar, pathok::annotate::An
 }
 
 fn export(
-    exporter: &dyn pathok::export::Exporter,
+    format: &str,
+    options: ExportOptions,
     output: Option<&Path>,
     paths: &[PathBuf],
 ) -> anyhow::Result<ExitCode> {
-    let mut loaded = Vec::new();
-    let mut failed = false;
-    for found in expand(paths)? {
-        match open(&found) {
-            Ok((article, sidecar, _)) => loaded.push((found.article, article, sidecar)),
-            Err(e) => {
-                eprintln!("pathok: {e:#}");
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        eprintln!("pathok: nothing exported");
-        return Ok(ExitCode::FAILURE);
-    }
-    let items: Vec<ExportItem<'_>> = loaded
-        .iter()
-        .map(|(path, article, sidecar)| ExportItem {
-            path,
-            article,
-            sidecar,
-        })
-        .collect();
-    let mut bytes = Vec::new();
-    exporter.export(&items, &mut bytes)?;
-    match output {
-        Some(out) => store::write_atomic(out, &bytes)?,
+    let result = match output {
+        Some(out) => pathok::export::export_paths_with(format, options, paths, out, &mut |_| {}),
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(&bytes)
-                .context("cannot write to standard output")?;
-            stdout.flush().context("cannot write to standard output")?;
+            let mut bytes = Vec::new();
+            let result = pathok::export::export_to_stream(format, options, paths, &mut bytes);
+            if result.is_ok() {
+                let mut stdout = std::io::stdout().lock();
+                stdout
+                    .write_all(&bytes)
+                    .context("cannot write to standard output")?;
+                stdout.flush().context("cannot write to standard output")?;
+            }
+            result
         }
-    }
-    let count: usize = loaded.iter().map(|(_, _, s)| s.annotations.len()).sum();
+    };
+    let summary: ExportSummary = match result {
+        Ok(s) => s,
+        Err(ExportPathsError::Load(failures)) => {
+            for f in &failures {
+                eprintln!("pathok: {f}");
+            }
+            eprintln!("pathok: nothing exported");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let orphaned = if summary.orphaned > 0 {
+        format!(" ({} orphaned)", summary.orphaned)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "pathok: exported {count} annotation(s) of {} article(s) as {}",
-        loaded.len(),
-        exporter.name()
+        "pathok: exported {} annotation(s){orphaned} of {} article(s) as {format}{}",
+        summary.annotations,
+        summary.articles,
+        output.map_or_else(String::new, |o| format!(" to {}", o.display()))
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(file: &Path, only: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let input = if file == Path::new("-") {
-        std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+fn import(
+    format: &str,
+    file: &Path,
+    only: &[PathBuf],
+    options: ImportOptions,
+) -> anyhow::Result<ExitCode> {
+    use pathok::export::import::{import_file, import_text};
+    let result = if file == Path::new("-") {
+        let input =
+            std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?;
+        import_text(format, &input, file, only, options)
     } else {
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?
+        import_file(format, file, only, options)
     };
-    let only = (!only.is_empty()).then_some(only);
-    match jsonl::import(&input, only) {
+    match result {
         Ok(s) => {
-            println!(
-                "imported {} new, {} updated, {} unchanged, {} skipped ({} span(s) widened to whole characters) into {} sidecar(s)",
-                s.added,
-                s.updated,
-                s.unchanged,
-                s.skipped,
-                s.snapped,
-                s.sidecars.len()
-            );
+            for l in &s.rejected {
+                eprintln!("pathok: rejected {l}");
+            }
+            println!("{}", summary_line(&s));
             Ok(ExitCode::SUCCESS)
         }
-        Err(jsonl::ImportError::Lines(lines)) => {
+        Err(ImportError::Lines(lines)) => {
             for l in &lines {
-                eprintln!("pathok: {}:{}: {}", file.display(), l.line, l.reason);
+                eprintln!("pathok: {l}");
             }
             eprintln!(
-                "pathok: {} invalid line(s); nothing was imported: {}",
+                "pathok: {} invalid record(s) rejected; nothing was imported: {}",
                 lines.len(),
                 file.display()
             );
@@ -247,6 +308,20 @@ fn import(file: &Path, only: &[PathBuf]) -> anyhow::Result<ExitCode> {
         }
         Err(e) => Err(e.into()),
     }
+}
+
+fn summary_line(s: &ImportSummary) -> String {
+    format!(
+        "imported {} new, {} updated, {} unchanged, {} merged as duplicates, {} skipped, {} rejected ({} span(s) widened to whole characters) into {} sidecar(s)",
+        s.added,
+        s.updated,
+        s.unchanged,
+        s.merged,
+        s.skipped,
+        s.rejected.len(),
+        s.snapped,
+        s.sidecars.len()
+    )
 }
 
 fn check(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {

@@ -1,15 +1,16 @@
 //! JSON Lines: one object per annotation, for Python/pandas. The same schema is read
-//! back by [`import`] (see the README for the field list).
-
-mod import;
+//! back by [`import`] and [`super::import::import_file`] (see the README for the field list).
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use import::{ImportError, ImportSummary, LineError, import};
+pub use super::import::{ImportError, ImportSummary, LineError};
 
-use super::{ExportError, ExportItem, Exporter};
+use super::import::{Candidate, ImportOptions, import_candidates};
+
+use super::{ExportError, ExportItem, Exporter, Placed};
 use crate::annotate::{Annotation, Status};
 use crate::text::SourceText;
 
@@ -63,23 +64,14 @@ pub struct JsonlRecord {
 impl JsonlRecord {
     /// The record of annotation `a` of the article at `article` with text `text`.
     pub fn of(article: &str, sha256: &str, text: &SourceText, a: &Annotation) -> Self {
-        let placed = a.status != Status::Orphaned && a.matches(text);
-        let offsets = placed.then(|| {
-            (
-                a.start.0,
-                a.end.0,
-                text.utf16_of(a.start).0,
-                text.utf16_of(a.end).0,
-                text.byte_of(a.start).0,
-                text.byte_of(a.end).0,
-            )
-        });
+        let offsets = Placed::of(a, text);
+        let placed = offsets.is_some();
         JsonlRecord {
             article: article.to_owned(),
             article_sha256: Some(sha256.to_owned()),
             id: Some(a.id),
-            start: offsets.map(|o| o.0),
-            end: offsets.map(|o| o.1),
+            start: offsets.map(|o| o.start),
+            end: offsets.map(|o| o.end),
             quote: Some(a.quote.clone()),
             prefix: Some(a.prefix.clone()),
             suffix: Some(a.suffix.clone()),
@@ -94,10 +86,10 @@ impl JsonlRecord {
                     .as_str()
                     .to_owned(),
             ),
-            start_utf16: offsets.map(|o| o.2),
-            end_utf16: offsets.map(|o| o.3),
-            start_byte: offsets.map(|o| o.4),
-            end_byte: offsets.map(|o| o.5),
+            start_utf16: offsets.map(|o| o.start_utf16),
+            end_utf16: offsets.map(|o| o.end_utf16),
+            start_byte: offsets.map(|o| o.start_byte),
+            end_byte: offsets.map(|o| o.end_byte),
         }
     }
 }
@@ -108,6 +100,10 @@ pub struct Jsonl;
 
 impl Exporter for Jsonl {
     fn name(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn extension(&self) -> &'static str {
         "jsonl"
     }
 
@@ -124,4 +120,28 @@ impl Exporter for Jsonl {
         out.flush()?;
         Ok(())
     }
+}
+
+/// The records of a JSONL `input` read from `name`, one per non-blank line.
+pub fn candidates(input: &str, name: &Path) -> Vec<Candidate> {
+    input
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| Candidate {
+            file: name.to_owned(),
+            line: i + 1,
+            record: serde_json::from_str(line).map_err(|e| format!("not a valid record: {e}")),
+        })
+        .collect()
+}
+
+/// Import the JSONL `input` (all or nothing; see [`import_candidates`]). With `only`,
+/// lines for other articles are skipped. Errors name the input as `-`.
+pub fn import(input: &str, only: Option<&[PathBuf]>) -> Result<ImportSummary, ImportError> {
+    import_candidates(
+        candidates(input, Path::new("-")),
+        only,
+        ImportOptions::default(),
+    )
 }

@@ -1,0 +1,273 @@
+//! REFI-QDA exchange files for NVivo, ATLAS.ti, MAXQDA and QualCoder.
+//!
+//! - `.qdpx` ([`Qdpx`]): a zip with `project.qde` (namespace `urn:QDA-XML:project:1.0`)
+//!   and `sources/<GUID>.txt`, the canonical text of each article (UTF-8, LF). The
+//!   project has the users (annotation authors), the codebook (codes with colours and
+//!   descriptions), one `TextSource` per article with a `PlainTextSelection` per
+//!   anchored annotation (positions in code points of that text), a `Coding` per tag,
+//!   and the annotation and article notes as `Note`s. Orphaned annotations are left
+//!   out.
+//! - `.qdc` ([`Qdc`]): the codebook alone (namespace `urn:QDA-XML:codebook:1.0`).
+//!
+//! GUIDs are derived from what they name (annotation ids are kept), so exporting the
+//! same annotations twice gives the same GUIDs.
+
+use std::collections::BTreeSet;
+use std::io::{Cursor, Write};
+
+use uuid::Uuid;
+
+use super::xml::XmlWriter;
+use super::{ExportError, ExportItem, Exporter, Placed, tags_of};
+use crate::annotate::{Tag, Timestamp};
+
+/// Name of the user for annotations without an author.
+pub const DEFAULT_USER: &str = "Pathok";
+
+const ORIGIN: &str = concat!("Pathok ", env!("CARGO_PKG_VERSION"));
+
+/// The `.qdpx` exporter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Qdpx;
+
+/// The `.qdc` (codebook) exporter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Qdc;
+
+/// A GUID derived from `kind` and `key` (random-looking, version 4 bits).
+pub fn derived_guid(kind: &str, key: &str) -> Uuid {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(kind.as_bytes())
+        .chain_update([0])
+        .chain_update(key.as_bytes())
+        .finalize();
+    let mut bytes = [0; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
+fn code_guid(tag: &str) -> Uuid {
+    derived_guid("code", tag)
+}
+
+fn user_guid(name: &str) -> Uuid {
+    derived_guid("user", if name.is_empty() { DEFAULT_USER } else { name })
+}
+
+fn source_guid(item: &ExportItem<'_>) -> Uuid {
+    derived_guid(
+        "source",
+        &format!("{}\0{}", item.path.to_string_lossy(), item.article.sha256),
+    )
+}
+
+fn write_codes(w: &mut XmlWriter, tags: &[Tag]) {
+    w.start("Codes");
+    for tag in tags {
+        w.start("Code")
+            .attr("guid", &code_guid(&tag.name).to_string())
+            .attr("name", &tag.name)
+            .attr("isCodable", "true")
+            .attr("color", &tag.color.to_string());
+        if !tag.description.is_empty() {
+            w.text_element("Description", &tag.description);
+        }
+        w.end();
+    }
+    w.end();
+}
+
+/// The `project.qde` document and the source texts (`(zip path, text)`).
+pub fn project(items: &[ExportItem<'_>]) -> (String, Vec<(String, String)>) {
+    let mut w = XmlWriter::new();
+    let default_user = user_guid("").to_string();
+    w.start("Project")
+        .attr("xmlns", "urn:QDA-XML:project:1.0")
+        .attr("name", "Pathok export")
+        .attr("origin", ORIGIN)
+        .attr("creatingUserGUID", &default_user)
+        .attr("creationDateTime", &Timestamp::now().to_string());
+    let mut users: BTreeSet<&str> = items
+        .iter()
+        .flat_map(|i| i.sidecar.annotations.iter())
+        .map(|a| {
+            if a.author.is_empty() {
+                DEFAULT_USER
+            } else {
+                a.author.as_str()
+            }
+        })
+        .collect();
+    users.insert(DEFAULT_USER);
+    w.start("Users");
+    for name in users {
+        w.start("User")
+            .attr("guid", &user_guid(name).to_string())
+            .attr("name", name)
+            .end();
+    }
+    w.end();
+    let tags = tags_of(items);
+    if !tags.is_empty() {
+        w.start("CodeBook");
+        write_codes(&mut w, &tags);
+        w.end();
+    }
+    let mut notes: Vec<(Uuid, String, String, Timestamp, String)> = Vec::new();
+    let mut files = Vec::with_capacity(items.len());
+    if !items.is_empty() {
+        w.start("Sources");
+    }
+    for item in items {
+        let guid = source_guid(item);
+        let text = &item.article.text;
+        let name = item
+            .path
+            .file_name()
+            .map_or_else(|| item.path.to_string_lossy(), |n| n.to_string_lossy());
+        w.start("TextSource")
+            .attr("guid", &guid.to_string())
+            .attr("name", &name)
+            .attr("plainTextPath", &format!("internal://{guid}.txt"))
+            .attr("creatingUser", &default_user);
+        let mut description = item.path.to_string_lossy().into_owned();
+        if !item.article.title.is_empty() {
+            description = format!("{}\n{description}", item.article.title);
+        }
+        w.text_element("Description", &description);
+        for a in item.sidecar.annotations.iter() {
+            let Some(p) = Placed::of(a, text) else {
+                continue;
+            };
+            let user = user_guid(&a.author).to_string();
+            let quote: String = a.quote.chars().take(60).collect();
+            w.start("PlainTextSelection")
+                .attr("guid", &a.id.to_string())
+                .attr("name", &quote)
+                .attr("startPosition", &p.start.to_string())
+                .attr("endPosition", &p.end.to_string())
+                .attr("creatingUser", &user)
+                .attr("creationDateTime", &a.created.to_string())
+                .attr("modifyingUser", &user)
+                .attr("modifiedDateTime", &a.modified.to_string());
+            for tag in &a.tags {
+                w.start("Coding")
+                    .attr(
+                        "guid",
+                        &derived_guid("coding", &format!("{}\0{tag}", a.id)).to_string(),
+                    )
+                    .attr("creatingUser", &user)
+                    .attr("creationDateTime", &a.created.to_string());
+                w.start("CodeRef")
+                    .attr("targetGUID", &code_guid(tag).to_string())
+                    .end();
+                w.end();
+            }
+            if !a.note.is_empty() {
+                let note = derived_guid("note", &a.id.to_string());
+                w.start("NoteRef")
+                    .attr("targetGUID", &note.to_string())
+                    .end();
+                notes.push((note, quote, user, a.modified, a.note.clone()));
+            }
+            w.end();
+        }
+        let article_note = &item.sidecar.annotations.article_note;
+        if !article_note.is_empty() {
+            let note = derived_guid("article-note", &guid.to_string());
+            w.start("NoteRef")
+                .attr("targetGUID", &note.to_string())
+                .end();
+            notes.push((
+                note,
+                format!("Note on {name}"),
+                default_user.clone(),
+                Timestamp::now(),
+                article_note.clone(),
+            ));
+        }
+        w.end();
+        files.push((format!("sources/{guid}.txt"), text.as_str().to_owned()));
+    }
+    if !items.is_empty() {
+        w.end();
+    }
+    if !notes.is_empty() {
+        w.start("Notes");
+        for (guid, name, user, at, text) in notes {
+            w.start("Note")
+                .attr("guid", &guid.to_string())
+                .attr("name", &name)
+                .attr("creatingUser", &user)
+                .attr("creationDateTime", &at.to_string());
+            w.text_element("PlainTextContent", &text);
+            w.end();
+        }
+        w.end();
+    }
+    (w.finish(), files)
+}
+
+/// The `.qdc` document of `tags` (at least one).
+pub fn codebook(tags: &[Tag]) -> String {
+    let mut w = XmlWriter::new();
+    w.start("CodeBook")
+        .attr("xmlns", "urn:QDA-XML:codebook:1.0")
+        .attr("origin", ORIGIN);
+    write_codes(&mut w, tags);
+    w.finish()
+}
+
+fn zip_error(e: zip::result::ZipError) -> ExportError {
+    ExportError::Encode(format!("cannot make the zip: {e}"))
+}
+
+impl Exporter for Qdpx {
+    fn name(&self) -> &'static str {
+        "qdpx"
+    }
+
+    fn extension(&self) -> &'static str {
+        "qdpx"
+    }
+
+    fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError> {
+        let (qde, files) = project(items);
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("project.qde", options).map_err(zip_error)?;
+        zip.write_all(qde.as_bytes())?;
+        for (name, text) in files {
+            zip.start_file(name, options).map_err(zip_error)?;
+            zip.write_all(text.as_bytes())?;
+        }
+        let bytes = zip.finish().map_err(zip_error)?.into_inner();
+        out.write_all(&bytes)?;
+        out.flush()?;
+        Ok(())
+    }
+}
+
+impl Exporter for Qdc {
+    fn name(&self) -> &'static str {
+        "qdc"
+    }
+
+    fn extension(&self) -> &'static str {
+        "qdc"
+    }
+
+    fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError> {
+        let tags = tags_of(items);
+        if tags.is_empty() {
+            return Err(ExportError::Unsupported(
+                "no tags to export: a REFI-QDA codebook needs at least one code".into(),
+            ));
+        }
+        out.write_all(codebook(&tags).as_bytes())?;
+        out.flush()?;
+        Ok(())
+    }
+}

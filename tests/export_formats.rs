@@ -1,0 +1,293 @@
+//! Every export format read back by an independent reader: offsets right in code
+//! points, UTF-16 and bytes on an article with a BOM, CRLF, emoji, a flag, 𝒜, ZWNJ and
+//! decomposed vowels; REFI-QDA files valid against the schemas.
+
+#[path = "common/export_fixture.rs"]
+mod export_fixture;
+
+use std::path::Path;
+use std::process::Command;
+
+use export_fixture::{annotations, canonical, export, fixture, slice};
+use serde_json::Value;
+
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+#[test]
+fn csv_has_a_bom_and_every_quote_is_the_slice_in_every_unit() {
+    let dir = fixture();
+    let text = canonical();
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    for (extra, rows) in [(&[][..], 10), (&["--one-row-per-tag"][..], 11)] {
+        let path = export(dir.path(), "csv", extra, "out.csv");
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(BOM), "no BOM");
+        let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), rows, "{extra:?}");
+        for r in &records {
+            let n = |name: &str| r[col(name)].parse::<usize>().unwrap();
+            let quote = &r[col("quote")];
+            if r[col("article")].ends_with("b.md") {
+                assert_eq!(&r[col("article_title")], "শিরোনাম");
+                continue;
+            }
+            assert_eq!(
+                &r[col("article_title")],
+                "শিরোনাম: ঢাকায় বৃষ্টি".replace("য়", export_fixture::YA)
+            );
+            assert_eq!(slice(&text, n("start"), n("end")), quote);
+            assert_eq!(
+                String::from_utf16(&utf16[n("start_utf16")..n("end_utf16")]).unwrap(),
+                quote
+            );
+            assert_eq!(
+                &text.as_bytes()[n("start_byte")..n("end_byte")],
+                quote.as_bytes()
+            );
+        }
+        let tags_col = if extra.is_empty() { "tags" } else { "tag" };
+        let bon = records
+            .iter()
+            .filter(|r| r[col("quote")].starts_with('ব') && r[col("quote")].chars().count() == 4)
+            .map(|r| r[col(tags_col)].to_owned())
+            .collect::<Vec<_>>();
+        if extra.is_empty() {
+            assert_eq!(bon, ["ব্যক্তি; পরিবার ও আত্মীয়"]);
+        } else {
+            assert_eq!(bon, ["ব্যক্তি", "পরিবার ও আত্মীয়"]);
+        }
+    }
+}
+
+#[test]
+fn w3c_selectors_agree_with_the_text() {
+    let dir = fixture();
+    let text = canonical();
+    let path = export(dir.path(), "w3c", &[], "out.jsonld");
+    let doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(doc["type"], "AnnotationCollection");
+    let items = doc["first"]["items"].as_array().unwrap();
+    assert_eq!((doc["total"].as_u64(), items.len()), (Some(10), 10));
+    for a in items {
+        assert_eq!(a["type"], "Annotation");
+        assert!(a["id"].as_str().unwrap().starts_with("urn:uuid:"));
+        if a["target"]["source"] != "news/a.txt" {
+            continue;
+        }
+        let sel = a["target"]["selector"].as_array().unwrap();
+        let quote = sel
+            .iter()
+            .find(|s| s["type"] == "TextQuoteSelector")
+            .unwrap();
+        let pos = sel
+            .iter()
+            .find(|s| s["type"] == "TextPositionSelector")
+            .unwrap();
+        let (s, e) = (
+            pos["start"].as_u64().unwrap() as usize,
+            pos["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(slice(&text, s, e), quote["exact"].as_str().unwrap());
+        assert_eq!(
+            slice(&text, s.saturating_sub(32), s),
+            quote["prefix"].as_str().unwrap()
+        );
+        let len = text.chars().count();
+        assert_eq!(
+            slice(&text, e, (e + 32).min(len)),
+            quote["suffix"].as_str().unwrap()
+        );
+        let (_, tags, note) = annotations()
+            .into_iter()
+            .find(|(q, _, _)| q == quote["exact"].as_str().unwrap())
+            .unwrap();
+        let bodies = a["body"].as_array().cloned().unwrap_or_default();
+        let tagging: Vec<&str> = bodies
+            .iter()
+            .filter(|b| b["purpose"] == "tagging")
+            .map(|b| b["value"].as_str().unwrap())
+            .collect();
+        assert_eq!(tagging, tags);
+        let comment = bodies.iter().find(|b| b["purpose"] == "commenting");
+        assert_eq!(
+            comment.map(|b| b["value"].as_str().unwrap()).unwrap_or(""),
+            note
+        );
+        assert!(a["created"].as_str().unwrap().starts_with("2025-03-0"));
+    }
+    // One annotation per line, each with its context.
+    let path = export(dir.path(), "w3c", &["--jsonl"], "out.w3c.jsonl");
+    let lines = std::fs::read_to_string(path).unwrap();
+    let parsed: Vec<Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(parsed.len(), 10);
+    assert!(
+        parsed
+            .iter()
+            .all(|a| a["@context"] == "http://www.w3.org/ns/anno.jsonld")
+    );
+}
+
+#[test]
+fn brat_spans_slice_the_txt_to_the_quoted_text() {
+    let dir = fixture();
+    let out = export(dir.path(), "brat", &[], "brat");
+    let txt = std::fs::read_to_string(out.join("a.txt")).unwrap();
+    assert_eq!(
+        txt,
+        canonical(),
+        "the .txt is the canonical text (no BOM, LF)"
+    );
+    assert!(out.join("b.txt").is_file() && out.join("b.ann").is_file());
+    let ann = std::fs::read_to_string(out.join("a.ann")).unwrap();
+    let mut types = Vec::new();
+    let mut notes = Vec::new();
+    for line in ann.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line}");
+        if fields[0].starts_with('#') {
+            notes.push(fields[1].split(' ').next().unwrap().to_owned());
+            assert!(!fields[2].contains('\n'));
+            continue;
+        }
+        assert!(fields[0].starts_with('T'), "{line}");
+        let (ty, spans) = fields[1].split_once(' ').unwrap();
+        assert!(!ty.contains(' '));
+        types.push(ty.to_owned());
+        let frags: Vec<String> = spans
+            .split(';')
+            .map(|p| {
+                let (s, e) = p.split_once(' ').unwrap();
+                slice(&txt, s.parse().unwrap(), e.parse().unwrap())
+            })
+            .collect();
+        assert!(
+            frags.iter().all(|f| !f.contains('\n') && !f.is_empty()),
+            "{line}"
+        );
+        assert_eq!(frags.join(" "), fields[2], "{line}");
+    }
+    assert!(types.contains(&"পরিবার_ও_আত্মীয়".to_owned()), "{types:?}");
+    assert!(types.contains(&"flag%5Femoji".to_owned()), "{types:?}");
+    assert!(
+        types.contains(&"Highlight".to_owned()),
+        "untagged: {types:?}"
+    );
+    assert!(
+        types.contains(&"%48ighlight".to_owned()),
+        "tag Highlight: {types:?}"
+    );
+    assert!(types.contains(&"100%25_সংস্থা".to_owned()), "{types:?}");
+    assert!(types.contains(&"a%3Bb".to_owned()), "{types:?}");
+    assert!(
+        ann.contains("\ta%3Bb 16 22;23 27\tবৃষ্টি আমার\n"),
+        "the span over a newline is split:\n{ann}"
+    );
+    assert!(notes.contains(&"AnnotatorNotes".to_owned()));
+    assert!(ann.contains("শহর\\nদ্বিতীয় লাইন\\tট্যাব"), "{ann}");
+    for (tag, ty) in [
+        ("a b_c", "a_b%5Fc"),
+        ("x%y", "x%25y"),
+        ("Highlight", "%48ighlight"),
+    ] {
+        assert_eq!(pathok::export::brat::type_of_tag(tag), ty);
+        assert_eq!(pathok::export::brat::tag_of_type(ty).as_deref(), Some(tag));
+    }
+}
+
+/// Validate `xml` against `schema` with xmllint; fails loudly when it is missing.
+fn xmllint(xml: &Path, schema: &str) {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/refi")
+        .join(schema);
+    let out = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&schema)
+        .arg(xml)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("xmllint is needed to validate REFI-QDA exports (apt-get install libxml2-utils): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{} is not valid against {}:\n{}",
+        xml.display(),
+        schema.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn attr<'a>(element: &'a str, name: &str) -> &'a str {
+    let at = element
+        .find(&format!(" {name}=\""))
+        .unwrap_or_else(|| panic!("{name} in {element}"));
+    let rest = &element[at + name.len() + 3..];
+    &rest[..rest.find('"').unwrap()]
+}
+
+#[test]
+fn qdpx_project_is_valid_and_positions_slice_the_sources() {
+    let dir = fixture();
+    let path = export(dir.path(), "qdpx", &[], "out.qdpx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let read = |zip: &mut zip::ZipArchive<std::fs::File>, name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let qde = read(&mut zip, "project.qde");
+    let qde_path = dir.path().join("project.qde");
+    std::fs::write(&qde_path, &qde).unwrap();
+    xmllint(&qde_path, "Project.xsd");
+    assert!(qde.contains("xmlns=\"urn:QDA-XML:project:1.0\""));
+    assert!(qde.contains("name=\"পরিবার ও আত্মীয়\"") && qde.contains("color=\"#"));
+    assert!(qde.contains("&lt;script&gt;"), "notes are escaped");
+    let sources: Vec<&str> = qde.split("<TextSource ").skip(1).collect();
+    assert_eq!(sources.len(), 2);
+    let mut checked = 0;
+    for source in sources {
+        let file = attr(source, "plainTextPath")
+            .strip_prefix("internal://")
+            .unwrap();
+        let text = read(&mut zip, &format!("sources/{file}"));
+        for sel in source.split("<PlainTextSelection ").skip(1) {
+            let s: usize = attr(sel, "startPosition").parse().unwrap();
+            let e: usize = attr(sel, "endPosition").parse().unwrap();
+            let quote = slice(&text, s, e);
+            assert!(annotations().iter().any(|(q, _, _)| *q == quote) || quote == "শিরো");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 10);
+
+    let path = export(dir.path(), "qdc", &[], "out.qdc");
+    xmllint(&path, "Codebook.xsd");
+    let qdc = std::fs::read_to_string(path).unwrap();
+    assert_eq!(qdc.matches("<Code ").count(), 8, "{qdc}");
+}
+
+#[test]
+fn reports_group_by_tag_and_escape_everything() {
+    let dir = fixture();
+    let md = std::fs::read_to_string(export(dir.path(), "md", &[], "out.md")).unwrap();
+    assert!(md.contains("### স্থান (2)"), "{md}");
+    assert!(md.contains("নিবন্ধের নোট"), "article note");
+    assert!(md.contains("Highlights without a tag (1)"));
+    assert!(md.contains("\\<script\\>"), "{md}");
+    let html = std::fs::read_to_string(export(dir.path(), "html", &[], "out.html")).unwrap();
+    assert!(!html.contains("<script"), "no raw HTML from the text");
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(html.contains("&lt;b&gt;&amp;amp;&lt;/b&gt;"));
+    assert!(html.contains("নিবন্ধের নোট &lt;i&gt;"));
+    for external in ["src=", "href=", "@import", "url("] {
+        assert!(!html.contains(external), "external resource {external}");
+    }
+    assert!(html.contains("<mark style=\"background:#ff8800\""));
+    assert!(html.contains(">🇧🇩</mark>"));
+}
