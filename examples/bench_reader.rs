@@ -7,7 +7,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use pathok::ui::reader::{ReaderStyle, ReaderView, ScrollRequest, Typography};
+use pathok::text::CharRange;
+use pathok::ui::reader::{Highlight, ReaderStyle, ReaderView, ScrollRequest, Typography};
 use pathok::ui::theme::ReaderTheme;
 
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
@@ -50,6 +51,20 @@ fn main() -> anyhow::Result<()> {
         column_em: 38.0,
     };
     let mut reader = ReaderView::new(Arc::clone(&article));
+    // 1,000 highlights spread over the article, some overlapping.
+    let len = article.text.char_len();
+    let highlights: Vec<Highlight> = (0..1000u64)
+        .map(|i| {
+            let start = (i as usize * (len / 1000)) + (i as usize % 7) * 3;
+            Highlight {
+                range: CharRange::new(start, (start + 40 + (i as usize % 5) * 30).min(len)),
+                color: egui::Color32::from_rgb(0xff, 0xe0, 0x66),
+                outlined: i == 0,
+                key: i,
+            }
+        })
+        .collect();
+    reader.set_highlights(highlights);
     let first = frame(&ctx, |ui| {
         reader.ui(ui, &style);
     });
@@ -67,11 +82,18 @@ fn main() -> anyhow::Result<()> {
             reader.ui(ui, &style);
         }));
     }
+    let mut position = 0.0;
+    frame(&ctx, |ui| position = reader.ui(ui, &style).position);
+    println!(
+        "(after scrolling: {:.1}% down the article, {} blocks laid out so far)",
+        position * 100.0,
+        reader.measured_blocks()
+    );
     reader.request_scroll(ScrollRequest::Bottom);
     let jump = frame(&ctx, |ui| {
         reader.ui(ui, &style);
     });
-    println!("\nPathok reader (virtualised galleys)");
+    println!("\nPathok reader (virtualised galleys, 1,000 highlights)");
     println!("  first frame:             {:>8.1} ms", ms(first));
     report_scroll(&mut scroll);
     println!("  jump to end:             {:>8.1} ms", ms(jump));

@@ -11,7 +11,7 @@ use crate::article::{self, Article, ArticleError, ArticleFormat, ImageSource};
 use crate::session::{SaveState, Session};
 
 use super::commands::Command;
-use super::dialogs::{NoteEditor, Palette, TagPicker, TagTarget};
+use super::dialogs::{NoteEditor, Palette, PathPrompt, TagPicker, TagTarget};
 use super::find::{FindAction, FindBar};
 use super::fonts;
 use super::image_view::ImageViewer;
@@ -73,6 +73,7 @@ pub struct PathokApp {
     last_disk_check: f64,
     article_stamp: Option<(std::time::SystemTime, u64)>,
     context_menu: Option<egui::Pos2>,
+    path_prompt: Option<PathPrompt>,
 }
 
 /// Modification time and size of a file, to notice changes made by others.
@@ -125,6 +126,7 @@ impl PathokApp {
             last_disk_check: 0.0,
             article_stamp: None,
             context_menu: None,
+            path_prompt: None,
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -376,6 +378,14 @@ impl PathokApp {
                 if let Some(chosen) = result {
                     self.apply_picked_tags(target, chosen);
                 }
+            }
+        }
+        if let Some(prompt) = &mut self.path_prompt
+            && let Some(done) = prompt.show(ctx)
+        {
+            self.path_prompt = None;
+            if let Some(path) = done {
+                self.open(ctx, &path);
             }
         }
         if let Some(palette) = &mut self.palette
@@ -660,8 +670,24 @@ impl PathokApp {
         if let Some(dir) = self.article().origin.path().and_then(Path::parent) {
             dialog = dialog.set_directory(dir);
         }
-        if let Some(path) = dialog.pick_file() {
-            self.open(ctx, &path);
+        let asked = std::time::Instant::now();
+        match dialog.pick_file() {
+            Some(path) => self.open(ctx, &path),
+            // No person cancels a dialog this fast: the desktop has no file chooser
+            // service (xdg-desktop-portal). Ask for the path instead.
+            None if asked.elapsed() < std::time::Duration::from_millis(300) => {
+                let folder = self
+                    .article()
+                    .origin
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_owned);
+                self.path_prompt = Some(PathPrompt::new(
+                    folder.as_deref(),
+                    Some("The system file chooser is not available here (install xdg-desktop-portal for it). Type the path of the article instead, or drop the file on the window.".to_owned()),
+                ));
+            }
+            None => {}
         }
     }
 
@@ -952,7 +978,8 @@ impl eframe::App for PathokApp {
         let dialog_open = self.zoomed.is_some()
             || self.note_editor.is_some()
             || self.tag_picker.is_some()
-            || self.palette.is_some();
+            || self.palette.is_some()
+            || self.path_prompt.is_some();
         let mut commands = if !dialog_open {
             Command::from_shortcuts(&ctx)
         } else {

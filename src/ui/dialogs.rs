@@ -253,3 +253,61 @@ impl Palette {
         result
     }
 }
+
+/// Asks for a file path: used when the desktop's file chooser is not available
+/// (no xdg-desktop-portal), and from File ▸ Open path….
+pub struct PathPrompt {
+    path: BengaliText,
+    reason: Option<String>,
+    focused: bool,
+}
+
+impl PathPrompt {
+    /// A prompt starting in `folder`, saying `reason` if the file chooser failed.
+    pub fn new(folder: Option<&std::path::Path>, reason: Option<String>) -> Self {
+        let start = folder
+            .map(|f| format!("{}/", f.display()))
+            .unwrap_or_default();
+        Self {
+            path: BengaliText::new(&start),
+            reason,
+            focused: false,
+        }
+    }
+
+    /// Show the prompt: `Some(Some(path))` to open, `Some(None)` when cancelled.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<std::path::PathBuf>> {
+        let mut result = None;
+        let modal = egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("Open a file");
+            if let Some(reason) = &self.reason {
+                ui.add(egui::Label::new(RichText::new(reason).weak()).wrap());
+            }
+            let label = ui.label("Path");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if !self.focused {
+                response.request_focus();
+                self.focused = true;
+            }
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button("Open").clicked() || enter {
+                    let path = self.path.value();
+                    result = Some(
+                        (!path.trim().is_empty()).then(|| std::path::PathBuf::from(path.trim())),
+                    );
+                }
+                if ui.button("Cancel").clicked() {
+                    result = Some(None);
+                }
+            });
+        });
+        if result.is_none() && modal.should_close() {
+            result = Some(None);
+        }
+        result
+    }
+}

@@ -119,7 +119,8 @@ impl ReaderView {
             exact: Vec::new(),
             images: ImageCache::default(),
             pending_anchor: None,
-            pending_request: None,
+            // egui keeps the scroll offset by widget id: a new article starts at the top.
+            pending_request: Some(ScrollRequest::Top),
             scroll_id: None,
             last_offset: 0.0,
             last_view_height: 0.0,
