@@ -275,3 +275,38 @@ fn side_panel_lists_tags_and_an_orphan_after_the_article_changed() {
     h.run();
     h.snapshot("side_panel_orphan");
 }
+
+#[test]
+fn export_dialog_writes_a_csv_with_bom_next_to_the_article() {
+    let (dir, article) = workspace();
+    let mut h = app(&article, ReaderTheme::Light);
+    let at = locate(&h, offset_of(&h, "গণমাধ্যম") + 2);
+    click(&mut h, at);
+    click(&mut h, at);
+    h.run();
+    h.key_press(egui::Key::Num1);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Export").click();
+    for _ in 0..300 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        if dir.path().join("select-annotations.csv").exists() {
+            break;
+        }
+    }
+    h.run();
+    let csv = std::fs::read(dir.path().join("select-annotations.csv"))
+        .expect("CSV written next to the article");
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBF"),
+        "CSV starts with a BOM for Excel"
+    );
+    let text = String::from_utf8(csv).expect("UTF-8");
+    assert!(
+        text.contains("গণমাধ্যম") && text.contains("সরকারি বক্তব্য"),
+        "{text}"
+    );
+    h.get_by_label_contains("Exported 1 annotation");
+}

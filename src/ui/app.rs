@@ -12,6 +12,7 @@ use crate::session::{SaveState, Session};
 
 use super::commands::Command;
 use super::dialogs::{NoteEditor, Palette, PathPrompt, TagPicker, TagTarget};
+use super::export_dialog::ExportDialog;
 use super::find::{FindAction, FindBar};
 use super::fonts;
 use super::image_view::ImageViewer;
@@ -74,6 +75,7 @@ pub struct PathokApp {
     article_stamp: Option<(std::time::SystemTime, u64)>,
     context_menu: Option<egui::Pos2>,
     path_prompt: Option<PathPrompt>,
+    export: Option<ExportDialog>,
 }
 
 /// Modification time and size of a file, to notice changes made by others.
@@ -127,6 +129,7 @@ impl PathokApp {
             article_stamp: None,
             context_menu: None,
             path_prompt: None,
+            export: None,
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -293,6 +296,13 @@ impl PathokApp {
                 }
             }
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
+            Command::Export => match self.article().origin.path() {
+                Some(path) => self.export = Some(ExportDialog::new(path)),
+                None => self.report(
+                    Level::Notice,
+                    "the sample article has no file to export next to: open an article of yours first".to_owned(),
+                ),
+            },
             Command::Highlight => {
                 let color = self.current_color;
                 self.annotate_selection(color, Vec::new());
@@ -378,6 +388,23 @@ impl PathokApp {
                 if let Some(chosen) = result {
                     self.apply_picked_tags(target, chosen);
                 }
+            }
+        }
+        if let Some(mut dialog) = self.export.take() {
+            let article = Arc::clone(self.reader.article());
+            let session = &mut self.session;
+            let mut failure = None;
+            let keep = dialog.show(ctx, &mut || {
+                // The export reads the sidecars from disk: ours must be current.
+                if let Some(n) = session.autosave(&article, true) {
+                    failure = Some(n);
+                }
+            });
+            if let Some(n) = failure {
+                self.report(Level::Error, n);
+            }
+            if keep || dialog.is_running() {
+                self.export = Some(dialog);
             }
         }
         if let Some(prompt) = &mut self.path_prompt
@@ -798,6 +825,8 @@ impl PathokApp {
                 });
                 commands.extend(Command::OpenSample.menu_item(ui));
                 commands.extend(Command::Reload.menu_item(ui));
+                commands.extend(Command::Save.menu_item(ui));
+                commands.extend(Command::Export.menu_item(ui));
                 ui.separator();
                 commands.extend(Command::Quit.menu_item(ui));
             });
@@ -979,7 +1008,8 @@ impl eframe::App for PathokApp {
             || self.note_editor.is_some()
             || self.tag_picker.is_some()
             || self.palette.is_some()
-            || self.path_prompt.is_some();
+            || self.path_prompt.is_some()
+            || self.export.is_some();
         let mut commands = if !dialog_open {
             Command::from_shortcuts(&ctx)
         } else {

@@ -17,6 +17,8 @@ pub enum Command {
     Reload,
     /// Write the annotations now.
     Save,
+    /// Export annotations (this article or its folder).
+    Export,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -77,6 +79,7 @@ impl Command {
             Command::OpenSample,
             Command::Reload,
             Command::Save,
+            Command::Export,
             Command::Find,
             Command::Highlight,
             Command::PickTags,
@@ -113,6 +116,7 @@ impl Command {
             Command::OpenSample => "Open sample article",
             Command::Reload => "Reload from disk",
             Command::Save => "Save annotations now",
+            Command::Export => "Export…",
             Command::ZoomIn => "Larger text",
             Command::ZoomOut => "Smaller text",
             Command::ZoomReset => "Default text size",
@@ -149,6 +153,9 @@ impl Command {
             Command::OpenSample => "Show the sample article built into Pathok",
             Command::Reload => "Read the article file again (after it changed on disk)",
             Command::Save => "Write the annotations to the sidecar file now (autosave also does)",
+            Command::Export => {
+                "CSV, JSONL, W3C, brat, REFI-QDA or a report, for this article or its folder"
+            }
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
                 "Change the reading font size"
             }
@@ -186,6 +193,7 @@ impl Command {
             Command::Open => key(CMD, Key::O),
             Command::Reload => key(CMD, Key::R),
             Command::Save => key(CMD, Key::S),
+            Command::Export => key(CMD, Key::E),
             Command::ZoomIn => vec![
                 KeyboardShortcut::new(CMD, Key::Equals),
                 KeyboardShortcut::new(CMD, Key::Plus),

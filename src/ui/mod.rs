@@ -3,6 +3,7 @@
 mod app;
 mod commands;
 pub mod dialogs;
+pub mod export_dialog;
 pub mod find;
 pub mod fonts;
 mod image_view;
