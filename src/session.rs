@@ -543,6 +543,71 @@ impl Session {
         (counts, problems)
     }
 
+    /// Import pre-annotations (JSONL, W3C or brat) for this article as ONE undoable
+    /// step: the file is checked and merged into the sidecar by the importer (all or
+    /// nothing, duplicates merged), then what changed is applied here as a group.
+    pub fn import(
+        &mut self,
+        article_path: &Path,
+        article: &Article,
+        format: &str,
+        file: &Path,
+    ) -> Result<crate::export::import::ImportSummary, String> {
+        if let Storage::ReadOnly { reason, .. } = &self.storage {
+            return Err(reason.clone());
+        }
+        if !matches!(self.storage, Storage::Sidecar { .. }) {
+            return Err(
+                "the sample article has no sidecar to import into: open an article of yours"
+                    .to_owned(),
+            );
+        }
+        if let Some(failure) = self
+            .autosave(article, true)
+            .filter(|_| self.save_error.is_some())
+        {
+            return Err(failure);
+        }
+        let summary = crate::export::import::import_file(
+            format,
+            file,
+            &[article_path.to_owned()],
+            crate::export::import::ImportOptions::default(),
+        )
+        .map_err(|e| match e {
+            crate::export::import::ImportError::Lines(lines) => {
+                let mut text = format!("{} invalid record(s); nothing was imported", lines.len());
+                for line in lines.iter().take(20) {
+                    text.push_str(&format!("\n{line}"));
+                }
+                text
+            }
+            other => other.to_string(),
+        })?;
+        let (on_disk, _) = Sidecar::open(article_path, article).map_err(|e| e.to_string())?;
+        let mut edits = Vec::new();
+        for a in on_disk.annotations.iter() {
+            match self.set.get(a.id) {
+                None if self.set.deleted_at(a.id).is_none() => edits.push(Edit::Add(a.clone())),
+                Some(mine) if mine != a => edits.push(Edit::Change {
+                    before: Box::new(mine.clone()),
+                    after: Box::new(a.clone()),
+                }),
+                _ => {}
+            }
+        }
+        self.codebook.absorb(on_disk.tags.iter());
+        // The importer's write is ours: adopt that file state, so that the next save
+        // does not take it for someone else's change (which would reset undo).
+        if let Storage::Sidecar { sidecar, .. } = &mut self.storage {
+            **sidecar = on_disk;
+        }
+        if !edits.is_empty() {
+            self.apply(Edit::Group(edits)).map_err(|e| e.to_string())?;
+        }
+        Ok(summary)
+    }
+
     /// Replace the codebook (editor changes that do not rename tags in annotations).
     pub fn set_codebook(&mut self, codebook: Codebook) {
         if codebook != self.codebook {

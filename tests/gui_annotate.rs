@@ -310,3 +310,47 @@ fn export_dialog_writes_a_csv_with_bom_next_to_the_article() {
     );
     h.get_by_label_contains("Exported 1 annotation");
 }
+
+#[test]
+fn importing_predictions_is_one_undo_step() {
+    let (dir, article) = workspace();
+    let mut h = app(&article, ReaderTheme::Light);
+    let text = canonical(&article);
+    let find = |needle: &str| {
+        let byte = text.as_str().find(needle).expect("in text");
+        text.as_str()[..byte].chars().count()
+    };
+    let a = find("গণমাধ্যম");
+    let b = find("সৌভাগ্যের");
+    let lines = format!(
+        "{{\"article\": {p:?}, \"start\": {a}, \"end\": {ae}, \"tags\": [\"সমালোচনা\"]}}\n{{\"article\": {p:?}, \"start\": {b}, \"end\": {be}, \"note\": \"model\"}}\n",
+        p = article.display().to_string(),
+        ae = a + "গণমাধ্যম".chars().count(),
+        be = b + "সৌভাগ্যের".chars().count(),
+    );
+    let predictions = dir.path().join("predictions.jsonl");
+    std::fs::write(&predictions, lines).expect("write predictions");
+    h.state_mut().import_file("jsonl", &predictions);
+    h.run();
+    assert_eq!(
+        h.state().session().set.len(),
+        2,
+        "{:?}",
+        h.state().messages()
+    );
+    assert_eq!(saved(&mut h, &article).len(), 2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().session().set.len(),
+        0,
+        "one Ctrl+Z undoes the whole import"
+    );
+    assert!(
+        saved(&mut h, &article).is_empty(),
+        "and the sidecar follows"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(saved(&mut h, &article).len(), 2);
+}

@@ -11,7 +11,7 @@ use crate::article::{self, Article, ArticleError, ArticleFormat, ImageSource};
 use crate::session::{SaveState, Session};
 
 use super::commands::Command;
-use super::dialogs::{NoteEditor, Palette, PathPrompt, TagPicker, TagTarget};
+use super::dialogs::{ImportPrompt, NoteEditor, Palette, PathPrompt, TagPicker, TagTarget};
 use super::export_dialog::ExportDialog;
 use super::find::{FindAction, FindBar};
 use super::fonts;
@@ -76,6 +76,7 @@ pub struct PathokApp {
     context_menu: Option<egui::Pos2>,
     path_prompt: Option<PathPrompt>,
     export: Option<ExportDialog>,
+    import: Option<ImportPrompt>,
 }
 
 /// Modification time and size of a file, to notice changes made by others.
@@ -130,6 +131,7 @@ impl PathokApp {
             context_menu: None,
             path_prompt: None,
             export: None,
+            import: None,
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -296,6 +298,10 @@ impl PathokApp {
                 }
             }
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
+            Command::Import => {
+                let folder = self.article().origin.path().and_then(Path::parent).map(Path::to_owned);
+                self.import = Some(ImportPrompt::new(folder.as_deref()));
+            }
             Command::Export => match self.article().origin.path() {
                 Some(path) => self.export = Some(ExportDialog::new(path)),
                 None => self.report(
@@ -405,6 +411,14 @@ impl PathokApp {
             }
             if keep || dialog.is_running() {
                 self.export = Some(dialog);
+            }
+        }
+        if let Some(prompt) = &mut self.import
+            && let Some(done) = prompt.show(ctx)
+        {
+            self.import = None;
+            if let Some((format, file)) = done {
+                self.import_file(format, &file);
             }
         }
         if let Some(prompt) = &mut self.path_prompt
@@ -533,6 +547,34 @@ impl PathokApp {
                     self.painted = None;
                 }
             }
+        }
+    }
+
+    /// Import pre-annotations into the open article and report what happened.
+    pub fn import_file(&mut self, format: &str, file: &Path) {
+        let article = Arc::clone(self.reader.article());
+        let Some(path) = article.origin.path().map(Path::to_owned) else {
+            self.report(
+                Level::Notice,
+                "the sample article has no sidecar to import into: open an article of yours"
+                    .to_owned(),
+            );
+            return;
+        };
+        match self.session.import(&path, &article, format, file) {
+            Ok(s) => self.report(
+                Level::Notice,
+                format!(
+                    "imported from {}: {} added, {} merged with existing ones, {} updated, {} unchanged, {} for other articles (Ctrl+Z undoes the import)",
+                    file.display(),
+                    s.added,
+                    s.merged,
+                    s.updated,
+                    s.unchanged,
+                    s.skipped
+                ),
+            ),
+            Err(e) => self.report(Level::Error, format!("import failed: {e}")),
         }
     }
 
@@ -827,6 +869,7 @@ impl PathokApp {
                 commands.extend(Command::Reload.menu_item(ui));
                 commands.extend(Command::Save.menu_item(ui));
                 commands.extend(Command::Export.menu_item(ui));
+                commands.extend(Command::Import.menu_item(ui));
                 ui.separator();
                 commands.extend(Command::Quit.menu_item(ui));
             });
@@ -1009,7 +1052,8 @@ impl eframe::App for PathokApp {
             || self.tag_picker.is_some()
             || self.palette.is_some()
             || self.path_prompt.is_some()
-            || self.export.is_some();
+            || self.export.is_some()
+            || self.import.is_some();
         let mut commands = if !dialog_open {
             Command::from_shortcuts(&ctx)
         } else {

@@ -19,6 +19,8 @@ pub enum Command {
     Save,
     /// Export annotations (this article or its folder).
     Export,
+    /// Import pre-annotations into this article.
+    Import,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -80,6 +82,7 @@ impl Command {
             Command::Reload,
             Command::Save,
             Command::Export,
+            Command::Import,
             Command::Find,
             Command::Highlight,
             Command::PickTags,
@@ -117,6 +120,7 @@ impl Command {
             Command::Reload => "Reload from disk",
             Command::Save => "Save annotations now",
             Command::Export => "Export…",
+            Command::Import => "Import…",
             Command::ZoomIn => "Larger text",
             Command::ZoomOut => "Smaller text",
             Command::ZoomReset => "Default text size",
@@ -155,6 +159,9 @@ impl Command {
             Command::Save => "Write the annotations to the sidecar file now (autosave also does)",
             Command::Export => {
                 "CSV, JSONL, W3C, brat, REFI-QDA or a report, for this article or its folder"
+            }
+            Command::Import => {
+                "Add pre-annotations (JSONL, W3C or brat) to this article, as one undo step"
             }
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
                 "Change the reading font size"
@@ -233,7 +240,7 @@ impl Command {
                 KeyboardShortcut::new(CMD, Key::Y),
             ],
             Command::Palette => key(cmd_shift, Key::P),
-            Command::OpenSample | Command::Theme(_) | Command::Quit => vec![],
+            Command::OpenSample | Command::Import | Command::Theme(_) | Command::Quit => vec![],
         }
     }
 

@@ -311,3 +311,72 @@ impl PathPrompt {
         result
     }
 }
+
+/// Chooses a file of pre-annotations (model predictions) and its format.
+pub struct ImportPrompt {
+    format: &'static str,
+    file: BengaliText,
+}
+
+impl ImportPrompt {
+    /// A prompt starting in `folder`.
+    pub fn new(folder: Option<&std::path::Path>) -> Self {
+        let start = folder
+            .map(|f| format!("{}/", f.display()))
+            .unwrap_or_default();
+        Self {
+            format: "jsonl",
+            file: BengaliText::new(&start),
+        }
+    }
+
+    /// Show the prompt: `Some(Some((format, file)))` to import, `Some(None)` when
+    /// cancelled.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+    ) -> Option<Option<(&'static str, std::path::PathBuf)>> {
+        let mut result = None;
+        let modal = egui::Modal::new(egui::Id::unique("import-prompt")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("Import annotations");
+            ui.add(
+                egui::Label::new(
+                    RichText::new(
+                        "Pre-annotations for this article (e.g. model predictions). Duplicates are merged; \
+                         an invalid record stops the import and nothing is changed. One undo step.",
+                    )
+                    .weak(),
+                )
+                .wrap(),
+            );
+            ui.horizontal(|ui| {
+                ui.label("Format");
+                for f in crate::export::IMPORT_FORMATS {
+                    ui.radio_value(&mut self.format, f, *f);
+                }
+            });
+            let label = ui.label(if self.format == "brat" { "The .ann file" } else { "File" });
+            ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                if ui.button("Browse…").clicked()
+                    && let Some(path) = rfd::FileDialog::new().pick_file()
+                {
+                    self.file.set(&path.display().to_string());
+                }
+                let file = self.file.value();
+                if ui.add_enabled(!file.trim().is_empty(), egui::Button::new("Import")).clicked() {
+                    result = Some(Some((self.format, std::path::PathBuf::from(file.trim()))));
+                }
+                if ui.button("Cancel").clicked() {
+                    result = Some(None);
+                }
+            });
+        });
+        if result.is_none() && modal.should_close() {
+            result = Some(None);
+        }
+        result
+    }
+}
