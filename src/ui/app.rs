@@ -98,6 +98,10 @@ impl PathokApp {
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
             .unwrap_or_default();
+        let mut settings = settings;
+        if settings.author.is_empty() {
+            settings.author = super::settings::os_user_name();
+        }
         Self::with_settings(&cc.egui_ctx, settings, path)
     }
 

@@ -38,6 +38,12 @@ pub fn os_user_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        // Some sessions set none of them: the home folder is named after the user.
+        .or_else(|| {
+            let home = std::env::var_os("HOME")?;
+            let name = Path::new(&home).file_name()?.to_string_lossy().into_owned();
+            (!name.is_empty()).then_some(name)
+        })
         .unwrap_or_default()
 }
 
