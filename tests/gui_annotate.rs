@@ -1,16 +1,20 @@
 //! Annotating in the real app (egui_kittest): select with the mouse, then code with
 //! the keyboard; the sidecar on disk must say exactly what was selected.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pathok::annotate::{Annotation, Codebook, Color, Tag};
-use pathok::text::{CharOffset, SourceText, is_cluster_boundary};
+use pathok::text::{SourceText, is_cluster_boundary};
 use pathok::ui::PathokApp;
 use pathok::ui::settings::Settings;
 use pathok::ui::theme::ReaderTheme;
 use unicode_normalization::UnicodeNormalization as _;
+
+use common::{click, drag, locate, offset_of};
 
 const ARTICLE: &str = "tests/data/articles/select.txt";
 
@@ -52,47 +56,6 @@ fn app(path: &Path, theme: ReaderTheme) -> Harness<'static, PathokApp> {
         .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, Some(path)));
     h.run();
     h
-}
-
-fn offset_of(h: &Harness<'static, PathokApp>, needle: &str) -> usize {
-    let text = h.state().article().text.as_str();
-    let byte = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} not in the article"));
-    text[..byte].chars().count()
-}
-
-fn locate(h: &Harness<'static, PathokApp>, offset: usize) -> egui::Pos2 {
-    h.state()
-        .reader()
-        .locate(&h.ctx, CharOffset(offset))
-        .expect("offset on screen")
-}
-
-fn drag(h: &mut Harness<'static, PathokApp>, from: egui::Pos2, to: egui::Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for step in 1..=6 {
-        h.hover_at(from + (to - from) * (step as f32 / 6.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
-}
-
-fn click(h: &mut Harness<'static, PathokApp>, pos: egui::Pos2) {
-    h.hover_at(pos);
-    h.drag_at(pos);
-    h.step();
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.step();
 }
 
 /// Save now (Ctrl+S) and read the sidecar back from disk.

@@ -1,12 +1,16 @@
 //! Selecting Bengali text with the mouse in the real app: drags, double and triple
 //! clicks snap to grapheme clusters, and copying gives the canonical text.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
-use pathok::text::{CharOffset, CharRange, is_cluster_boundary};
+use pathok::text::{CharRange, is_cluster_boundary};
 use pathok::ui::PathokApp;
 use pathok::ui::settings::Settings;
+
+use common::{click, drag, locate, offset_of};
 
 fn harness(path: &Path) -> Harness<'static, PathokApp> {
     let path = PathBuf::from(path);
@@ -20,22 +24,6 @@ fn harness(path: &Path) -> Harness<'static, PathokApp> {
     h
 }
 
-/// Char offset of the `nth` occurrence of `needle` in the article text.
-fn find(h: &Harness<'static, PathokApp>, needle: &str) -> usize {
-    let text = h.state().article().text.as_str();
-    let byte = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} not in the article"));
-    text[..byte].chars().count()
-}
-
-fn locate(h: &Harness<'static, PathokApp>, offset: usize) -> egui::Pos2 {
-    h.state()
-        .reader()
-        .locate(&h.ctx, CharOffset(offset))
-        .unwrap_or_else(|| panic!("offset {offset} is not on screen"))
-}
-
 fn copied(h: &Harness<'static, PathokApp>) -> Option<String> {
     h.output()
         .platform_output
@@ -47,40 +35,18 @@ fn copied(h: &Harness<'static, PathokApp>) -> Option<String> {
         })
 }
 
-fn click(h: &mut Harness<'static, PathokApp>, pos: egui::Pos2) {
-    h.hover_at(pos);
-    h.drag_at(pos);
-    h.step();
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.step();
-}
-
 const ARTICLE: &str = "tests/data/articles/select.txt";
 
 #[test]
 fn drag_inside_words_across_a_line_break_snaps_to_clusters_and_copies_canonical_text() {
     let mut h = harness(Path::new(ARTICLE));
     // From inside কোরিয়ার (after কো) on line 1 to inside কৌশলগত on line 2.
-    let start = find(&h, "কোরিয়ার") + 1; // inside the cluster কো
-    let end = find(&h, "কৌশলগত") + 3; // inside শ… after কৌ
+    let start = offset_of(&h, "কোরিয়ার") + 1; // inside the cluster কো
+    let end = offset_of(&h, "কৌশলগত") + 3; // inside শ… after কৌ
     let from = locate(&h, start);
     let to = locate(&h, end);
     assert!(to.y > from.y, "the drag must cross a line break");
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for step in 1..=5 {
-        h.hover_at(from + (to - from) * (step as f32 / 5.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    drag(&mut h, from, to);
     let range = h
         .state()
         .reader()
@@ -109,7 +75,7 @@ fn drag_inside_words_across_a_line_break_snaps_to_clusters_and_copies_canonical_
 #[test]
 fn double_click_selects_a_whole_word_and_triple_click_the_paragraph() {
     let mut h = harness(Path::new(ARTICLE));
-    let word = find(&h, "রাষ্ট্রীয়");
+    let word = offset_of(&h, "রাষ্ট্রীয়");
     let at = locate(&h, word + 4);
     click(&mut h, at);
     click(&mut h, at);

@@ -1,0 +1,53 @@
+//! Helpers shared by the GUI tests: find text on screen and use the mouse on it.
+
+use egui_kittest::Harness;
+use pathok::text::CharOffset;
+use pathok::ui::PathokApp;
+
+/// The app under test.
+pub type App = Harness<'static, PathokApp>;
+
+/// Char offset of the first occurrence of `needle` in the article's canonical text.
+pub fn offset_of(h: &App, needle: &str) -> usize {
+    let text = h.state().article().text.as_str();
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in the article"));
+    text[..byte].chars().count()
+}
+
+/// Where the char at `offset` is drawn (it must be on screen).
+pub fn locate(h: &App, offset: usize) -> egui::Pos2 {
+    h.state()
+        .reader()
+        .locate(&h.ctx, CharOffset(offset))
+        .unwrap_or_else(|| panic!("offset {offset} is not on screen"))
+}
+
+/// Press and release the primary button at `pos`, one frame apart.
+pub fn click(h: &mut App, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.drag_at(pos);
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+}
+
+/// Drag with the primary button from `from` to `to` in small steps.
+pub fn drag(h: &mut App, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=6 {
+        h.hover_at(from + (to - from) * (step as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
