@@ -1,0 +1,400 @@
+//! Annotation commands and dialogs of the app: coding the selection, the tag picker,
+//! the note editor, the side panel's requests, imports and the highlights shown.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::Color32;
+
+use crate::annotate::{AnnotationId, Color};
+
+use super::super::commands::Command;
+use super::super::dialogs::{NoteEditor, TagPicker, TagTarget};
+use super::super::reader::Highlight;
+use super::super::side_panel::SidePanelAction;
+use super::{FIND_COLOR, FIND_KEY_BASE, Level, PathokApp};
+
+impl PathokApp {
+    /// React to clicks and hovers on highlights.
+    pub(super) fn reader_feedback(
+        &mut self,
+        ui: &egui::Ui,
+        output: &super::super::reader::ReaderOutput,
+    ) {
+        let id_of = |key: u64| {
+            self.highlight_ids
+                .get(usize::try_from(key).unwrap_or(usize::MAX))
+                .copied()
+        };
+        if let Some(key) = output.clicked {
+            self.session.selected = id_of(key);
+        } else if output.clicked_plain_text {
+            self.session.selected = None;
+        }
+        self.hovered = output.hovered.and_then(id_of);
+        if let Some(a) = self.hovered.and_then(|id| self.session.set.get(id)) {
+            let tags = if a.tags.is_empty() {
+                "no tags".to_owned()
+            } else {
+                a.tags.join(", ")
+            };
+            let note = a.note.clone();
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                egui::Id::unique("annotation-hover"),
+                egui::PopupAnchor::Pointer,
+            )
+            .show(|ui| {
+                ui.set_max_width(320.0);
+                ui.strong(tags);
+                if !note.is_empty() {
+                    ui.label(note);
+                }
+            });
+        }
+        if let Some(pos) = output.context_menu_at {
+            self.context_menu = Some(pos);
+        }
+    }
+
+    /// Note editor, tag picker, command palette and the context menu.
+    pub(super) fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(editor) = &mut self.note_editor
+            && let Some(done) = editor.show(ctx)
+        {
+            let id = editor.annotation();
+            self.note_editor = None;
+            if let Some(note) = done {
+                let result = self.session.set_note(id, note);
+                self.check(result);
+            }
+        }
+        if let Some(picker) = &mut self.tag_picker {
+            let result = picker.show(ctx, &self.session.codebook);
+            if let Some(result) = result {
+                let target = picker.target();
+                self.tag_picker = None;
+                if let Some(chosen) = result {
+                    self.apply_picked_tags(target, chosen);
+                }
+            }
+        }
+        if let Some(mut dialog) = self.export.take() {
+            let article = Arc::clone(self.reader.article());
+            let session = &mut self.session;
+            let mut failure = None;
+            let keep = dialog.show(ctx, &mut || {
+                // The export reads the sidecars from disk: ours must be current.
+                if let Some(n) = session.autosave(&article, true) {
+                    failure = Some(n);
+                }
+            });
+            if let Some(n) = failure {
+                self.report(Level::Error, n);
+            }
+            if keep || dialog.is_running() {
+                self.export = Some(dialog);
+            }
+        }
+        if let Some(prompt) = &mut self.import
+            && let Some(done) = prompt.show(ctx)
+        {
+            self.import = None;
+            if let Some((format, file)) = done {
+                self.import_file(format, &file);
+            }
+        }
+        if let Some(prompt) = &mut self.path_prompt
+            && let Some(done) = prompt.show(ctx)
+        {
+            self.path_prompt = None;
+            if let Some(path) = done {
+                self.open(ctx, &path);
+            }
+        }
+        if let Some(palette) = &mut self.palette
+            && let Some(done) = palette.show(ctx)
+        {
+            self.palette = None;
+            commands.extend(done);
+        }
+        if let Some(pos) = self.context_menu {
+            let mut close = false;
+            let area = egui::Area::new(egui::Id::unique("reader-context-menu"))
+                .order(egui::Order::Foreground)
+                .fixed_pos(pos)
+                .show(ctx, |ui| {
+                    egui::Frame::menu(ui.style()).show(ui, |ui| {
+                        for c in [
+                            Command::Highlight,
+                            Command::PickTags,
+                            Command::EditNote,
+                            Command::DeleteAnnotation,
+                            Command::Copy,
+                        ] {
+                            if let Some(c) = c.menu_item(ui) {
+                                commands.push(c);
+                                close = true;
+                            }
+                        }
+                    });
+                });
+            if close
+                || area.response.clicked_elsewhere()
+                || ctx.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                self.context_menu = None;
+            }
+        }
+    }
+
+    /// Apply the tags chosen in the picker (creating new ones in the codebook).
+    pub(super) fn apply_picked_tags(
+        &mut self,
+        target: TagTarget,
+        chosen: Vec<crate::annotate::Tag>,
+    ) {
+        let names: Vec<String> = chosen
+            .into_iter()
+            .map(|t| self.session.ensure_tag(t))
+            .collect();
+        match target {
+            TagTarget::Selection => {
+                let color = names
+                    .first()
+                    .and_then(|n| self.session.codebook.get(n))
+                    .map_or(self.current_color, |t| t.color);
+                self.annotate_selection(color, names);
+            }
+            TagTarget::Annotation(id) => {
+                let result = self.session.set_tags(id, names);
+                self.check(result);
+            }
+        }
+    }
+
+    pub(super) fn side_panel_action(&mut self, action: SidePanelAction) {
+        match action {
+            SidePanelAction::Select(id) => {
+                self.session.selected = Some(id);
+                if let Some(a) = self.session.set.get(id) {
+                    self.reader.reveal(a.start);
+                }
+            }
+            SidePanelAction::Reattach(id) => {
+                if let Some(range) = self.reader.selection() {
+                    let article = Arc::clone(self.reader.article());
+                    let result = self.session.resize(&article, id, range);
+                    self.check(result);
+                    self.reader.set_selection(None);
+                } else {
+                    self.report(
+                        Level::Notice,
+                        "select the text the orphaned annotation belongs to, then press Re-attach"
+                            .to_owned(),
+                    );
+                }
+            }
+            SidePanelAction::Delete(id) => {
+                let result = self.session.remove(id);
+                self.check(result);
+            }
+            SidePanelAction::ArticleNote(note) => {
+                let result = self.session.set_article_note(note);
+                self.check(result);
+            }
+            SidePanelAction::Codebook(codebook) => self.session.set_codebook(codebook),
+            SidePanelAction::RenameTag { from, to } => {
+                let article = Arc::clone(self.reader.article());
+                let path = article.origin.path().map(Path::to_owned);
+                let result = self
+                    .session
+                    .rename_tag(path.as_deref(), &article, &from, &to);
+                self.painted = None;
+                match result {
+                    Ok(Some(n)) => self.report(Level::Notice, n),
+                    Ok(None) => {}
+                    Err(e) => self.report(Level::Error, e.to_string()),
+                }
+            }
+            SidePanelAction::SetColor(color) => self.current_color = color,
+            SidePanelAction::KeepBadSidecar => {
+                let article = Arc::clone(self.reader.article());
+                if let Some(path) = article.origin.path().map(Path::to_owned) {
+                    match self.session.keep_bad_and_start_fresh(&path, &article) {
+                        Ok(kept) => self.report(
+                            Level::Notice,
+                            format!(
+                                "the unreadable annotation file was kept as {}",
+                                kept.display()
+                            ),
+                        ),
+                        Err(e) => self.report(Level::Error, e.to_string()),
+                    }
+                    self.painted = None;
+                }
+            }
+        }
+    }
+
+    /// Import pre-annotations into the open article and report what happened.
+    pub fn import_file(&mut self, format: &str, file: &Path) {
+        let article = Arc::clone(self.reader.article());
+        let Some(path) = article.origin.path().map(Path::to_owned) else {
+            self.report(
+                Level::Notice,
+                "the sample article has no sidecar to import into: open an article of yours"
+                    .to_owned(),
+            );
+            return;
+        };
+        match self.session.import(&path, &article, format, file) {
+            Ok(s) => self.report(
+                Level::Notice,
+                format!(
+                    "imported from {}: {} added, {} merged with existing ones, {} updated, {} unchanged, {} for other articles (Ctrl+Z undoes the import)",
+                    file.display(),
+                    s.added,
+                    s.merged,
+                    s.updated,
+                    s.unchanged,
+                    s.skipped
+                ),
+            ),
+            Err(e) => self.report(Level::Error, format!("import failed: {e}")),
+        }
+    }
+
+    /// Report a refused edit.
+    pub(super) fn check<T>(&mut self, result: Result<T, crate::session::SessionError>) {
+        if let Err(e) = result {
+            self.report(Level::Error, e.to_string());
+        }
+    }
+
+    /// Create an annotation over the reader's selection.
+    pub(super) fn annotate_selection(
+        &mut self,
+        color: Color,
+        tags: Vec<String>,
+    ) -> Option<AnnotationId> {
+        let range = self.reader.selection()?;
+        let article = Arc::clone(self.reader.article());
+        let author = self.settings.author.clone();
+        match self.session.add(&article, range, color, tags, &author) {
+            Ok(id) => {
+                self.reader.set_selection(None);
+                Some(id)
+            }
+            Err(e) => {
+                self.report(Level::Error, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Tag N of the codebook: on the selected text (a new annotation) or the selected
+    /// annotation.
+    pub(super) fn apply_tag(&mut self, index: usize) {
+        let Some(tag) = self.session.codebook.tags.get(index).cloned() else {
+            self.report(
+                Level::Notice,
+                format!(
+                    "the codebook has no tag {} yet: create tags with T or in the Codebook panel",
+                    index + 1
+                ),
+            );
+            return;
+        };
+        if self.reader.selection().is_some() {
+            self.annotate_selection(tag.color, vec![tag.name]);
+        } else if let Some(id) = self.session.selected {
+            let result = self.session.add_tag(id, &tag.name);
+            self.check(result);
+        }
+    }
+
+    pub(super) fn open_tag_picker(&mut self) {
+        let target = if self.reader.selection().is_some() {
+            Some(TagTarget::Selection)
+        } else {
+            self.session.selected.map(TagTarget::Annotation)
+        };
+        if let Some(target) = target {
+            let current = match target {
+                TagTarget::Annotation(id) => self
+                    .session
+                    .set
+                    .get(id)
+                    .map(|a| a.tags.clone())
+                    .unwrap_or_default(),
+                TagTarget::Selection => Vec::new(),
+            };
+            self.tag_picker = Some(TagPicker::new(target, current));
+        } else {
+            self.report(
+                Level::Notice,
+                "select some text or an annotation first, then press T".to_owned(),
+            );
+        }
+    }
+
+    pub(super) fn open_note_editor(&mut self) {
+        if self.session.selected.is_none() && self.reader.selection().is_some() {
+            let color = self.current_color;
+            self.annotate_selection(color, Vec::new());
+        }
+        if let Some(a) = self.session.selected() {
+            self.note_editor = Some(NoteEditor::new(a.id, &a.note));
+        } else {
+            self.report(
+                Level::Notice,
+                "select some text or an annotation first, then press N".to_owned(),
+            );
+        }
+    }
+
+    /// Give the reader the highlights of the annotations and the find matches, when
+    /// they changed.
+    pub(super) fn sync_highlights(&mut self) {
+        let key = (self.session.version, self.session.selected);
+        if self.painted == Some(key) {
+            return;
+        }
+        self.painted = Some(key);
+        self.refresh_highlights();
+    }
+
+    /// Give the reader the highlights to paint: find matches (and, once annotations
+    /// exist, the article's annotations).
+    pub(super) fn refresh_highlights(&mut self) {
+        let mut highlights = Vec::new();
+        self.highlight_ids.clear();
+        for a in self.session.set.iter() {
+            if a.status == crate::annotate::Status::Orphaned {
+                continue;
+            }
+            let [r, g, b] = self.session.paint_color(a).0;
+            highlights.push(Highlight {
+                range: a.range(),
+                color: Color32::from_rgb(r, g, b),
+                outlined: self.session.selected == Some(a.id),
+                key: self.highlight_ids.len() as u64,
+            });
+            self.highlight_ids.push(a.id);
+        }
+        if let Some(find) = &self.find {
+            let current = find.current();
+            for (i, range) in find.matches().iter().enumerate() {
+                highlights.push(Highlight {
+                    range: *range,
+                    color: FIND_COLOR,
+                    outlined: current == Some(*range),
+                    key: FIND_KEY_BASE + i as u64,
+                });
+            }
+        }
+        self.reader.set_highlights(highlights);
+    }
+}

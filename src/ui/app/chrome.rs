@@ -1,0 +1,227 @@
+//! The window around the reader: menu bar, message banners, status bar, title and
+//! drag-and-drop.
+
+use std::path::PathBuf;
+
+use egui::{Color32, RichText};
+
+use crate::article::ArticleFormat;
+use crate::session::SaveState;
+
+use super::super::commands::Command;
+use super::super::theme::ReaderTheme;
+use super::{Level, PathokApp};
+
+impl PathokApp {
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let article = self.reader.article();
+        let title = format!(
+            "{} — {} — Pathok",
+            article.title,
+            article.origin.display_name()
+        );
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let mut open_recent = None;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                commands.extend(Command::Open.menu_item(ui));
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for path in &self.settings.recent {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            open_recent = Some(path.clone());
+                        }
+                    }
+                });
+                commands.extend(Command::OpenSample.menu_item(ui));
+                commands.extend(Command::Reload.menu_item(ui));
+                commands.extend(Command::Save.menu_item(ui));
+                commands.extend(Command::Export.menu_item(ui));
+                commands.extend(Command::Import.menu_item(ui));
+                ui.separator();
+                commands.extend(Command::Quit.menu_item(ui));
+            });
+            ui.menu_button("Edit", |ui| {
+                for c in [
+                    Command::Find,
+                    Command::Copy,
+                    Command::SelectAll,
+                    Command::ClearSelection,
+                ] {
+                    commands.extend(c.menu_item(ui));
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
+                    commands.extend(c.menu_item(ui));
+                }
+                ui.separator();
+                commands.extend(Command::ToggleTypeface.menu_item(ui));
+                for c in [Command::WiderColumn, Command::NarrowerColumn] {
+                    commands.extend(c.menu_item(ui));
+                }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label("Author");
+                    let mut author =
+                        super::super::text_input::BengaliText::new(&self.settings.author);
+                    let response = ui
+                        .add(egui::TextEdit::singleline(&mut author).desired_width(160.0))
+                        .on_hover_text("Stored on every new annotation");
+                    if response.changed() {
+                        self.settings.author = author.value();
+                    }
+                });
+                ui.separator();
+                ui.label(RichText::new("Theme").weak());
+                for theme in ReaderTheme::ALL {
+                    let selected = self.settings.theme == theme;
+                    if ui.radio(selected, theme.label()).clicked() {
+                        commands.push(Command::Theme(theme));
+                    }
+                }
+            });
+        });
+        if let Some(path) = open_recent {
+            let ctx = ui.ctx().clone();
+            self.open(&ctx, &path);
+        }
+        commands
+    }
+
+    pub(super) fn message_banners(&mut self, ui: &mut egui::Ui) {
+        let mut dismiss = None;
+        for (i, message) in self.messages.iter().enumerate() {
+            let (fill, text) = match message.level {
+                Level::Error => (
+                    Color32::from_rgb(0xfd, 0xe2, 0xe1),
+                    Color32::from_rgb(0x8a, 0x1c, 0x1c),
+                ),
+                Level::Notice => (
+                    Color32::from_rgb(0xfd, 0xf3, 0xd0),
+                    Color32::from_rgb(0x6b, 0x4e, 0x00),
+                ),
+            };
+            egui::Frame::new()
+                .fill(fill)
+                .inner_margin(egui::Margin::symmetric(10, 6))
+                .show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                            dismiss = Some(i);
+                        }
+                        let prefix = match message.level {
+                            Level::Error => "Cannot open: ",
+                            Level::Notice => "Note: ",
+                        };
+                        ui.label(RichText::new(format!("{prefix}{}", message.text)).color(text));
+                    });
+                });
+        }
+        if let Some(i) = dismiss {
+            self.messages.remove(i);
+        }
+    }
+
+    pub(super) fn status_bar(&self, ui: &mut egui::Ui) {
+        let article = self.reader.article();
+        ui.horizontal(|ui| {
+            ui.label(article.origin.display_name());
+            ui.separator();
+            ui.label(match article.format {
+                ArticleFormat::PlainText => "Text",
+                ArticleFormat::Markdown => "Markdown",
+                ArticleFormat::Html => "HTML",
+                ArticleFormat::Image => "Image",
+            });
+            ui.separator();
+            ui.label(format!("{} characters", article.text.char_len()));
+            ui.separator();
+            ui.label(format!("SHA-256 {}", &article.sha256[..12]))
+                .on_hover_text(format!("SHA-256 of the canonical text: {}", article.sha256));
+            ui.separator();
+            let annotations = self.session.set.len();
+            ui.label(format!(
+                "{annotations} annotation{}",
+                if annotations == 1 { "" } else { "s" }
+            ));
+            match self.session.save_state() {
+                SaveState::Saved => {
+                    ui.label("Saved");
+                }
+                SaveState::Unsaved => {
+                    ui.label("Saving…");
+                }
+                SaveState::Failed(e) => {
+                    ui.colored_label(Color32::from_rgb(0xc0, 0x30, 0x30), "Not saved")
+                        .on_hover_text(e);
+                }
+                SaveState::NotSaved(why) => {
+                    ui.weak("Not saved").on_hover_text(why);
+                }
+            }
+            if let Some(pending) = &self.loading {
+                ui.separator();
+                ui.spinner();
+                ui.label(format!("Opening {}…", pending.path.display()));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("{:.0}%", self.position * 100.0))
+                    .on_hover_text("How far down the article you are");
+                ui.label(format!("{:.0} pt", self.settings.font_size));
+            });
+        });
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        // Several files dropped at once: the last one is shown, the others are
+        // remembered in the recent list so they are one click away.
+        for path in dropped {
+            self.open(ctx, &path);
+        }
+    }
+
+    pub(super) fn drop_overlay(ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let screen = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop"),
+        ));
+        painter.rect_filled(screen, 0.0, Color32::from_black_alpha(160));
+        painter.text(
+            screen.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop to open",
+            egui::FontId::proportional(28.0),
+            Color32::WHITE,
+        );
+    }
+}

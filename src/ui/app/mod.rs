@@ -1,0 +1,576 @@
+//! The eframe application: opening files, commands, autosave, and the frame's layout.
+//! The window chrome and the annotation commands live in the two submodules.
+
+mod annotating;
+mod chrome;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::Color32;
+
+use crate::annotate::{AnnotationId, Color};
+use crate::article::{self, Article, ArticleError, ArticleFormat, ImageSource};
+use crate::session::{SaveState, Session};
+
+use super::commands::Command;
+use super::dialogs::{ImportPrompt, NoteEditor, Palette, PathPrompt, TagPicker};
+use super::export_dialog::ExportDialog;
+use super::find::{FindAction, FindBar};
+use super::fonts;
+use super::image_view::ImageViewer;
+use super::reader::{ReaderStyle, ReaderView, ScrollRequest, Typography};
+use super::settings::{STORAGE_KEY, Settings};
+use super::side_panel::SidePanel;
+
+/// Files up to this size are read on the UI thread; larger ones on a worker thread
+/// while the window shows "Opening…".
+const SYNC_LOAD_BYTES: u64 = 2 * 1024 * 1024;
+
+/// A message shown in a banner under the menu bar (and printed on stderr).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    /// How serious it is.
+    pub level: Level,
+    /// The text, naming the file and the reason.
+    pub text: String,
+}
+
+/// Severity of a [`Message`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Something failed; the app goes on.
+    Error,
+    /// Loading worked, but the user should know something.
+    Notice,
+}
+
+struct PendingLoad {
+    path: PathBuf,
+    receiver: Receiver<Result<Article, ArticleError>>,
+}
+
+/// The Pathok application.
+pub struct PathokApp {
+    settings: Settings,
+    reader: ReaderView,
+    messages: Vec<Message>,
+    loading: Option<PendingLoad>,
+    zoomed: Option<ImageViewer>,
+    standalone: Option<ImageViewer>,
+    shown_title: String,
+    position: f32,
+    find: Option<FindBar>,
+    session: Session,
+    /// Highlight key → annotation, as given to the reader.
+    highlight_ids: Vec<AnnotationId>,
+    painted: Option<(u64, Option<AnnotationId>)>,
+    hovered: Option<AnnotationId>,
+    note_editor: Option<NoteEditor>,
+    tag_picker: Option<TagPicker>,
+    palette: Option<Palette>,
+    side_panel: SidePanel,
+    show_side_panel: bool,
+    /// The colour of new untagged highlights.
+    current_color: Color,
+    last_disk_check: f64,
+    article_stamp: Option<(std::time::SystemTime, u64)>,
+    context_menu: Option<egui::Pos2>,
+    path_prompt: Option<PathPrompt>,
+    export: Option<ExportDialog>,
+    import: Option<ImportPrompt>,
+}
+
+/// Modification time and size of a file, to notice changes made by others.
+fn file_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// Highlight keys at or above this belong to find matches, not annotations.
+const FIND_KEY_BASE: u64 = 1 << 62;
+/// Colour of find matches.
+const FIND_COLOR: Color32 = Color32::from_rgb(0xf2, 0xb7, 0x05);
+
+impl PathokApp {
+    /// Create the app for eframe: restore settings, install fonts, open `path` or the
+    /// sample article.
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
+            .unwrap_or_default();
+        let mut settings = settings;
+        if settings.author.is_empty() {
+            settings.author = super::settings::os_user_name();
+        }
+        Self::with_settings(&cc.egui_ctx, settings, path)
+    }
+
+    /// Create the app with explicit settings (used by tests).
+    pub fn with_settings(ctx: &egui::Context, settings: Settings, path: Option<PathBuf>) -> Self {
+        fonts::install(ctx);
+        // Ctrl+= / Ctrl+- change the reading size, not egui's whole-UI zoom.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let mut app = Self {
+            settings,
+            reader: ReaderView::new(Arc::new(article::sample_article())),
+            messages: Vec::new(),
+            loading: None,
+            zoomed: None,
+            standalone: None,
+            shown_title: String::new(),
+            position: 0.0,
+            find: None,
+            session: Session::in_memory(),
+            highlight_ids: Vec::new(),
+            painted: None,
+            hovered: None,
+            note_editor: None,
+            tag_picker: None,
+            palette: None,
+            side_panel: SidePanel::default(),
+            show_side_panel: true,
+            current_color: Color::HIGHLIGHT,
+            last_disk_check: 0.0,
+            article_stamp: None,
+            context_menu: None,
+            path_prompt: None,
+            export: None,
+            import: None,
+        };
+        if let Some(path) = path {
+            app.open(ctx, &path);
+        }
+        app
+    }
+
+    /// The article being read.
+    pub fn article(&self) -> &Arc<Article> {
+        self.reader.article()
+    }
+
+    /// The reading view (selection, highlights, geometry).
+    pub fn reader(&self) -> &ReaderView {
+        &self.reader
+    }
+
+    /// Messages currently shown.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// True while a file or an image is still being read in the background.
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some() || self.reader.images_loading()
+    }
+
+    /// The current settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Open `path`: small files at once, big ones on a worker thread. On failure the
+    /// current article stays open and the reason is shown.
+    pub fn open(&mut self, ctx: &egui::Context, path: &Path) {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size <= SYNC_LOAD_BYTES {
+            let result = article::load(path);
+            self.finish_load(path, result);
+            return;
+        }
+        let (sender, receiver) = channel();
+        let worker_path = path.to_owned();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("pathok-load".to_owned())
+            .spawn(move || {
+                let result = article::load(&worker_path);
+                // The receiver only disappears when another file was opened meanwhile.
+                let _ = sender.send(result);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.loading = Some(PendingLoad {
+                    path: path.to_owned(),
+                    receiver,
+                })
+            }
+            Err(e) => self.report(
+                Level::Error,
+                format!("cannot start loading ({e}): {}", path.display()),
+            ),
+        }
+    }
+
+    fn finish_load(&mut self, path: &Path, result: Result<Article, ArticleError>) {
+        match result {
+            Ok(article) => {
+                self.flush_annotations();
+                self.messages.clear();
+                for notice in &article.notices {
+                    self.report(Level::Notice, format!("{notice}: {}", path.display()));
+                }
+                self.settings.remember(path);
+                let (session, notices) = Session::open(path, &article);
+                for notice in notices {
+                    self.report(Level::Notice, notice);
+                }
+                self.article_stamp = file_stamp(path);
+                self.show_article(article);
+                self.session = session;
+                self.painted = None;
+            }
+            Err(error) => self.report(Level::Error, error.to_string()),
+        }
+    }
+
+    fn show_article(&mut self, article: Article) {
+        let standalone = (article.format == ArticleFormat::Image)
+            .then(|| {
+                article
+                    .images()
+                    .next()
+                    .map(|i| ImageViewer::new(i.source.clone()))
+            })
+            .flatten();
+        self.standalone = standalone;
+        self.zoomed = None;
+        self.position = 0.0;
+        self.reader = ReaderView::new(Arc::new(article));
+    }
+
+    fn report(&mut self, level: Level, text: String) {
+        eprintln!("pathok: {text}");
+        let message = Message { level, text };
+        if !self.messages.contains(&message) {
+            self.messages.push(message);
+        }
+    }
+
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Open => self.open_dialog(ctx),
+            Command::OpenSample => {
+                self.flush_annotations();
+                self.messages.clear();
+                self.show_article(article::sample_article());
+                self.session = Session::in_memory();
+                self.painted = None;
+            }
+            Command::Reload => match self.article().origin.path().map(Path::to_owned) {
+                Some(path) => self.open(ctx, &path),
+                None => self.show_article(article::sample_article()),
+            },
+            Command::ZoomIn => self.settings.zoom(1.0),
+            Command::ZoomOut => self.settings.zoom(-1.0),
+            Command::ZoomReset => self.settings.font_size = Settings::DEFAULT_FONT_SIZE,
+            Command::ToggleTypeface => {
+                self.settings.typeface = match self.settings.typeface {
+                    fonts::Typeface::Sans => fonts::Typeface::Serif,
+                    fonts::Typeface::Serif => fonts::Typeface::Sans,
+                }
+            }
+            Command::Theme(theme) => self.settings.theme = theme,
+            Command::WiderColumn => self.settings.widen(2.0),
+            Command::NarrowerColumn => self.settings.widen(-2.0),
+            Command::PageDown => self.reader.request_scroll(ScrollRequest::Pages(1.0)),
+            Command::PageUp => self.reader.request_scroll(ScrollRequest::Pages(-1.0)),
+            Command::Top => self.reader.request_scroll(ScrollRequest::Top),
+            Command::Bottom => self.reader.request_scroll(ScrollRequest::Bottom),
+            Command::Find => {
+                let find = self.find.get_or_insert_with(FindBar::default);
+                find.focus();
+            }
+            Command::SelectAll => {
+                let len = self.article().text.char_len();
+                self.reader
+                    .set_selection(Some(crate::text::CharRange::new(0, len)));
+            }
+            Command::Copy => {
+                if let Some(range) = self.reader.selection() {
+                    ctx.copy_text(self.article().text.slice(range).to_owned());
+                }
+            }
+            Command::ClearSelection => {
+                self.reader.set_selection(None);
+                self.session.selected = None;
+            }
+            Command::Save => {
+                let article = Arc::clone(self.reader.article());
+                if let Some(n) = self.session.autosave(&article, true) {
+                    self.report(Level::Notice, n);
+                }
+            }
+            Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
+            Command::Import => {
+                let folder = self.article().origin.path().and_then(Path::parent).map(Path::to_owned);
+                self.import = Some(ImportPrompt::new(folder.as_deref()));
+            }
+            Command::Export => match self.article().origin.path() {
+                Some(path) => self.export = Some(ExportDialog::new(path)),
+                None => self.report(
+                    Level::Notice,
+                    "the sample article has no file to export next to: open an article of yours first".to_owned(),
+                ),
+            },
+            Command::Highlight => {
+                let color = self.current_color;
+                self.annotate_selection(color, Vec::new());
+            }
+            Command::ApplyTag(n) => self.apply_tag(usize::from(n) - 1),
+            Command::PickTags => self.open_tag_picker(),
+            Command::EditNote => self.open_note_editor(),
+            Command::DeleteAnnotation => {
+                if let Some(id) = self.session.selected {
+                    let result = self.session.remove(id);
+                    self.check(result);
+                }
+            }
+            Command::Undo => {
+                let result = self.session.undo();
+                self.check(result);
+            }
+            Command::Redo => {
+                let result = self.session.redo();
+                self.check(result);
+            }
+            Command::Palette => self.palette = Some(Palette::default()),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// The session of the open article.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Write pending annotation changes now (before switching article, on exit).
+    fn flush_annotations(&mut self) {
+        let article = Arc::clone(self.reader.article());
+        if let Some(n) = self.session.autosave(&article, true) {
+            self.report(Level::Error, n);
+        }
+    }
+
+    /// Autosave, and every second look for changes made to the files by others.
+    fn keep_files_in_sync(&mut self, ctx: &egui::Context) {
+        let article = Arc::clone(self.reader.article());
+        let before = self.session.save_state();
+        if let Some(n) = self.session.autosave(&article, false) {
+            self.report(Level::Notice, n);
+        }
+        let after = self.session.save_state();
+        if after != before {
+            // Show "Saved" now, not at the next mouse move.
+            ctx.request_repaint();
+        } else if after == SaveState::Unsaved {
+            ctx.request_repaint_after(crate::session::AUTOSAVE_DELAY);
+        }
+        // Wake up once a second to notice files changed by others.
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        let now = ctx.input(|i| i.time);
+        if now - self.last_disk_check < 1.0 {
+            return;
+        }
+        self.last_disk_check = now;
+        if let Some(path) = article.origin.path().map(Path::to_owned) {
+            let stamp = file_stamp(&path);
+            if stamp.is_some() && stamp != self.article_stamp {
+                self.report(
+                    Level::Notice,
+                    format!("the article changed on disk and was read again; annotations were anchored anew: {}", path.display()),
+                );
+                self.flush_annotations();
+                self.open(ctx, &path);
+                return;
+            }
+        }
+        if self.session.save_state() != SaveState::Unsaved
+            && let Some(n) = self.session.check_disk(&article)
+        {
+            self.report(Level::Notice, n);
+        }
+    }
+
+    fn open_dialog(&mut self, ctx: &egui::Context) {
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Open an article")
+            .add_filter(
+                "Articles",
+                &["txt", "md", "markdown", "html", "htm", "xhtml"],
+            )
+            .add_filter("Images", &["png", "jpg", "jpeg", "webp", "gif", "bmp"])
+            .add_filter("All files", &["*"]);
+        if let Some(dir) = self.article().origin.path().and_then(Path::parent) {
+            dialog = dialog.set_directory(dir);
+        }
+        let asked = std::time::Instant::now();
+        match dialog.pick_file() {
+            Some(path) => self.open(ctx, &path),
+            // No person cancels a dialog this fast: the desktop has no file chooser
+            // service (xdg-desktop-portal). Ask for the path instead.
+            None if asked.elapsed() < std::time::Duration::from_millis(300) => {
+                let folder = self
+                    .article()
+                    .origin
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_owned);
+                self.path_prompt = Some(PathPrompt::new(
+                    folder.as_deref(),
+                    Some("The system file chooser is not available here (install xdg-desktop-portal for it). Type the path of the article instead, or drop the file on the window.".to_owned()),
+                ));
+            }
+            None => {}
+        }
+    }
+
+    /// The find bar, if open.
+    pub fn find_bar(&mut self) -> Option<&mut FindBar> {
+        self.find.as_mut()
+    }
+
+    fn poll_loading(&mut self) {
+        let Some(pending) = &self.loading else { return };
+        match pending.receiver.try_recv() {
+            Ok(result) => {
+                let path = pending.path.clone();
+                self.loading = None;
+                self.finish_load(&path, result);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                let path = pending.path.clone();
+                self.loading = None;
+                self.report(
+                    Level::Error,
+                    format!("loading stopped unexpectedly: {}", path.display()),
+                );
+            }
+        }
+    }
+
+    fn style(&self) -> ReaderStyle {
+        ReaderStyle {
+            typo: Typography {
+                font_size: self.settings.font_size,
+                typeface: self.settings.typeface,
+                palette: self.settings.theme.palette(),
+            },
+            column_em: self.settings.column_em,
+        }
+    }
+}
+
+impl eframe::App for PathokApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        ctx.set_visuals(self.settings.theme.visuals());
+        self.poll_loading();
+        self.handle_dropped_files(&ctx);
+        // While a dialog is open, keys belong to it (Esc closes it).
+        let dialog_open = self.zoomed.is_some()
+            || self.note_editor.is_some()
+            || self.tag_picker.is_some()
+            || self.palette.is_some()
+            || self.path_prompt.is_some()
+            || self.export.is_some()
+            || self.import.is_some();
+        let mut commands = if !dialog_open {
+            Command::from_shortcuts(&ctx)
+        } else {
+            Vec::new()
+        };
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            commands.extend(self.menu_bar(ui));
+        });
+        if !self.messages.is_empty() {
+            egui::Panel::top("messages")
+                .frame(egui::Frame::NONE)
+                .show(ui, |ui| self.message_banners(ui));
+        }
+        if self.find.is_some() {
+            let article = Arc::clone(self.reader.article());
+            let mut action = None;
+            egui::Panel::top("find").show(ui, |ui| {
+                if let Some(find) = &mut self.find {
+                    action = find.ui(ui, &article);
+                }
+            });
+            match action {
+                Some(FindAction::Select(range)) => {
+                    self.reader.set_selection(Some(range));
+                    self.reader.reveal(range.start);
+                    self.refresh_highlights();
+                }
+                Some(FindAction::Close) => {
+                    self.find = None;
+                    self.refresh_highlights();
+                }
+                None => {}
+            }
+            if self.find.as_mut().is_some_and(FindBar::take_changed) {
+                self.refresh_highlights();
+            }
+        }
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.show_side_panel && self.standalone.is_none() {
+            let article = Arc::clone(self.reader.article());
+            let selection = self.reader.selection();
+            let mut action = None;
+            egui::Panel::right("side")
+                .resizable(true)
+                .default_size(340.0)
+                .size_range(240.0..=640.0)
+                .show(ui, |ui| {
+                    action = self.side_panel.ui(ui, &article, &self.session, selection);
+                });
+            if let Some(action) = action {
+                self.side_panel_action(action);
+            }
+        }
+        self.sync_highlights();
+
+        let style = self.style();
+        let page = egui::Frame::NONE.fill(style.typo.palette.page);
+        let mut open_image: Option<ImageSource> = None;
+        egui::CentralPanel::default().frame(page).show(ui, |ui| {
+            if let Some(viewer) = &mut self.standalone {
+                viewer.ui(ui, &mut self.reader);
+            } else {
+                let output = self.reader.ui(ui, &style);
+                self.position = output.position;
+                self.reader_feedback(ui, &output);
+                open_image = output.open_image;
+            }
+        });
+        self.dialogs(&ctx, &mut commands);
+        if let Some(source) = open_image {
+            self.zoomed = Some(ImageViewer::new(source));
+        }
+        if let Some(viewer) = &mut self.zoomed
+            && !viewer.show_modal(&ctx, &mut self.reader)
+        {
+            self.zoomed = None;
+        }
+        for command in commands {
+            self.run(&ctx, command);
+        }
+        Self::drop_overlay(&ctx);
+        self.keep_files_in_sync(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.flush_annotations();
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        self.flush_annotations();
+    }
+}
