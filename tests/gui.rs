@@ -140,3 +140,18 @@ fn ctrl_plus_and_minus_change_the_font_size() {
     h.run();
     assert_eq!(h.state().settings().font_size, Settings::DEFAULT_FONT_SIZE);
 }
+
+#[test]
+fn a_standalone_image_opens_in_the_zoomable_viewer() {
+    let mut h = harness(
+        themed(ReaderTheme::Light),
+        Some(data("articles/river-2.png")),
+    );
+    assert_eq!(
+        h.state().article().format,
+        pathok::article::ArticleFormat::Image
+    );
+    h.get_by_label("Fit");
+    h.get_by_label("100%");
+    h.snapshot("standalone_image");
+}

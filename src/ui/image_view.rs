@@ -29,6 +29,7 @@ impl ImageViewer {
     pub fn ui(&mut self, ui: &mut egui::Ui, reader: &mut ReaderView) {
         let state = reader.image_state(ui.ctx(), &self.source);
         ui.horizontal(|ui| {
+            ui.add_space(8.0);
             ui.label(egui::RichText::new(self.source.label()).strong());
             if ui
                 .button("Fit")
