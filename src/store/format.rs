@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
+use super::writer::{SidecarParts, write_sidecar};
 use crate::annotate::{Annotation, Tag, Tombstone};
 
 /// The format name written in every sidecar.
@@ -89,16 +90,14 @@ struct Header {
 /// The RON text of a sidecar: one field per line, one annotation per block,
 /// annotations sorted by start then id, tombstones by id; ends with a newline.
 pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
-    let mut sorted;
-    let file = if is_sorted(file) {
-        file
-    } else {
-        sorted = file.clone();
-        sorted.annotations.sort_by_key(|a| (a.start, a.id));
-        sorted.deleted.sort_by_key(|t| t.id);
-        &sorted
-    };
-    Ok(super::writer::write_sidecar(file))
+    let parts = SidecarParts::of(file);
+    if parts.is_sorted() {
+        return Ok(write_sidecar(&parts));
+    }
+    let mut sorted = file.clone();
+    sorted.annotations.sort_by_key(|a| (a.start, a.id));
+    sorted.deleted.sort_by_key(|t| t.id);
+    Ok(write_sidecar(&SidecarParts::of(&sorted)))
 }
 
 /// What [`to_ron`] writes, produced by `ron`'s own pretty printer (slower; the
@@ -158,16 +157,31 @@ pub(crate) fn is_visible(c: char) -> bool {
         || ('\u{e0000}'..).contains(&c))
 }
 
-fn is_sorted(file: &SidecarFile) -> bool {
-    file.annotations
-        .windows(2)
-        .all(|w| (w[0].start, w[0].id) <= (w[1].start, w[1].id))
-        && file.deleted.windows(2).all(|w| w[0].id <= w[1].id)
-}
-
 /// Parse a sidecar's bytes; `path` is for messages. Checks the format name and
 /// refuses newer versions before reading the rest.
+///
+/// Files in exactly the layout [`to_ron`] writes are read by a direct parser; anything
+/// else (hand-edited layout, comments, errors) goes to `ron`, which gives the same
+/// value or the error with its line and column.
 pub fn parse_sidecar(bytes: &[u8], path: &Path) -> Result<SidecarFile, StoreError> {
+    let text = utf8(bytes, path)?;
+    if let Some(file) = super::reader::parse_fast(text) {
+        check_header(
+            &file.format,
+            file.version,
+            path,
+            FORMAT_NAME,
+            FORMAT_VERSION,
+        )?;
+        return Ok(file);
+    }
+    parse_versioned_text(text, path, FORMAT_NAME, FORMAT_VERSION)
+}
+
+/// [`parse_sidecar`] without the direct parser: always `ron` (the reference the direct
+/// parser is tested against).
+#[cfg(test)]
+pub(crate) fn parse_sidecar_with_ron(bytes: &[u8], path: &Path) -> Result<SidecarFile, StoreError> {
     parse_versioned(bytes, path, FORMAT_NAME, FORMAT_VERSION)
 }
 
@@ -185,7 +199,12 @@ pub(crate) fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
     format: &'static str,
     supported: u32,
 ) -> Result<T, StoreError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    parse_versioned_text(utf8(bytes, path)?, path, format, supported)
+}
+
+/// The bytes as text, or a parse error at the first byte that is not UTF-8.
+fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StoreError> {
+    std::str::from_utf8(bytes).map_err(|e| {
         let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -195,7 +214,41 @@ pub(crate) fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
             column,
             message: "not UTF-8".to_owned(),
         }
-    })?;
+    })
+}
+
+/// Refuse a file of another kind or from a newer version.
+fn check_header(
+    found_format: &str,
+    version: u32,
+    path: &Path,
+    format: &'static str,
+    supported: u32,
+) -> Result<(), StoreError> {
+    if found_format != format {
+        return Err(StoreError::WrongFormat {
+            path: path.to_owned(),
+            expected: format,
+            found: found_format.to_owned(),
+        });
+    }
+    if version > supported {
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            found: version,
+            supported,
+        });
+    }
+    Ok(())
+}
+
+/// Parse the text of a versioned RON file with `ron`.
+fn parse_versioned_text<T: serde::de::DeserializeOwned + Versioned>(
+    text: &str,
+    path: &Path,
+    format: &'static str,
+    supported: u32,
+) -> Result<T, StoreError> {
     let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
         path: path.to_owned(),
         line: e.span.start.line,
@@ -204,35 +257,15 @@ pub(crate) fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
     };
     // The full parse comes first (one pass in the common case); the header tells a
     // newer or foreign file apart from a corrupt one.
-    let check = |header: Header| {
-        if header.format != format {
-            return Err(StoreError::WrongFormat {
-                path: path.to_owned(),
-                expected: format,
-                found: header.format,
-            });
-        }
-        if header.version > supported {
-            return Err(StoreError::NewerVersion {
-                path: path.to_owned(),
-                found: header.version,
-                supported,
-            });
-        }
-        Ok(())
-    };
     match ron::from_str::<T>(text) {
         Ok(value) => {
-            let (format, version) = value.format_and_version();
-            check(Header {
-                format: format.to_owned(),
-                version,
-            })?;
+            let (found, version) = value.format_and_version();
+            check_header(found, version, path, format, supported)?;
             Ok(value)
         }
         Err(e) => match ron::from_str::<Header>(text) {
             Ok(header) => {
-                check(header)?;
+                check_header(&header.format, header.version, path, format, supported)?;
                 Err(parse_error(e))
             }
             Err(_) => Err(parse_error(e)),

@@ -8,7 +8,10 @@ mod atomic;
 mod codebook;
 mod format;
 mod merge;
+mod reader;
 mod sidecar;
+#[cfg(test)]
+mod strategies;
 mod writer;
 
 use std::path::{Path, PathBuf};

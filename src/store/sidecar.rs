@@ -4,8 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::format::{ArticleInfo, SidecarFile, read_sidecar_file, to_ron};
+use super::format::{
+    ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, read_sidecar_file, to_ron,
+};
 use super::merge::{merge, merge_tags};
+use super::writer::{SidecarParts, write_sidecar};
 use super::{PlannedWrite, StoreError, sidecar_path, write_atomic};
 use crate::annotate::{AnchorReport, AnnotationSet, Tag, reanchor};
 use crate::article::Article;
@@ -208,7 +211,23 @@ impl Sidecar {
     }
 
     /// The RON bytes of this sidecar.
+    ///
+    /// Written straight from this sidecar's data (nothing is cloned but the small list
+    /// of tombstones); the same bytes as [`to_ron`] of [`Sidecar::to_file`].
     pub fn serialize(&self) -> Result<Vec<u8>, StoreError> {
+        let deleted = self.annotations.tombstones();
+        let parts = SidecarParts {
+            format: FORMAT_NAME,
+            version: FORMAT_VERSION,
+            article: &self.article,
+            note: &self.annotations.article_note,
+            tags: &self.tags,
+            annotations: self.annotations.as_slice(),
+            deleted: &deleted,
+        };
+        if parts.is_sorted() {
+            return Ok(write_sidecar(&parts).into_bytes());
+        }
         to_ron(&self.to_file())
             .map(String::into_bytes)
             .map_err(|e| StoreError::Parse {

@@ -166,3 +166,23 @@ fn a_newer_sidecar_is_refused_and_kept() {
     );
     assert_eq!(std::fs::read_to_string(&sidecar_file).unwrap(), newer);
 }
+
+#[test]
+fn serialize_writes_what_to_ron_of_to_file_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, article) = article_in(dir.path(), TEXT);
+    let (mut sidecar, _) = Sidecar::open(&path, &article).unwrap();
+    add(&mut sidecar, &article, range_of(&article, "বৃষ্টি"), "আবহাওয়া");
+    add(&mut sidecar, &article, range_of(&article, "মেঘ"), "\"q\"\n");
+    add(&mut sidecar, &article, range_of(&article, "ঢাকার"), "x");
+    let id = sidecar.annotations.iter().next().unwrap().id;
+    sidecar.annotations.delete(id, Timestamp::now());
+    sidecar.annotations.article_note = "নোট\t\u{200d}".into();
+    sidecar.add_missing_tags();
+    let expected = crate::store::to_ron(&sidecar.to_file()).unwrap();
+    assert_eq!(
+        String::from_utf8(sidecar.serialize().unwrap()).unwrap(),
+        expected
+    );
+    assert!(expected.contains("deleted: [\n"), "{expected}");
+}
