@@ -82,6 +82,16 @@ impl Timestamp {
         Self::from_datetime(OffsetDateTime::now_utc())
     }
 
+    /// `self`, or one millisecond after `earlier` if `self` is not later: a change
+    /// must always move `modified` forward, or a merge could not tell it is newer.
+    pub fn after(self, earlier: Timestamp) -> Timestamp {
+        if self > earlier {
+            self
+        } else {
+            Timestamp(earlier.0 + time::Duration::milliseconds(1))
+        }
+    }
+
     /// A timestamp from a date-time (converted to UTC, truncated to milliseconds).
     pub fn from_datetime(t: OffsetDateTime) -> Self {
         let t = t.to_offset(time::UtcOffset::UTC);
