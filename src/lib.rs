@@ -6,7 +6,7 @@
 pub mod annotate;
 pub mod article;
 pub mod export;
-pub mod store;
 pub mod session;
+pub mod store;
 pub mod text;
 pub mod ui;
