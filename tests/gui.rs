@@ -155,3 +155,27 @@ fn a_standalone_image_opens_in_the_zoomable_viewer() {
     h.get_by_label("100%");
     h.snapshot("standalone_image");
 }
+
+/// A file dropped from the desktop, as the window system hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_on_the_window_opens_it() {
+    let mut h = harness(themed(ReaderTheme::Light), None);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(data("articles/river.md"))));
+    h.run();
+    assert_eq!(h.state().article().title, "নদীর গল্প");
+}
