@@ -95,6 +95,12 @@ pub enum SessionError {
     /// The sidecar cannot be trusted, so nothing may change until the user decides.
     #[error("the annotations are read-only because their file could not be read: {0}")]
     ReadOnly(PathBuf),
+    /// Pending changes could not be written first (the reason names the file).
+    #[error("the annotations could not be saved first: {0}")]
+    NotSaved(String),
+    /// Reading or writing the sidecars or the codebook failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// Something the user should be told after opening, saving or checking the disk.
@@ -130,9 +136,8 @@ impl Session {
     /// sidecar that cannot be read makes the session read-only and is never touched.
     pub fn open(path: &Path, article: &Article) -> (Self, Vec<Notice>) {
         let mut notices = Vec::new();
-        let codebook_file =
-            store::find_codebook(path).unwrap_or_else(|| store::codebook_path_for(path));
-        let mut codebook = match store::find_codebook(path).map(|p| store::load_codebook(&p)) {
+        let found = store::find_codebook(path);
+        let mut codebook = match found.as_deref().map(store::load_codebook) {
             Some(Ok(c)) => c,
             Some(Err(e)) => {
                 notices.push(format!(
@@ -155,7 +160,7 @@ impl Session {
                 }
                 let storage = Storage::Sidecar {
                     sidecar: Box::new(sidecar),
-                    codebook: codebook_file,
+                    codebook: found.unwrap_or_else(|| store::codebook_path_for(path)),
                 };
                 (Self::with(set, codebook, storage), notices)
             }
@@ -224,19 +229,18 @@ impl Session {
             Ok(outcome) => {
                 self.save_error = None;
                 self.saved_version = self.version;
-                if outcome.merged {
-                    // Someone else's changes came in: show them, and keep undo coherent.
-                    self.set = sidecar.annotations.clone();
-                    self.codebook.absorb(sidecar.tags.iter());
-                    self.history = History::default();
-                    self.version += 1;
-                    self.saved_version = self.version;
-                    return Some(format!(
-                        "the annotation file had changed on disk; both versions were merged: {}",
-                        sidecar.path.display()
-                    ));
+                if !outcome.merged {
+                    return None;
                 }
-                None
+                let notice = format!(
+                    "the annotation file had changed on disk; both versions were merged: {}",
+                    sidecar.path.display()
+                );
+                let (set, tags) = (sidecar.annotations.clone(), sidecar.tags.clone());
+                self.adopt_from_disk(set, &tags);
+                // What was adopted is exactly what was just written.
+                self.saved_version = self.version;
+                Some(notice)
             }
             Err(e) => {
                 let message = e.to_string();
@@ -262,22 +266,29 @@ impl Session {
         sidecar.annotations = self.set.clone();
         match sidecar.merge_from_disk(&article.text) {
             Ok(true) => {
-                self.set = sidecar.annotations.clone();
-                self.codebook.absorb(sidecar.tags.iter());
-                self.history = History::default();
-                self.version += 1;
                 let notice = format!(
                     "annotations changed on disk and were merged: {}",
                     sidecar.path.display()
                 );
+                let (set, tags) = (sidecar.annotations.clone(), sidecar.tags.clone());
+                self.adopt_from_disk(set, &tags);
                 // The merge result still has to be written for the other side to see ours.
                 self.last_change = Some(Instant::now());
-                self.forget_missing_selection();
                 Some(notice)
             }
             Ok(false) => None,
             Err(e) => Some(e.to_string()),
         }
+    }
+
+    /// Take the result of merging with someone else's copy: show it, and start a new
+    /// undo history (the old steps no longer describe this set).
+    fn adopt_from_disk(&mut self, set: AnnotationSet, tags: &[Tag]) {
+        self.set = set;
+        self.codebook.absorb(tags.iter());
+        self.history = History::default();
+        self.version += 1;
+        self.forget_missing_selection();
     }
 
     /// Move a corrupt sidecar aside (as `…ron.bad-<time>`) and start with an empty one.
@@ -461,7 +472,7 @@ impl Session {
         article: &Article,
         from: &str,
         to: &str,
-    ) -> Result<Option<Notice>, StoreError> {
+    ) -> Result<Option<Notice>, SessionError> {
         let to = to.trim();
         if to.is_empty() || from == to {
             return Ok(None);
@@ -473,21 +484,21 @@ impl Session {
             });
             session.touched();
         };
-        let (Storage::Sidecar { codebook, .. }, Some(article_path)) = (&self.storage, article_path)
-        else {
-            rename_here(self);
-            return Ok(None);
+        let (codebook, article_path) = match (&self.storage, article_path) {
+            (Storage::ReadOnly { path, .. }, _) => {
+                return Err(SessionError::ReadOnly(path.clone()));
+            }
+            (Storage::Sidecar { codebook, .. }, Some(p)) => (codebook.clone(), p),
+            (Storage::Memory, _) | (Storage::Sidecar { .. }, None) => {
+                rename_here(self);
+                return Ok(None);
+            }
         };
-        let codebook = codebook.clone();
         // Everything of ours must be on disk first, the codebook file included.
         self.codebook_dirty = true;
-        if let Some(failure) = self
-            .autosave(article, true)
-            .filter(|_| self.save_error.is_some())
-        {
-            return Err(StoreError::ReadOnly {
-                path: PathBuf::from(failure),
-            });
+        self.autosave(article, true);
+        if let Some(failure) = &self.save_error {
+            return Err(SessionError::NotSaved(failure.clone()));
         }
         let report = store::rename_tag(&codebook, from, to)?;
         let (fresh, _) = Self::open(article_path, article);
@@ -637,4 +648,43 @@ fn used_tags(set: &AnnotationSet, codebook: &Codebook) -> Vec<Tag> {
                 .unwrap_or_else(|| Tag::named(name))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An article with a sidecar that cannot be parsed.
+    fn damaged() -> (tempfile::TempDir, PathBuf, Article, Vec<u8>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "শিরোনাম\n\nকোরিয়ার রাষ্ট্রীয় গণমাধ্যম।\n").unwrap();
+        let sidecar = store::sidecar_path(&path);
+        let bad = b"(format: \"pathok-annotations\", version: 1, oops".to_vec();
+        std::fs::write(&sidecar, &bad).unwrap();
+        let article = crate::article::load(&path).unwrap();
+        (dir, path, article, bad)
+    }
+
+    #[test]
+    fn a_damaged_sidecar_makes_every_change_refused_and_leaves_the_file_alone() {
+        let (_dir, path, article, bad) = damaged();
+        let (mut session, notices) = Session::open(&path, &article);
+        assert!(session.is_read_only());
+        assert!(
+            notices.iter().any(|n| n.contains("a.txt.annotations.ron")),
+            "{notices:?}"
+        );
+        let range = CharRange::new(9, 16);
+        assert!(matches!(
+            session.add(&article, range, Color::HIGHLIGHT, vec![], ""),
+            Err(SessionError::ReadOnly(_))
+        ));
+        assert!(matches!(
+            session.rename_tag(Some(&path), &article, "a", "b"),
+            Err(SessionError::ReadOnly(_))
+        ));
+        assert_eq!(session.autosave(&article, true), None);
+        assert_eq!(std::fs::read(store::sidecar_path(&path)).unwrap(), bad);
+    }
 }

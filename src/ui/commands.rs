@@ -260,19 +260,13 @@ impl Command {
         if ctx.text_edit_focused() {
             return Vec::new();
         }
-        // egui matches shortcuts "logically" (Ctrl+Z also matches Ctrl+Shift+Z), so
-        // the ones with more modifiers are tried first.
-        let mut table: Vec<(KeyboardShortcut, Command)> = Command::all()
-            .into_iter()
-            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c)))
-            .collect();
-        table.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        let table = &*SHORTCUT_TABLE;
         let mut out = Vec::new();
         ctx.input_mut(|input| {
             if input.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
                 out.push(Command::Copy);
             }
-            for (shortcut, command) in &table {
+            for (shortcut, command) in table {
                 // Several presses in one frame (fast typing, key repeat) all count.
                 while input.consume_shortcut(shortcut) {
                     out.push(*command);
@@ -282,6 +276,18 @@ impl Command {
         out
     }
 }
+
+/// Every shortcut with its command. egui matches shortcuts "logically" (Ctrl+Z also
+/// matches Ctrl+Shift+Z), so the ones with more modifiers come first.
+static SHORTCUT_TABLE: std::sync::LazyLock<Vec<(KeyboardShortcut, Command)>> =
+    std::sync::LazyLock::new(|| {
+        let mut table: Vec<(KeyboardShortcut, Command)> = Command::all()
+            .into_iter()
+            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c)))
+            .collect();
+        table.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        table
+    });
 
 const DIGITS: [Key; 9] = [
     Key::Num1,

@@ -379,12 +379,13 @@ impl PathokApp {
         if let Some(path) = article.origin.path().map(Path::to_owned) {
             let stamp = file_stamp(&path);
             if stamp.is_some() && stamp != self.article_stamp {
+                // Opening saves pending annotations first and clears old messages,
+                // so the notice comes after it.
+                self.open(ctx, &path);
                 self.report(
                     Level::Notice,
                     format!("the article changed on disk and was read again; annotations were anchored anew: {}", path.display()),
                 );
-                self.flush_annotations();
-                self.open(ctx, &path);
                 return;
             }
         }

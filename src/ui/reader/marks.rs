@@ -59,8 +59,9 @@ pub fn offset_at(article: &Article, block: &Block, galley: &Galley, local: Vec2)
 }
 
 /// Rectangles (relative to the galley origin) covering `range` ∩ the block, one per row.
+/// `map` is the block's [`block_map`], computed once per block by the caller.
 pub fn range_rects(
-    article: &Article,
+    map: &DisplayMap,
     block: &Block,
     galley: &Galley,
     range: CharRange,
@@ -70,7 +71,6 @@ pub fn range_rects(
     if start >= end {
         return Vec::new();
     }
-    let map = block_map(article, block);
     let ds = map.to_display(CharOffset(start.0 - block.range.start.0)).0;
     let de = map.to_display(CharOffset(end.0 - block.range.start.0)).0;
     let mut rects = Vec::new();

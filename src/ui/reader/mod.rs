@@ -150,9 +150,7 @@ impl ReaderView {
             top,
         };
         let origin = self.block_origin(&frame, i);
-        let wrap = column - style.typo.indent(&block.kind);
-        let job = block_job(&self.article, block, &style.typo, wrap);
-        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let galley = self.galley(ctx, &style, column, i);
         let map = marks::block_map(&self.article, block);
         let display = map.to_display(CharOffset(offset.0 - block.range.start.0));
         let rect = galley.pos_from_cursor(egui::text::CCursor::new(display.0));
@@ -414,7 +412,7 @@ impl ReaderView {
                 gap + image_box(&state, column, style.typo.font_size).y
             }
             _ => {
-                let galley = self.galley(ui, style, column, i);
+                let galley = self.galley(ui.ctx(), style, column, i);
                 if block.range.len() > 200 && galley.rows.len() > 1 {
                     let per_line = block.range.len() as f32 / galley.rows.len() as f32;
                     self.chars_per_line_px = per_line * style.typo.font_size / column;
@@ -427,11 +425,17 @@ impl ReaderView {
     /// The galley of text block `i`. Galleys are not kept across frames: they refer to
     /// the font atlas, which egui may rebuild at any frame. egui's own galley cache
     /// makes asking again each frame cheap (a hash of the visible blocks' text).
-    fn galley(&self, ui: &egui::Ui, style: &ReaderStyle, column: f32, i: usize) -> Arc<Galley> {
+    fn galley(
+        &self,
+        ctx: &egui::Context,
+        style: &ReaderStyle,
+        column: f32,
+        i: usize,
+    ) -> Arc<Galley> {
         let block = &self.article.blocks[i];
         let wrap = column - style.typo.indent(&block.kind);
         let job = block_job(&self.article, block, &style.typo, wrap);
-        ui.ctx().fonts_mut(|f| f.layout_job(job))
+        ctx.fonts_mut(|f| f.layout_job(job))
     }
 
     fn paint_visible(
@@ -475,7 +479,7 @@ impl ReaderView {
                     }
                 }
                 kind => {
-                    let galley = self.galley(ui, style, column, i);
+                    let galley = self.galley(ui.ctx(), style, column, i);
                     let height = galley.size().y;
                     self.paint_marks(ui, block, &galley, pos, selection, output.hovered);
                     match kind {
@@ -546,7 +550,7 @@ impl ReaderView {
         if matches!(block.kind, BlockKind::Image(_)) {
             return block.range.start;
         }
-        let galley = self.galley(ui, frame.style, frame.column, i);
+        let galley = self.galley(ui.ctx(), frame.style, frame.column, i);
         let local = pos - self.block_origin(frame, i);
         marks::offset_at(&self.article, block, &galley, local)
     }
@@ -648,22 +652,27 @@ impl ReaderView {
         selection: Option<CharRange>,
         hovered: Option<u64>,
     ) {
-        let painter = ui.painter();
         // Highlights are sorted by start: only those starting before the block's end
         // can overlap it.
         let candidates = self
             .highlights
             .partition_point(|h| h.range.start < block.range.end);
+        let marked = self.highlights[..candidates]
+            .iter()
+            .any(|h| h.range.overlaps(&block.range))
+            || selection.is_some_and(|r| r.overlaps(&block.range));
+        if !marked {
+            return;
+        }
+        let painter = ui.painter();
+        let map = marks::block_map(&self.article, block);
         for h in self.highlights[..candidates]
             .iter()
             .filter(|h| h.range.overlaps(&block.range))
         {
             let hot = hovered == Some(h.key);
             let fill = h.color.gamma_multiply(if hot { 0.55 } else { 0.38 });
-            for rect in marks::at(
-                origin,
-                marks::range_rects(&self.article, block, galley, h.range),
-            ) {
+            for rect in marks::at(origin, marks::range_rects(&map, block, galley, h.range)) {
                 painter.rect_filled(rect, CornerRadius::same(2), fill);
                 // A line under each highlight keeps overlapping ones apart.
                 let y = rect.bottom() - 1.0;
@@ -683,10 +692,7 @@ impl ReaderView {
         }
         if let Some(range) = selection {
             let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-            for rect in marks::at(
-                origin,
-                marks::range_rects(&self.article, block, galley, range),
-            ) {
+            for rect in marks::at(origin, marks::range_rects(&map, block, galley, range)) {
                 painter.rect_filled(rect, CornerRadius::ZERO, fill);
             }
         }
