@@ -11,7 +11,8 @@ pub fn to_color32(c: Color) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// The palette colour for the `n`th tag.
+/// The palette colour for the `n`th tag. The first palette colour is that of untagged
+/// highlights, so tags start with the second one.
 pub fn next_color(n: usize) -> Color {
-    PALETTE[n % PALETTE.len()]
+    PALETTE[(n + 1) % PALETTE.len()]
 }

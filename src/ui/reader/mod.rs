@@ -264,8 +264,11 @@ impl ReaderView {
         // Measure what is about to be shown, one screen around it, keeping the anchor.
         let before = offset;
         offset = self.measure_around(ui, style, column, offset, view_height);
-        let forced =
-            (offset - before).abs() > 0.01 || (offset - self.current_offset(&ctx)).abs() > 0.01;
+        // Until the scroll area has been shown once, its offset is whatever egui kept
+        // from an earlier run: always set ours.
+        let forced = self.scroll_id.is_none()
+            || (offset - before).abs() > 0.01
+            || (offset - self.current_offset(&ctx)).abs() > 0.01;
 
         let mut area = egui::ScrollArea::vertical()
             .id_salt("reader")
