@@ -4,6 +4,10 @@
 //!
 //! Run: `cargo run --release --example bench_reader`
 
+// A benchmark aborts on the first failure with its message; it is a measuring tool,
+// not product code, so unwrap/expect are allowed here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 

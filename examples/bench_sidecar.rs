@@ -5,6 +5,10 @@
 //!
 //! Targets (DESIGN.md): save < 30 ms, load < 50 ms.
 
+// A benchmark aborts on the first failure with its message; it is a measuring tool,
+// not product code, so unwrap/expect are allowed here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -167,17 +167,26 @@ struct Found {
     sidecar: PathBuf,
 }
 
-/// Expand files and folders into article/sidecar pairs (sorted within each folder).
+/// Expand files and folders into article/sidecar pairs: every sidecar found in the
+/// folders (walked once per real file), and every file given. Symbolic link loops are
+/// told on stderr and not followed.
 fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<Found>> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut sidecars = Vec::new();
-            find_sidecars(path, &mut sidecars)?;
-            sidecars.sort();
-            for sidecar in sidecars {
-                if let Some(article) = store::article_path_of(&sidecar) {
-                    out.push(Found { article, sidecar });
+            let walk = store::walk(path, &store::WalkOptions::default());
+            for problem in &walk.problems {
+                match problem.kind {
+                    store::WalkProblemKind::Unreadable(_) => bail!("{problem}"),
+                    _ => eprintln!("pathok: {problem}"),
+                }
+            }
+            for sidecar in walk.of_kind(store::EntryKind::Sidecar) {
+                if let Some(article) = store::article_path_of(sidecar) {
+                    out.push(Found {
+                        article,
+                        sidecar: sidecar.to_owned(),
+                    });
                 }
             }
         } else if let Some(article) = store::article_path_of(path) {
@@ -193,24 +202,6 @@ fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<Found>> {
         }
     }
     Ok(out)
-}
-
-fn find_sidecars(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
-    for entry in entries {
-        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            find_sidecars(&path, out)?;
-        } else if store::article_path_of(&path).is_some() {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Load an article and its sidecar (anchored in the article's current text).
@@ -259,6 +250,9 @@ fn export(
         }
         Err(e) => return Err(e.into()),
     };
+    for problem in &summary.skipped {
+        eprintln!("pathok: {problem}");
+    }
     let orphaned = if summary.orphaned > 0 {
         format!(" ({} orphaned)", summary.orphaned)
     } else {

@@ -2,6 +2,10 @@
 //! in code points, UTF-16 and bytes; bad input writes nothing; `check` reports
 //! problems; corrupt sidecars are never touched.
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -2,6 +2,10 @@
 //! points, UTF-16 and bytes on an article with a BOM, CRLF, emoji, a flag, 𝒜, ZWNJ and
 //! decomposed vowels; REFI-QDA files valid against the schemas.
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "common/export_fixture.rs"]
 mod export_fixture;
 

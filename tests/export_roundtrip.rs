@@ -2,6 +2,10 @@
 //! bytes (ids kept) for JSONL, W3C and brat; duplicates are merged, bad records
 //! rejected with reasons.
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "common/export_fixture.rs"]
 mod export_fixture;
 

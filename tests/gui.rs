@@ -1,6 +1,10 @@
 //! GUI tests: the real `PathokApp` driven through egui_kittest and rendered with wgpu
 //! (on machines without a GPU, Mesa's lavapipe).
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;

@@ -1,6 +1,10 @@
 //! Annotating in the real app (egui_kittest): select with the mouse, then code with
 //! the keyboard; the sidecar on disk must say exactly what was selected.
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

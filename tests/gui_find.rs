@@ -1,5 +1,9 @@
 //! Find (Ctrl+F) in the real app: Bengali-aware folding, and Enter selects the match.
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 
 use egui_kittest::Harness;

@@ -1,6 +1,10 @@
 //! Selecting Bengali text with the mouse in the real app: drags, double and triple
 //! clicks snap to grapheme clusters, and copying gives the canonical text.
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -2,6 +2,10 @@
 //! display string (epaint's cursor positions depend on it), and the raw text does not,
 //! which shows the check can fail.
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use egui::text::{LayoutJob, TextFormat};

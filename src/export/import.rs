@@ -151,7 +151,9 @@ pub fn import_text(
 }
 
 fn articles_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
-    super::find_articles(paths).map_err(|e| ImportError::Input(e.to_string()))
+    super::find_articles(paths)
+        .map(|found| found.articles)
+        .map_err(|e| ImportError::Input(e.to_string()))
 }
 
 /// Check `candidates` against their articles and write the sidecars. With `only`,

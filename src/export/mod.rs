@@ -27,8 +27,8 @@ use std::io::Write;
 use std::path::Path;
 
 pub use paths::{
-    ExportPathsError, ExportSummary, LoadFailure, Progress, export_paths, export_paths_with,
-    export_to_stream, find_articles,
+    ExportPathsError, ExportSummary, FoundArticles, LoadFailure, Progress, export_paths,
+    export_paths_with, export_to_stream, find_articles,
 };
 
 use crate::annotate::{Annotation, Status};

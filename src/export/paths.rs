@@ -7,10 +7,9 @@ use std::path::{Path, PathBuf};
 use super::{ExportError, ExportItem, ExportOptions, OutputKind, exporter_with};
 use crate::annotate::Codebook;
 use crate::article::Article;
-use crate::store::{self, PlannedWrite, Sidecar, StoreError};
-
-/// Extensions of the article files a folder search picks up.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+use crate::store::{
+    self, EntryKind, PlannedWrite, Sidecar, StoreError, WalkProblem, WalkProblemKind,
+};
 
 /// An article that could not be loaded, and why.
 #[derive(Debug, thiserror::Error)]
@@ -29,13 +28,8 @@ pub enum ExportPathsError {
     #[error("unknown export format {0:?}")]
     UnknownFormat(String),
     /// A folder could not be listed.
-    #[error("cannot list {path}: {source}")]
-    List {
-        /// The folder.
-        path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    List(WalkProblem),
     /// Some articles or sidecars could not be read (all are listed); nothing written.
     #[error("{} article(s) could not be read; nothing was exported", .0.len())]
     Load(Vec<LoadFailure>),
@@ -58,6 +52,8 @@ pub struct ExportSummary {
     pub orphaned: usize,
     /// The files written (one, or the files in the output directory).
     pub files: Vec<PathBuf>,
+    /// Places in the folders that were not walked (symbolic link loops), to be told.
+    pub skipped: Vec<WalkProblem>,
 }
 
 /// How far [`export_paths_with`] got, for a progress bar.
@@ -75,55 +71,69 @@ pub enum Progress {
 }
 
 /// The articles under `paths`: files as given (a sidecar stands for its article),
-/// folders searched recursively for `.txt`, `.md`, `.html` and `.htm` articles and
-/// for sidecars (so a sidecar whose article is gone is reported). Hidden entries are
-/// skipped; each folder's articles are sorted; every article once.
-pub fn find_articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExportPathsError> {
-    let mut out = Vec::new();
+/// folders walked recursively ([`store::walk`]) for articles and for sidecars (so a
+/// sidecar whose article is gone is reported). Hidden entries are skipped; each real
+/// file once, in walk order. Special files and broken links with article names are
+/// kept, so that loading them reports why they cannot be read; symbolic link loops
+/// are not followed and are returned in `skipped`.
+pub fn find_articles(paths: &[PathBuf]) -> Result<FoundArticles, ExportPathsError> {
+    let mut out = FoundArticles::default();
     let mut seen = BTreeSet::new();
-    for path in paths {
-        let mut found = Vec::new();
-        if path.is_dir() {
-            search(path, &mut found)?;
-            found.sort();
-        } else {
-            found.push(store::article_path_of(path).unwrap_or_else(|| path.clone()));
+    let mut add = |article: PathBuf, out: &mut FoundArticles| {
+        if seen.insert(article.clone()) {
+            out.articles.push(article);
         }
-        for article in found {
-            if seen.insert(article.clone()) {
-                out.push(article);
+    };
+    for path in paths {
+        if !path.is_dir() {
+            add(
+                store::article_path_of(path).unwrap_or_else(|| path.clone()),
+                &mut out,
+            );
+            continue;
+        }
+        let walk = store::walk(path, &store::WalkOptions::default());
+        for problem in walk.problems {
+            match problem.kind {
+                WalkProblemKind::SymlinkLoop { .. } => out.skipped.push(problem),
+                WalkProblemKind::Unreadable(_) => {
+                    return Err(ExportPathsError::List(problem));
+                }
+                WalkProblemKind::NotRegularFile | WalkProblemKind::BrokenLink => {
+                    match EntryKind::of(&problem.path) {
+                        Some(EntryKind::Article) => add(problem.path, &mut out),
+                        Some(EntryKind::Sidecar) => {
+                            if let Some(article) = store::article_path_of(&problem.path) {
+                                add(article, &mut out);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for entry in walk.entries {
+            match entry.kind {
+                EntryKind::Article => add(entry.path, &mut out),
+                EntryKind::Sidecar => {
+                    if let Some(article) = store::article_path_of(&entry.path) {
+                        add(article, &mut out);
+                    }
+                }
+                EntryKind::Image | EntryKind::Codebook => {}
             }
         }
     }
     Ok(out)
 }
 
-fn search(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ExportPathsError> {
-    let list = |source| ExportPathsError::List {
-        path: dir.to_owned(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(list)? {
-        let entry = entry.map_err(list)?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            search(&path, out)?;
-        } else if let Some(article) = store::article_path_of(&path) {
-            out.push(article);
-        } else if is_article(&path) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn is_article(path: &Path) -> bool {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.as_str()))
+/// What [`find_articles`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FoundArticles {
+    /// The articles (paths as reached from the paths given), each once.
+    pub articles: Vec<PathBuf>,
+    /// Places not walked (symbolic link loops); every real file was still reached.
+    pub skipped: Vec<WalkProblem>,
 }
 
 /// Load an article and its sidecar; the folder codebook's tags come first in the
@@ -174,6 +184,7 @@ pub fn export_paths_with(
     progress(Progress::Writing);
     let items = items_of(&loaded);
     let mut summary = summarize(&items);
+    summary.skipped.clone_from(&loaded.skipped);
     match exporter.output_kind() {
         OutputKind::File => {
             let mut bytes = Vec::new();
@@ -224,17 +235,22 @@ pub fn export_to_stream(
     let loaded = load_all(paths, &mut |_| {})?;
     let items = items_of(&loaded);
     exporter.export(&items, out)?;
-    Ok(summarize(&items))
+    let mut summary = summarize(&items);
+    summary.skipped = loaded.skipped;
+    Ok(summary)
 }
 
-type Loaded = Vec<(PathBuf, Article, Sidecar)>;
+struct Loaded {
+    articles: Vec<(PathBuf, Article, Sidecar)>,
+    skipped: Vec<WalkProblem>,
+}
 
 /// Load every article under `paths`; all failures or all articles.
 fn load_all(
     paths: &[PathBuf],
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded, ExportPathsError> {
-    let articles = find_articles(paths)?;
+    let FoundArticles { articles, skipped } = find_articles(paths)?;
     let mut loaded = Vec::with_capacity(articles.len());
     let mut failures = Vec::new();
     let total = articles.len();
@@ -248,11 +264,15 @@ fn load_all(
     if !failures.is_empty() {
         return Err(ExportPathsError::Load(failures));
     }
-    Ok(loaded)
+    Ok(Loaded {
+        articles: loaded,
+        skipped,
+    })
 }
 
 fn items_of(loaded: &Loaded) -> Vec<ExportItem<'_>> {
     loaded
+        .articles
         .iter()
         .map(|(path, article, sidecar)| ExportItem {
             path,
@@ -279,5 +299,6 @@ pub(crate) fn summarize(items: &[ExportItem<'_>]) -> ExportSummary {
             })
             .sum(),
         files: Vec::new(),
+        skipped: Vec::new(),
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::format::{Versioned, parse_versioned, read_sidecar_file, readable_escapes, to_ron};
-use super::{PlannedWrite, SIDECAR_SUFFIX, StoreError, commit_all, write_atomic};
+use super::{PlannedWrite, StoreError, commit_all, write_atomic};
 use crate::annotate::{Codebook, Tag, Timestamp, rename_in_tags};
 
 /// File name of a folder codebook.
@@ -88,33 +88,35 @@ pub fn save_codebook(path: &Path, codebook: &Codebook) -> Result<(), StoreError>
 }
 
 /// Every sidecar governed by the codebook in `folder`: in it and its subfolders,
-/// except subfolders that have their own `codebook.ron`. Hidden entries are skipped.
+/// except subfolders that have their own `codebook.ron`. Hidden entries are skipped;
+/// each real file once (symbolic link loops are not followed, since every file they
+/// lead to is reached anyway). A folder that cannot be listed, or a sidecar that is
+/// not a regular file, is an error: callers rewrite all of these files or none.
 /// Sorted.
 pub fn sidecars_under(folder: &Path) -> Result<Vec<PathBuf>, StoreError> {
-    let mut out = Vec::new();
-    let mut stack = vec![folder.to_owned()];
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| StoreError::io("list", &dir, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| StoreError::io("list", &dir, e))?;
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
+    let options = super::WalkOptions {
+        stop_at_codebooks: true,
+        ..super::WalkOptions::default()
+    };
+    let super::Walk { entries, problems } = super::walk(folder, &options);
+    for problem in problems {
+        let is_sidecar = super::EntryKind::of(&problem.path) == Some(super::EntryKind::Sidecar);
+        match problem.kind {
+            super::WalkProblemKind::SymlinkLoop { .. } => {}
+            super::WalkProblemKind::Unreadable(_) => return Err(StoreError::Folder(problem)),
+            super::WalkProblemKind::NotRegularFile | super::WalkProblemKind::BrokenLink
+                if is_sidecar =>
+            {
+                return Err(StoreError::Folder(problem));
             }
-            let kind = entry
-                .file_type()
-                .map_err(|e| StoreError::io("list", &path, e))?;
-            if kind.is_dir() {
-                if !path.join(CODEBOOK_FILE).is_file() {
-                    stack.push(path);
-                }
-            } else if name.ends_with(SIDECAR_SUFFIX) && name.len() > SIDECAR_SUFFIX.len() {
-                out.push(path);
-            }
+            super::WalkProblemKind::NotRegularFile | super::WalkProblemKind::BrokenLink => {}
         }
     }
+    let mut out: Vec<PathBuf> = entries
+        .into_iter()
+        .filter(|e| e.kind == super::EntryKind::Sidecar)
+        .map(|e| e.path)
+        .collect();
     out.sort();
     Ok(out)
 }

@@ -12,6 +12,7 @@ mod reader;
 mod sidecar;
 #[cfg(test)]
 mod strategies;
+mod walk;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,10 @@ pub use format::{
 };
 pub use merge::merge;
 pub use sidecar::{DiskStamp, SaveOutcome, Sidecar};
+pub use walk::{
+    ARTICLE_EXTENSIONS, Entry, EntryKind, IMAGE_EXTENSIONS, Walk, WalkOptions, WalkProblem,
+    WalkProblemKind, walk, walk_with,
+};
 
 /// Suffix appended to the article's file name to name its sidecar.
 pub const SIDECAR_SUFFIX: &str = ".annotations.ron";
@@ -83,6 +88,10 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// A folder could not be walked (it cannot be listed, or holds a sidecar that is
+    /// not a regular file).
+    #[error(transparent)]
+    Folder(WalkProblem),
     /// A codebook operation refers to a tag that does not exist.
     #[error("no tag named {name:?} in {path}")]
     UnknownTag {
