@@ -3,6 +3,7 @@
 //! The core (`text`, `article`) is pure and knows nothing of the GUI; `ui` is the only
 //! module that uses egui.
 
+pub mod agreement;
 pub mod annotate;
 pub mod article;
 pub mod export;

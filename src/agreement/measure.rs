@@ -1,0 +1,221 @@
+//! [`Measure`]: an agreement figure, or the reason there is none. "Nothing to compare"
+//! is never reported as full agreement.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// Why an agreement figure has no value. The text (its `Display`) is what the user
+/// reads next to the missing figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undefined {
+    /// Fewer than two coders were chosen or found.
+    TooFewCoders {
+        /// The coders there are (zero or one).
+        coders: Vec<String>,
+    },
+    /// A chosen coder has no annotation in the articles.
+    CoderWithoutAnnotations {
+        /// The coder.
+        coder: String,
+        /// The coders that do have annotations, to spot a misspelt name.
+        found: Vec<String>,
+    },
+    /// No article has annotations by every chosen coder.
+    NoCommonArticle,
+    /// No chosen coder used this tag in the compared text.
+    TagNotUsed,
+    /// No chosen coder used any of the chosen tags in the compared text.
+    NoTagUsed,
+    /// Expected disagreement is zero: every coder coded the tag the same way over
+    /// all of the text (e.g. everywhere), so agreement cannot be told from chance.
+    NoExpectedDisagreement,
+    /// Agreement by chance is 1 (both coders coded every character alike, all or
+    /// nothing), so kappa divides by zero.
+    NoChanceDisagreement,
+    /// A pair's figure is undefined, so their mean is too.
+    PairUndefined {
+        /// The first coder of the pair.
+        a: String,
+        /// The second coder of the pair.
+        b: String,
+        /// Why the pair's figure is undefined.
+        reason: Box<Undefined>,
+    },
+}
+
+impl fmt::Display for Undefined {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Undefined::TooFewCoders { coders } if coders.is_empty() => {
+                f.write_str("agreement needs two or more coders; none found")
+            }
+            Undefined::TooFewCoders { coders } => write!(
+                f,
+                "agreement needs two or more coders; only {} found",
+                quoted(coders)
+            ),
+            Undefined::CoderWithoutAnnotations { coder, found } => write!(
+                f,
+                "coder {coder:?} has no annotations in these articles (coders found: {})",
+                if found.is_empty() {
+                    "none".to_owned()
+                } else {
+                    quoted(found)
+                }
+            ),
+            Undefined::NoCommonArticle => {
+                f.write_str("no article has annotations by every one of the coders")
+            }
+            Undefined::TagNotUsed => {
+                f.write_str("no coder used this tag in the compared articles")
+            }
+            Undefined::NoTagUsed => f.write_str("no coder used any of the tags here"),
+            Undefined::NoExpectedDisagreement => f.write_str(
+                "expected disagreement is zero (every coder coded this alike over the whole text), so agreement cannot be told from chance",
+            ),
+            Undefined::NoChanceDisagreement => f.write_str(
+                "agreement by chance is 1 (the coders coded every character alike, all or nothing), so kappa is undefined",
+            ),
+            Undefined::PairUndefined { a, b, reason } => {
+                write!(f, "undefined for {a:?} and {b:?}: {reason}")
+            }
+        }
+    }
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An agreement figure, or why there is none.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Measure {
+    /// The figure (never NaN or infinite).
+    Value(f64),
+    /// There is nothing to compare, and why.
+    Undefined(Undefined),
+}
+
+impl Measure {
+    /// The figure, if there is one.
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Measure::Value(v) => Some(*v),
+            Measure::Undefined(_) => None,
+        }
+    }
+
+    /// Why there is no figure, if there is none.
+    pub fn reason(&self) -> Option<&Undefined> {
+        match self {
+            Measure::Value(_) => None,
+            Measure::Undefined(why) => Some(why),
+        }
+    }
+
+    /// `numerator / denominator`, or `why` when the denominator is zero.
+    pub(crate) fn ratio(numerator: f64, denominator: f64, why: Undefined) -> Measure {
+        if denominator == 0.0 {
+            Measure::Undefined(why)
+        } else {
+            Measure::Value(numerator / denominator)
+        }
+    }
+
+    /// The mean of `pairs`' figures; undefined (naming the pair) when any is.
+    pub(crate) fn mean_of_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str, &'a Measure)>,
+    ) -> Measure {
+        let mut sum = 0.0;
+        let mut n = 0usize;
+        for (a, b, m) in pairs {
+            match m {
+                Measure::Value(v) => {
+                    sum += v;
+                    n += 1;
+                }
+                Measure::Undefined(why) => {
+                    // With two coders the pair's reason is the whole story.
+                    return Measure::Undefined(why.clone()).named_pair(a, b);
+                }
+            }
+        }
+        if n == 0 {
+            Measure::Undefined(Undefined::TooFewCoders { coders: Vec::new() })
+        } else {
+            Measure::Value(sum / n as f64)
+        }
+    }
+
+    fn named_pair(self, a: &str, b: &str) -> Measure {
+        match self {
+            Measure::Undefined(reason) => Measure::Undefined(Undefined::PairUndefined {
+                a: a.to_owned(),
+                b: b.to_owned(),
+                reason: Box::new(reason),
+            }),
+            m => m,
+        }
+    }
+}
+
+/// A number, or `null` when undefined (the reason goes into a `reasons` map).
+impl Serialize for Measure {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Measure::Value(v) => s.serialize_f64(*v),
+            Measure::Undefined(_) => s.serialize_none(),
+        }
+    }
+}
+
+/// The reasons of the undefined ones among `fields`, by field name: what JSON and CSV
+/// show next to a `null`.
+pub(crate) fn reasons_of(fields: &[(&'static str, &Measure)]) -> BTreeMap<&'static str, String> {
+    fields
+        .iter()
+        .filter_map(|(name, m)| m.reason().map(|why| (*name, why.to_string())))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undefined_measures_serialize_as_null_and_say_why() {
+        let m = Measure::Undefined(Undefined::TagNotUsed);
+        assert_eq!(serde_json::to_string(&m).unwrap(), "null");
+        assert_eq!(
+            serde_json::to_string(&Measure::Value(0.25)).unwrap(),
+            "0.25"
+        );
+        let reasons = reasons_of(&[("kappa", &m), ("percent", &Measure::Value(1.0))]);
+        assert_eq!(reasons.len(), 1);
+        assert!(reasons["kappa"].contains("no coder used this tag"));
+    }
+
+    #[test]
+    fn a_mean_of_pairs_is_undefined_when_one_pair_is() {
+        let ok = Measure::Value(0.5);
+        let none = Measure::Undefined(Undefined::NoChanceDisagreement);
+        assert_eq!(
+            Measure::mean_of_pairs([("a", "b", &ok), ("a", "c", &Measure::Value(1.0))]),
+            Measure::Value(0.75)
+        );
+        let m = Measure::mean_of_pairs([("a", "b", &ok), ("b", "c", &none)]);
+        let why = m.reason().unwrap().to_string();
+        assert!(why.contains("\"b\" and \"c\""), "{why}");
+        assert!(why.contains("kappa is undefined"), "{why}");
+        assert_eq!(
+            Measure::ratio(1.0, 0.0, Undefined::TagNotUsed).value(),
+            None
+        );
+    }
+}
