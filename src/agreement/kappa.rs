@@ -28,7 +28,7 @@ impl Table2x2 {
             both,
             only_a: in_a - both,
             only_b: in_b - both,
-            neither: len - in_a - in_b + both,
+            neither: len - (in_a + in_b - both),
         }
     }
 
@@ -82,6 +82,61 @@ impl Table2x2 {
             None => Measure::Undefined(Undefined::TagNotUsed),
         }
     }
+}
+
+/// Percentage of the `len` positions at which two coders applied exactly the same
+/// tags (0–100). `per_tag` holds, for each tag, both coders' units (sorted and
+/// disjoint). Undefined when neither coder used any of the tags.
+pub fn same_codes_percent(per_tag: &[(&[Span], &[Span])], len: u64) -> Measure {
+    if len == 0 || per_tag.iter().all(|(a, b)| a.is_empty() && b.is_empty()) {
+        return Measure::Undefined(Undefined::NoTagUsed);
+    }
+    let differing: Vec<Span> = per_tag
+        .iter()
+        .flat_map(|(a, b)| symmetric_difference(a, b))
+        .collect();
+    let differing = union_len(differing);
+    Measure::Value(100.0 * (len - differing) as f64 / len as f64)
+}
+
+/// The positions in exactly one of `a` and `b` (each sorted and disjoint), as sorted
+/// disjoint spans.
+fn symmetric_difference(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let mut points: Vec<u64> = a.iter().chain(b).flat_map(|s| [s.start, s.end]).collect();
+    points.sort_unstable();
+    points.dedup();
+    let covers = |spans: &[Span], at: &mut usize, p: u64| {
+        while *at < spans.len() && spans[*at].end <= p {
+            *at += 1;
+        }
+        *at < spans.len() && spans[*at].start <= p
+    };
+    let (mut i, mut j) = (0, 0);
+    let mut out: Vec<Span> = Vec::new();
+    for w in points.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        if covers(a, &mut i, p) != covers(b, &mut j, p) {
+            match out.last_mut() {
+                Some(last) if last.end == p => last.end = q,
+                _ => out.push(Span::new(p, q)),
+            }
+        }
+    }
+    out
+}
+
+/// Number of positions covered by any of `spans`.
+fn union_len(mut spans: Vec<Span>) -> u64 {
+    spans.sort_unstable();
+    let (mut total, mut reach) = (0, 0);
+    for s in spans {
+        let start = s.start.max(reach);
+        if s.end > start {
+            total += s.end - start;
+            reach = s.end;
+        }
+    }
+    total
 }
 
 /// Number of positions in both `a` and `b` (each sorted and disjoint).
@@ -174,6 +229,28 @@ mod tests {
         // chance.
         assert_eq!(table(0, 4, 0, 20).kappa(), Measure::Value(0.0));
         assert_eq!(table(0, 0, 0, 0).kappa().value(), None);
+    }
+
+    #[test]
+    fn same_codes_percent_counts_positions_where_every_tag_agrees() {
+        // 10 positions. Tag x: A 0..4, B 2..4 (differ at 0, 1). Tag y: A 3..5, B 3..6
+        // (differ at 5). Same codes at 7 of 10.
+        let (ax, bx) = ([Span::new(0, 4)], [Span::new(2, 4)]);
+        let (ay, by) = ([Span::new(3, 5)], [Span::new(3, 6)]);
+        let per_tag: [(&[Span], &[Span]); 2] = [(&ax, &bx), (&ay, &by)];
+        assert_eq!(same_codes_percent(&per_tag, 10), Measure::Value(70.0));
+        assert_eq!(
+            same_codes_percent(&[(&[], &[])], 10),
+            Measure::Undefined(Undefined::NoTagUsed)
+        );
+        assert_eq!(
+            symmetric_difference(&[Span::new(0, 5), Span::new(5, 8)], &[Span::new(2, 3)]),
+            [Span::new(0, 2), Span::new(3, 8)]
+        );
+        assert_eq!(
+            union_len(vec![Span::new(5, 9), Span::new(0, 6), Span::new(7, 8)]),
+            9
+        );
     }
 
     #[test]

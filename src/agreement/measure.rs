@@ -128,39 +128,29 @@ impl Measure {
         }
     }
 
-    /// The mean of `pairs`' figures; undefined (naming the pair) when any is.
-    pub(crate) fn mean_of_pairs<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str, &'a Measure)>,
-    ) -> Measure {
+    /// The mean of the pairs' figures; undefined when any pair's is (naming the pair
+    /// when there are several; with one pair its figure is the whole story).
+    pub(crate) fn mean_of_pairs<'a>(pairs: &[(&'a str, &'a str, &'a Measure)]) -> Measure {
+        if let [(_, _, only)] = pairs {
+            return (*only).clone();
+        }
         let mut sum = 0.0;
-        let mut n = 0usize;
         for (a, b, m) in pairs {
             match m {
-                Measure::Value(v) => {
-                    sum += v;
-                    n += 1;
-                }
+                Measure::Value(v) => sum += v,
                 Measure::Undefined(why) => {
-                    // With two coders the pair's reason is the whole story.
-                    return Measure::Undefined(why.clone()).named_pair(a, b);
+                    return Measure::Undefined(Undefined::PairUndefined {
+                        a: (*a).to_owned(),
+                        b: (*b).to_owned(),
+                        reason: Box::new(why.clone()),
+                    });
                 }
             }
         }
-        if n == 0 {
+        if pairs.is_empty() {
             Measure::Undefined(Undefined::TooFewCoders { coders: Vec::new() })
         } else {
-            Measure::Value(sum / n as f64)
-        }
-    }
-
-    fn named_pair(self, a: &str, b: &str) -> Measure {
-        match self {
-            Measure::Undefined(reason) => Measure::Undefined(Undefined::PairUndefined {
-                a: a.to_owned(),
-                b: b.to_owned(),
-                reason: Box::new(reason),
-            }),
-            m => m,
+            Measure::Value(sum / pairs.len() as f64)
         }
     }
 }
@@ -206,10 +196,11 @@ mod tests {
         let ok = Measure::Value(0.5);
         let none = Measure::Undefined(Undefined::NoChanceDisagreement);
         assert_eq!(
-            Measure::mean_of_pairs([("a", "b", &ok), ("a", "c", &Measure::Value(1.0))]),
+            Measure::mean_of_pairs(&[("a", "b", &ok), ("a", "c", &Measure::Value(1.0))]),
             Measure::Value(0.75)
         );
-        let m = Measure::mean_of_pairs([("a", "b", &ok), ("b", "c", &none)]);
+        assert_eq!(Measure::mean_of_pairs(&[("a", "b", &none)]), none);
+        let m = Measure::mean_of_pairs(&[("a", "b", &ok), ("b", "c", &none)]);
         let why = m.reason().unwrap().to_string();
         assert!(why.contains("\"b\" and \"c\""), "{why}");
         assert!(why.contains("kappa is undefined"), "{why}");

@@ -67,10 +67,18 @@
 //! - Light, R. J. (1971). Measures of response agreement for qualitative data.
 //!   *Psychological Bulletin* 76(5), 365–377.
 
+mod coding;
 mod kappa;
 mod measure;
+mod report;
+#[cfg(test)]
+mod testing;
 mod unitizing;
 
-pub use kappa::Table2x2;
+pub use coding::{AgreementOptions, CodedArticle, CorpusCoding, Excluded, NotCompared};
+pub use kappa::{Table2x2, same_codes_percent};
 pub use measure::{Measure, Undefined};
+pub use report::{
+    AgreementReport, ArticleAgreement, KappaKind, PairAgreement, TagAgreement, agreement,
+};
 pub use unitizing::{AlphaU, Span, StudyError, Unit, UnitizingStudy};

@@ -2,6 +2,8 @@
 //! Statistics' tests `Krippendorff2004Test` and `Krippendorff1995Test`
 //! (dkpro-statistics-agreement, `org.dkpro.statistics.agreement.unitizing`).
 
+use proptest::prelude::*;
+
 use super::*;
 
 /// `x` rounded to four decimals, as the published figures are given.
@@ -252,4 +254,82 @@ fn studies_that_cannot_be_made_say_why() {
         UnitizingStudy::new(2, Span::new(0, 10), [unit(2, "x", 3, 1)]),
         Err(StudyError::UnknownCoder { .. })
     ));
+}
+
+/// Random studies: 2–4 coders, categories x and y, units anywhere in a continuum of
+/// 1–300 positions (overlapping ones are merged).
+fn study_parts() -> impl Strategy<Value = (usize, u64, Vec<Unit>)> {
+    (2usize..5, 1u64..300).prop_flat_map(|(coders, len)| {
+        let unit = (0..coders, 0..len, 1..=len, proptest::bool::ANY).prop_map(
+            move |(coder, start, n, x)| Unit {
+                coder,
+                category: if x { "x" } else { "y" }.to_owned(),
+                span: Span::new(start, (start + n).min(len)),
+            },
+        );
+        (
+            Just(coders),
+            Just(len),
+            proptest::collection::vec(unit, 0..20),
+        )
+    })
+}
+
+fn same(a: &AlphaU, b: &AlphaU) -> bool {
+    let near = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+        (x, y) => x.is_none() && y.is_none(),
+    };
+    near(a.alpha_u.value(), b.alpha_u.value())
+        && a.alpha_u.reason() == b.alpha_u.reason()
+        && near(a.observed, b.observed)
+        && near(a.expected, b.expected)
+}
+
+proptest! {
+    #[test]
+    fn shifting_the_whole_study_changes_nothing(
+        (coders, len, units) in study_parts(),
+        shift in 1u64..1_000_000,
+    ) {
+        let at_zero = UnitizingStudy::new(coders, Span::new(0, len), units.clone()).unwrap();
+        let moved = units.into_iter().map(|u| Unit {
+            span: Span::new(u.span.start + shift, u.span.end + shift),
+            ..u
+        });
+        let shifted = UnitizingStudy::new(coders, Span::new(shift, shift + len), moved).unwrap();
+        prop_assert!(same(&at_zero.alpha(), &shifted.alpha()));
+        for c in ["x", "y"] {
+            prop_assert!(same(&at_zero.category_alpha(c), &shifted.category_alpha(c)));
+        }
+    }
+
+    #[test]
+    fn reordering_coders_changes_nothing((coders, len, units) in study_parts()) {
+        let study = UnitizingStudy::new(coders, Span::new(0, len), units.clone()).unwrap();
+        let reversed = units.into_iter().map(|u| Unit { coder: coders - 1 - u.coder, ..u });
+        let other = UnitizingStudy::new(coders, Span::new(0, len), reversed).unwrap();
+        prop_assert!(same(&study.alpha(), &other.alpha()));
+        for c in ["x", "y"] {
+            prop_assert!(same(&study.category_alpha(c), &other.category_alpha(c)));
+        }
+    }
+
+    #[test]
+    fn alpha_is_at_most_one_and_identical_codings_give_one(
+        (coders, len, units) in study_parts(),
+    ) {
+        let study = UnitizingStudy::new(coders, Span::new(0, len), units.clone()).unwrap();
+        for a in [study.alpha(), study.category_alpha("x"), study.category_alpha("y")] {
+            prop_assert!(a.alpha_u.value().is_none_or(|v| v <= 1.0 + 1e-12), "{a:?}");
+        }
+        // Every coder codes what coder 0 coded.
+        let first: Vec<Unit> = units.into_iter().filter(|u| u.coder == 0).collect();
+        let copied = (0..coders).flat_map(|coder| first.iter().map(move |u| Unit { coder, ..u.clone() }));
+        let identical = UnitizingStudy::new(coders, Span::new(0, len), copied).unwrap();
+        for a in [identical.alpha(), identical.category_alpha("x"), identical.category_alpha("y")] {
+            prop_assert!(a.alpha_u.value().is_none_or(|v| v == 1.0), "{a:?}");
+            prop_assert_eq!(a.observed.unwrap_or(0.0), 0.0);
+        }
+    }
 }
