@@ -1,5 +1,7 @@
 //! Agreement between coders who annotated the same articles: Krippendorff's unitizing
-//! alpha (α_u), Cohen's kappa and percentage agreement per tag over characters.
+//! alpha (α_u), Cohen's kappa and percentage agreement per tag over characters
+//! ([`agreement`]), and the differences between two coders in one article
+//! ([`compare`]).
 //!
 //! Pure: no egui.
 //!
@@ -68,6 +70,7 @@
 //!   *Psychological Bulletin* 76(5), 365–377.
 
 mod coding;
+mod compare;
 mod kappa;
 mod measure;
 mod report;
@@ -76,6 +79,7 @@ mod testing;
 mod unitizing;
 
 pub use coding::{AgreementOptions, CodedArticle, CorpusCoding, Excluded, NotCompared};
+pub use compare::{Difference, DifferenceKind, compare, compare_coders};
 pub use kappa::{Table2x2, same_codes_percent};
 pub use measure::{Measure, Undefined};
 pub use report::{
