@@ -1,5 +1,5 @@
 //! `pathok` — open the GUI on an article, or work with annotations from the command
-//! line: `export`, `import`, `check`.
+//! line: `export`, `import`, `check`, `agreement`.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -76,6 +76,38 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Agreement between coders: Krippendorff's unitizing alpha, Cohen's kappa and
+    /// percentage agreement per tag and article. Figures with nothing to compare are
+    /// null (shown as —) with the reason, never 1.
+    Agreement {
+        /// The coders to compare, separated by commas (default: every author found).
+        #[arg(long, value_delimiter = ',', value_name = "A,B")]
+        coders: Option<Vec<String>>,
+        /// Compare this tag only; repeat for more (default: every tag used).
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+        /// A colleague's copy of the corpus in another folder: articles with the same
+        /// text (SHA-256) are compared; annotations without an author are the
+        /// folder's.
+        #[arg(long, value_name = "DIR")]
+        against: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: AgreementFormat,
+        /// Articles, sidecars or folders (searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum AgreementFormat {
+    /// An aligned table for the terminal.
+    Text,
+    /// One JSON object (schema in the README).
+    Json,
+    /// CSV (UTF-8 with BOM), one row per tag, pair, article and article × tag.
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -158,6 +190,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ImportOptions { skip_invalid },
         ),
         Some(Command::Check { paths }) => check(&paths),
+        Some(Command::Agreement {
+            coders,
+            tags,
+            against,
+            format,
+            paths,
+        }) => agreement(
+            pathok::agreement::AgreementOptions { coders, tags },
+            against.as_deref(),
+            format,
+            &paths,
+        ),
     }
 }
 
@@ -365,6 +409,98 @@ fn check(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     if problems > 0 {
         eprintln!("pathok: {problems} problem(s) found");
         return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pathok agreement`: load the corpus (or two copies of it), measure, print. Null
+/// figures are an answer, not a failure: their reasons go to standard error too.
+fn agreement(
+    options: pathok::agreement::AgreementOptions,
+    against: Option<&Path>,
+    format: AgreementFormat,
+    paths: &[PathBuf],
+) -> anyhow::Result<ExitCode> {
+    use pathok::agreement::{self as agree, CorpusCopy, LoadError};
+
+    /// Names of two copies of a corpus: their folders' names (a file stands for its
+    /// folder), or the paths as given when the names are equal.
+    fn copy_labels(ours: &Path, theirs: &Path) -> (String, String) {
+        let folder_name = |p: &Path| -> String {
+            let full = std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
+            let full = full.unwrap_or_else(|_| p.to_owned());
+            let folder = if full.is_dir() {
+                full.as_path()
+            } else {
+                full.parent().unwrap_or(&full)
+            };
+            folder.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        let (a, b) = (folder_name(ours), folder_name(theirs));
+        if a == b {
+            (ours.display().to_string(), theirs.display().to_string())
+        } else {
+            (a, b)
+        }
+    }
+
+    let loaded = match against {
+        None => agree::load_corpus(paths),
+        Some(dir) => {
+            if !dir.is_dir() {
+                bail!("--against needs a folder: {}", dir.display());
+            }
+            let theirs_paths = [dir.to_owned()];
+            let first = paths.first().map_or(Path::new("."), PathBuf::as_path);
+            let (ours, theirs) = copy_labels(first, dir);
+            agree::load_against(
+                CorpusCopy {
+                    paths,
+                    label: &ours,
+                },
+                CorpusCopy {
+                    paths: &theirs_paths,
+                    label: &theirs,
+                },
+            )
+        }
+    };
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(LoadError::Load(failures)) => {
+            for f in &failures {
+                eprintln!("pathok: {f}");
+            }
+            eprintln!("pathok: nothing measured");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for problem in &loaded.skipped {
+        eprintln!("pathok: {problem}");
+    }
+    let report = agree::agreement(&loaded.coding, &options)?;
+    let bytes = match format {
+        AgreementFormat::Text => agree::to_text(&report).into_bytes(),
+        AgreementFormat::Json => {
+            let mut json = serde_json::to_vec_pretty(&report)?;
+            json.push(b'\n');
+            json
+        }
+        AgreementFormat::Csv => agree::to_csv(&report)?,
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(&bytes)
+        .and_then(|()| stdout.flush())
+        .context("cannot write to standard output")?;
+    if !matches!(format, AgreementFormat::Text) {
+        for why in report.reasons.values() {
+            eprintln!("pathok: no overall figure: {why}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

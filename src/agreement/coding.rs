@@ -165,8 +165,8 @@ pub(crate) fn select<'a>(coding: &'a CorpusCoding, options: &AgreementOptions) -
             selection.not_compared.push(NotCompared {
                 article: article.path.display().to_string(),
                 reason: match &selection.problem {
-                    Some(problem) => problem.to_string(),
-                    None => format!("no annotations by {}", missing.join(", ")),
+                    Some(problem) if missing.is_empty() => problem.to_string(),
+                    _ => format!("no annotations by {}", missing.join(", ")),
                 },
             });
         }

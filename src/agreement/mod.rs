@@ -72,7 +72,9 @@
 mod coding;
 mod compare;
 mod kappa;
+mod load;
 mod measure;
+mod render;
 mod report;
 #[cfg(test)]
 mod testing;
@@ -81,7 +83,9 @@ mod unitizing;
 pub use coding::{AgreementOptions, CodedArticle, CorpusCoding, Excluded, NotCompared};
 pub use compare::{Difference, DifferenceKind, compare, compare_coders};
 pub use kappa::{Table2x2, same_codes_percent};
+pub use load::{CorpusCopy, LoadError, Loaded, load_against, load_corpus};
 pub use measure::{Measure, Undefined};
+pub use render::{CSV_COLUMNS, to_csv, to_text};
 pub use report::{
     AgreementReport, ArticleAgreement, KappaKind, PairAgreement, TagAgreement, agreement,
 };
