@@ -6,32 +6,29 @@
 // how these tests say what they expect.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+#[path = "common/export_fixture.rs"]
+mod export_fixture;
 
+use std::path::Path;
+use std::process::Output;
+
+use export_fixture::{pathok, stderr};
 use pathok::annotate::{Annotation, Timestamp};
 use pathok::store::Sidecar;
 use pathok::text::CharRange;
 use serde_json::Value;
 
-fn pathok(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pathok"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run pathok")
-}
-
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    let out = pathok(dir, args);
+/// `pathok agreement --format json ARGS…` in `dir`, which must succeed.
+fn agreement_json(dir: &Path, args: &[&str]) -> Value {
+    let args: Vec<&str> = ["agreement", "--format", "json"]
+        .into_iter()
+        .chain(args.iter().copied())
+        .collect();
+    let out = pathok(dir, &args);
     assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -100,7 +97,7 @@ fn agreement_json_gives_the_hand_computed_figures() {
     // kappa over characters: both 2, rina only 2, karim only 0, neither 6;
     //   p_o = 0.8, p_e = 0.4·0.2 + 0.6·0.8 = 0.56, κ = 0.24 / 0.44 = 0.5455.
     let dir = corpus();
-    let r = json(dir.path(), &["agreement", "--format", "json", "corpus"]);
+    let r = agreement_json(dir.path(), &["corpus"]);
     assert_eq!(r["coders"], serde_json::json!(["karim", "rina"]));
     assert_eq!(r["kappa_measure"], "cohen");
     assert_eq!(
@@ -171,17 +168,7 @@ fn agreement_text_is_an_aligned_table_and_csv_has_a_row_per_tag_and_article() {
 fn nothing_to_compare_is_null_with_a_reason_never_one() {
     let dir = corpus();
     // One coder.
-    let r = json(
-        dir.path(),
-        &[
-            "agreement",
-            "--format",
-            "json",
-            "--coders",
-            "rina",
-            "corpus",
-        ],
-    );
+    let r = agreement_json(dir.path(), &["--coders", "rina", "corpus"]);
     assert!(r["alpha_u"].is_null());
     assert!(
         r["reasons"]["alpha_u"]
@@ -218,16 +205,7 @@ fn nothing_to_compare_is_null_with_a_reason_never_one() {
     let d = dir.path().join("corpus/d.txt");
     std::fs::write(&d, DIGITS).unwrap();
     annotate(&d, &[("karim", 0, 4, &["সমালোচনা"])]);
-    let r = json(
-        dir.path(),
-        &[
-            "agreement",
-            "--format",
-            "json",
-            "corpus/b.txt",
-            "corpus/d.txt",
-        ],
-    );
+    let r = agreement_json(dir.path(), &["corpus/b.txt", "corpus/d.txt"]);
     assert!(r["alpha_u"].is_null() && r["tags"].as_object().unwrap().is_empty());
     assert_eq!(
         r["reasons"]["alpha_u"],
@@ -235,10 +213,7 @@ fn nothing_to_compare_is_null_with_a_reason_never_one() {
     );
     assert_eq!(r["not_compared"].as_array().unwrap().len(), 2);
     // A tag nobody used.
-    let r = json(
-        dir.path(),
-        &["agreement", "--format", "json", "--tag", "অব্যবহৃত", "corpus"],
-    );
+    let r = agreement_json(dir.path(), &["--tag", "অব্যবহৃত", "corpus"]);
     let unused = &r["tags"]["অব্যবহৃত"];
     assert!(
         unused["alpha_u"].is_null() && unused["kappa"].is_null() && unused["percent"].is_null()
@@ -269,35 +244,32 @@ fn orphaned_annotations_are_left_out_and_counted() {
     annotate(&a, &[("karim", 6, 9, &["সমালোচনা"])]);
     // The article changes so that "678" is gone: karim's annotation is orphaned.
     std::fs::write(&a, "012345").unwrap();
-    let r = json(dir.path(), &["agreement", "--format", "json", "corpus"]);
+    let r = agreement_json(dir.path(), &["corpus"]);
     assert_eq!(r["excluded"]["orphaned"], 1);
     assert_eq!(r["continuum"], 6);
     assert_eq!(r["tags"]["সমালোচনা"]["units"]["karim"], 1);
 }
 
+/// A copy of the corpus in `root/folder`: the ten digits as `name`, with one
+/// annotation `(author, start)..4` tagged x.
+fn copy_with(root: &Path, folder: &str, name: &str, (author, start): (&str, usize)) {
+    let c = root.join(folder);
+    std::fs::create_dir(&c).unwrap();
+    std::fs::write(c.join(name), DIGITS).unwrap();
+    annotate(&c.join(name), &[(author, start, 4, &["x"])]);
+}
+
 #[test]
 fn against_compares_two_copies_matched_by_text() {
     let dir = tempfile::tempdir().unwrap();
-    for (folder, coder, start) in [("rina", "", 0), ("karim", "", 2)] {
-        let c = dir.path().join(folder);
-        std::fs::create_dir(&c).unwrap();
-        // The copies are named differently: matched by text, not by name.
-        let name = format!("{folder}-a.txt");
-        std::fs::write(c.join(&name), DIGITS).unwrap();
-        annotate(&c.join(&name), &[(coder, start, 4, &["x"])]);
-        std::fs::write(c.join("own.txt"), format!("only in {folder}\n")).unwrap();
+    // The copies are named differently: matched by text, not by name.
+    copy_with(dir.path(), "rina", "rina-a.txt", ("", 0));
+    copy_with(dir.path(), "karim", "karim-a.txt", ("", 2));
+    for folder in ["rina", "karim"] {
+        let own = dir.path().join(folder).join("own.txt");
+        std::fs::write(own, format!("only in {folder}\n")).unwrap();
     }
-    let r = json(
-        dir.path(),
-        &[
-            "agreement",
-            "--format",
-            "json",
-            "--against",
-            "karim",
-            "rina",
-        ],
-    );
+    let r = agreement_json(dir.path(), &["--against", "karim", "rina"]);
     // Annotations without an author belong to their folder.
     assert_eq!(r["coders"], serde_json::json!(["karim", "rina"]));
     assert_eq!(r["articles"], 1);
@@ -309,23 +281,9 @@ fn against_compares_two_copies_matched_by_text() {
 #[test]
 fn against_keeps_one_author_name_in_both_copies_as_two_coders() {
     let dir = tempfile::tempdir().unwrap();
-    for (folder, start) in [("mine", 0), ("theirs", 0)] {
-        let c = dir.path().join(folder);
-        std::fs::create_dir(&c).unwrap();
-        std::fs::write(c.join("a.txt"), DIGITS).unwrap();
-        annotate(&c.join("a.txt"), &[("user", start, 4, &["x"])]);
-    }
-    let r = json(
-        dir.path(),
-        &[
-            "agreement",
-            "--format",
-            "json",
-            "--against",
-            "theirs",
-            "mine",
-        ],
-    );
+    copy_with(dir.path(), "mine", "a.txt", ("user", 0));
+    copy_with(dir.path(), "theirs", "a.txt", ("user", 0));
+    let r = agreement_json(dir.path(), &["--against", "theirs", "mine"]);
     assert_eq!(
         r["coders"],
         serde_json::json!(["user (mine)", "user (theirs)"])
