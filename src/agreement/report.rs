@@ -117,6 +117,10 @@ pub struct AgreementReport {
 /// Measure the agreement of the coders in `coding` (see the module documentation of
 /// [`super`] for the definitions). Nothing to compare gives `null` figures with
 /// reasons, never 1.0.
+///
+/// Annotations outside their article's text are treated as orphaned, so the error
+/// ([`StudyError`]) cannot come from articles read by [`super::load_corpus`]; it
+/// guards hand-made [`CodedArticle`]s.
 pub fn agreement(
     coding: &CorpusCoding,
     options: &AgreementOptions,
@@ -232,7 +236,7 @@ fn nothing_to_compare(
     }
 }
 
-/// The tags asked for (in the order given, once each), or every tag used.
+/// The tags asked for (each once), or every tag used.
 fn chosen_tags(study: &UnitizingStudy, options: &AgreementOptions) -> Vec<String> {
     if options.tags.is_empty() {
         return study.categories().map(str::to_owned).collect();
