@@ -21,7 +21,7 @@ pub struct CodedArticle {
     /// Length of its canonical text in code points.
     pub char_len: usize,
     /// The annotations of every coder; `author` is the coder's name (for copies in
-    /// other folders, as [`super::load`] names them).
+    /// other folders, as [`super::load_against`] names them).
     pub annotations: Vec<Annotation>,
 }
 
