@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use pathok::annotate::{Annotation, AnnotationSet, Color, Timestamp};
 use pathok::article::{Article, ArticleFormat, Origin};
-use pathok::export::{ExportItem, ExportOptions, FORMATS, OutputKind, exporter_with};
+use pathok::export::{ExportItem, ExportOptions, Format, OutputKind};
 use pathok::store::{ArticleInfo, Sidecar};
 use pathok::text::CharRange;
 
@@ -93,29 +93,37 @@ fn main() -> anyhow::Result<()> {
         baseline.len() as f64 / 1e6
     );
 
-    let mut runs: Vec<(String, ExportOptions)> = FORMATS
+    // The W3C exporter needs a directory to make the (relative) paths absolute IRIs.
+    let defaults = ExportOptions {
+        w3c_sources: pathok::export::SourceIris {
+            working_dir: Some(std::env::current_dir()?),
+            base_iri: None,
+        },
+        ..ExportOptions::default()
+    };
+    let mut runs: Vec<(String, Format, ExportOptions)> = Format::ALL
         .iter()
-        .map(|f| ((*f).to_owned(), ExportOptions::default()))
+        .map(|f| (f.name().to_owned(), *f, defaults.clone()))
         .collect();
     runs.push((
         "csv --one-row-per-tag".into(),
+        Format::Csv,
         ExportOptions {
             one_row_per_tag: true,
-            ..ExportOptions::default()
+            ..defaults.clone()
         },
     ));
     runs.push((
         "w3c --jsonl".into(),
+        Format::W3c,
         ExportOptions {
             w3c_lines: true,
-            ..ExportOptions::default()
+            ..defaults.clone()
         },
     ));
     let mut worst = 0.0f64;
-    for (label, options) in runs {
-        let name = label.split(' ').next().unwrap_or_default();
-        let exporter =
-            exporter_with(name, options).ok_or_else(|| anyhow::anyhow!("unknown format {name}"))?;
+    for (label, format, options) in runs {
+        let exporter = format.exporter(&options);
         let start = Instant::now();
         let bytes: usize = match exporter.output_kind() {
             OutputKind::File => {

@@ -6,12 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use pathok::annotate::AnchorOutcome;
 use pathok::article::Article;
-use pathok::export::import::{ImportError, ImportOptions, ImportSummary};
-use pathok::export::{ExportOptions, ExportPathsError, ExportSummary};
+use pathok::export::{
+    BaseIri, ExportOptions, ExportPathsError, ExportSummary, Format, ImportError, ImportFormat,
+    ImportOptions, ImportSummary, OutputKind, QdpxPositions, SourceIris,
+};
 use pathok::store::{self, Sidecar};
 
 /// Pathok (পাঠক): read and annotate articles, Bengali first.
@@ -35,7 +38,7 @@ enum Command {
     /// Export the annotations of articles (files, their sidecars, or folders).
     Export {
         /// Output format.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = choice(&Format::ALL, Format::name, Format::description))]
         format: Format,
         /// Write to this file (atomically) instead of standard output; for brat, the
         /// directory to write NAME.txt and NAME.ann files into (required).
@@ -47,17 +50,24 @@ enum Command {
         /// W3C: one annotation per line instead of an AnnotationCollection.
         #[arg(long)]
         jsonl: bool,
+        /// W3C: publish sources under this IRI (it stands for the working directory)
+        /// instead of as file:/// IRIs.
+        #[arg(long, value_name = "URL")]
+        base_iri: Option<BaseIri>,
+        /// REFI-QDA project: how selection positions count characters.
+        #[arg(long, value_name = "UNIT", value_parser = choice(&QdpxPositions::ALL, QdpxPositions::name, QdpxPositions::description))]
+        qdpx_positions: Option<QdpxPositions>,
         /// Articles (.txt .md .html .htm), sidecars (`*.annotations.ron`) or folders
         /// (searched recursively).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Add annotations from a file to the sidecars of the articles it names.
-    /// Duplicates (same span and tags) are merged; nothing is written if a record is
-    /// invalid (unless --skip-invalid).
+    /// Duplicates (same span, tags and author) are merged; nothing is written if a
+    /// record is invalid (unless --skip-invalid).
     Import {
         /// Input format.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = choice(&ImportFormat::ALL, ImportFormat::name, ImportFormat::description))]
         format: ImportFormat,
         /// The file to import (`-` for standard input; for brat a .ann file or a
         /// folder of them).
@@ -69,6 +79,10 @@ enum Command {
         /// nothing.
         #[arg(long)]
         skip_invalid: bool,
+        /// W3C: sources under this IRI are paths relative to the working directory
+        /// (as written by `export --base-iri`).
+        #[arg(long, value_name = "URL")]
+        base_iri: Option<BaseIri>,
     },
     /// Validate sidecars and report orphaned annotations; exit 1 on problems.
     Check {
@@ -110,41 +124,27 @@ enum AgreementFormat {
     Csv,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
-    /// CSV (UTF-8 with BOM) for Excel, R, SPSS.
-    Csv,
-    /// JSON Lines, one annotation per line (schema in the README).
-    Jsonl,
-    /// W3C Web Annotation JSON-LD.
-    W3c,
-    /// brat standoff: NAME.txt + NAME.ann per article, into the directory -o.
-    Brat,
-    /// REFI-QDA project (zip) for NVivo, ATLAS.ti, MAXQDA, QualCoder.
-    Qdpx,
-    /// REFI-QDA codebook.
-    Qdc,
-    /// Markdown report.
-    Md,
-    /// HTML report (one offline file).
-    Html,
+/// A `--format`-style argument: one of `all`, by name, with its description as help.
+fn choice<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+    help: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    let values = all
+        .iter()
+        .map(move |v| PossibleValue::new(name(*v)).help(help(*v)));
+    PossibleValuesParser::new(values).try_map(move |s| {
+        all.iter()
+            .copied()
+            .find(|v| name(*v) == s)
+            .ok_or_else(|| format!("unknown value {s:?}"))
+    })
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum ImportFormat {
-    /// JSON Lines as exported.
-    Jsonl,
-    /// W3C Web Annotation (collection, page, array or one per line).
-    W3c,
-    /// brat standoff (.ann next to its .txt).
-    Brat,
-}
-
-fn name_of<T: ValueEnum>(value: &T) -> String {
-    value
-        .to_possible_value()
-        .map(|v| v.get_name().to_owned())
-        .unwrap_or_default()
+/// A usage error: told on stderr, exit code 2 (as clap does for its own).
+fn usage(message: &str, command: &str) -> anyhow::Result<ExitCode> {
+    eprintln!("pathok: {message} (see `pathok {command} --help`)");
+    Ok(ExitCode::from(2))
 }
 
 fn main() -> ExitCode {
@@ -170,25 +170,64 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             one_row_per_tag,
             jsonl,
+            base_iri,
+            qdpx_positions,
             paths,
         }) => {
+            let only_for = [
+                (one_row_per_tag, "--one-row-per-tag", Format::Csv),
+                (jsonl, "--jsonl", Format::W3c),
+                (base_iri.is_some(), "--base-iri", Format::W3c),
+                (qdpx_positions.is_some(), "--qdpx-positions", Format::Qdpx),
+            ];
+            for (given, flag, only) in only_for {
+                if given && format != only {
+                    return usage(&format!("{flag} is for --format {only}"), "export");
+                }
+            }
+            if output.is_none() && format.output_kind() == OutputKind::Directory {
+                return usage(
+                    &format!("{format} writes a directory of files: give it with -o"),
+                    "export",
+                );
+            }
             let options = ExportOptions {
                 one_row_per_tag,
                 w3c_lines: jsonl,
+                // Relative article paths are relative to the working directory: resolved
+                // here, once.
+                w3c_sources: SourceIris {
+                    working_dir: std::env::current_dir().ok(),
+                    base_iri,
+                },
+                qdpx_positions: qdpx_positions.unwrap_or_default(),
             };
-            export(&name_of(&format), options, output.as_deref(), &paths)
+            export(format, &options, output.as_deref(), &paths)
         }
         Some(Command::Import {
             format,
             file,
             paths,
             skip_invalid,
-        }) => import(
-            &name_of(&format),
-            &file,
-            &paths,
-            ImportOptions { skip_invalid },
-        ),
+            base_iri,
+        }) => {
+            if base_iri.is_some() && format != ImportFormat::W3c {
+                return usage("--base-iri is for --format w3c", "import");
+            }
+            if file == Path::new("-") && !format.reads_text() {
+                return usage(
+                    &format!(
+                        "{format} reads .ann files next to their .txt, not standard input: give a .ann file or a folder"
+                    ),
+                    "import",
+                );
+            }
+            let options = ImportOptions {
+                skip_invalid,
+                base_iri,
+            };
+            import(format, &file, &paths, options)
+        }
         Some(Command::Check { paths }) => check(&paths),
         Some(Command::Agreement {
             coders,
@@ -263,8 +302,8 @@ fn open(found: &Found) -> anyhow::Result<(Article, Sidecar, pathok::annotate::An
 }
 
 fn export(
-    format: &str,
-    options: ExportOptions,
+    format: Format,
+    options: &ExportOptions,
     output: Option<&Path>,
     paths: &[PathBuf],
 ) -> anyhow::Result<ExitCode> {
@@ -312,7 +351,7 @@ fn export(
 }
 
 fn import(
-    format: &str,
+    format: ImportFormat,
     file: &Path,
     only: &[PathBuf],
     options: ImportOptions,

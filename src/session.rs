@@ -561,9 +561,9 @@ impl Session {
         &mut self,
         article_path: &Path,
         article: &Article,
-        format: &str,
+        format: crate::export::ImportFormat,
         file: &Path,
-    ) -> Result<crate::export::import::ImportSummary, String> {
+    ) -> Result<crate::export::ImportSummary, String> {
         if let Storage::ReadOnly { reason, .. } = &self.storage {
             return Err(reason.clone());
         }
@@ -583,7 +583,7 @@ impl Session {
             format,
             file,
             &[article_path.to_owned()],
-            crate::export::import::ImportOptions::default(),
+            crate::export::ImportOptions::default(),
         )
         .map_err(|e| match e {
             crate::export::import::ImportError::Lines(lines) => {

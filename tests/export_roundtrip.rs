@@ -65,10 +65,56 @@ fn jsonl_round_trip_is_identical() {
     round_trip("jsonl", &[], "out.jsonl", &[]);
 }
 
+/// A base IRI that stands for the working directory, on export and import alike.
+const BASE: &[&str] = &["--base-iri", "https://example.org/কর্পাস/"];
+
 #[test]
 fn w3c_round_trip_is_identical() {
-    round_trip("w3c", &[], "out.jsonld", &[]);
-    round_trip("w3c", &["--jsonl"], "out.jsonl", &[]);
+    round_trip("w3c", BASE, "out.jsonld", BASE);
+    round_trip("w3c", &["--jsonl", BASE[0], BASE[1]], "out.jsonl", BASE);
+}
+
+#[test]
+fn w3c_file_iris_import_back_into_the_same_articles() {
+    let dir = fixture();
+    let first = std::fs::read(export(dir.path(), "w3c", &[], "out.jsonld")).unwrap();
+    std::fs::remove_file(dir.path().join("news/a.txt.annotations.ron")).unwrap();
+    std::fs::remove_file(dir.path().join("news/sub/b.md.annotations.ron")).unwrap();
+    // From another working directory: the file:/// IRIs still name the articles.
+    let elsewhere = dir.path().join("news/sub");
+    let summary = import(&elsewhere, &["--format", "w3c", "../../out.jsonld"]);
+    assert!(summary.contains("imported 10 new"), "{summary}");
+    let again = std::fs::read(export(dir.path(), "w3c", &[], "again.jsonld")).unwrap();
+    assert_eq!(
+        String::from_utf8(first).unwrap(),
+        String::from_utf8(again).unwrap()
+    );
+}
+
+#[test]
+fn w3c_from_older_exports_with_relative_sources_still_imports() {
+    let dir = fixture();
+    let path = export(dir.path(), "w3c", &[], "out.jsonld");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let iri = doc
+        .split("\"source\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    // Older Pathok wrote the path as given as the source, with no pathok:path.
+    let old = doc
+        .replace(&iri, "news/a.txt")
+        .replace(",\"pathok:path\":\"news/a.txt\"", "");
+    assert!(!old.contains("file://") || old.contains("b.md"), "{old}");
+    let b = tempfile::tempdir().unwrap();
+    write_articles(b.path());
+    std::fs::write(b.path().join("old.jsonld"), old).unwrap();
+    let summary = import(b.path(), &["--format", "w3c", "old.jsonld", "news/a.txt"]);
+    assert!(
+        summary.contains("imported 9 new") && summary.contains("1 skipped"),
+        "{summary}"
+    );
 }
 
 #[test]

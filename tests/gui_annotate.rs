@@ -297,7 +297,8 @@ fn importing_predictions_is_one_undo_step() {
     );
     let predictions = dir.path().join("predictions.jsonl");
     std::fs::write(&predictions, lines).expect("write predictions");
-    h.state_mut().import_file("jsonl", &predictions);
+    h.state_mut()
+        .import_file(pathok::export::ImportFormat::Jsonl, &predictions);
     h.run();
     assert_eq!(
         h.state().session().set.len(),

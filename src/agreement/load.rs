@@ -136,9 +136,10 @@ fn read_all(paths: &[PathBuf]) -> Result<(Vec<CodedArticle>, Vec<WalkProblem>), 
     let mut failures = Vec::new();
     for path in articles {
         let read = crate::article::load(&path)
-            .map_err(|e| e.to_string())
+            .map_err(crate::export::LoadError::Article)
             .and_then(|article| {
-                let (sidecar, _) = Sidecar::open(&path, &article).map_err(|e| e.to_string())?;
+                let (sidecar, _) =
+                    Sidecar::open(&path, &article).map_err(crate::export::LoadError::Sidecar)?;
                 Ok((article, sidecar))
             });
         match read {

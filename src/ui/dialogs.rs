@@ -314,7 +314,7 @@ impl PathPrompt {
 
 /// Chooses a file of pre-annotations (model predictions) and its format.
 pub struct ImportPrompt {
-    format: &'static str,
+    format: crate::export::ImportFormat,
     file: BengaliText,
 }
 
@@ -325,7 +325,7 @@ impl ImportPrompt {
             .map(|f| format!("{}/", f.display()))
             .unwrap_or_default();
         Self {
-            format: "jsonl",
+            format: crate::export::ImportFormat::Jsonl,
             file: BengaliText::new(&start),
         }
     }
@@ -335,7 +335,7 @@ impl ImportPrompt {
     pub fn show(
         &mut self,
         ctx: &egui::Context,
-    ) -> Option<Option<(&'static str, std::path::PathBuf)>> {
+    ) -> Option<Option<(crate::export::ImportFormat, std::path::PathBuf)>> {
         let mut result = None;
         let modal = egui::Modal::new(egui::Id::unique("import-prompt")).show(ctx, |ui| {
             ui.set_width(560.0);
@@ -352,11 +352,16 @@ impl ImportPrompt {
             );
             ui.horizontal(|ui| {
                 ui.label("Format");
-                for f in crate::export::IMPORT_FORMATS {
-                    ui.radio_value(&mut self.format, f, *f);
+                for f in crate::export::ImportFormat::ALL {
+                    ui.radio_value(&mut self.format, f, f.name())
+                        .on_hover_text(f.description());
                 }
             });
-            let label = ui.label(if self.format == "brat" { "The .ann file" } else { "File" });
+            let label = ui.label(if self.format.reads_text() {
+                "File"
+            } else {
+                "The .ann file or its folder"
+            });
             ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
             ui.horizontal(|ui| {

@@ -7,7 +7,9 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::RichText;
 
-use crate::export::{self, ExportOptions, ExportSummary, Progress};
+use crate::export::{
+    self, ExportOptions, ExportSummary, Format, OutputKind, Progress, QdpxPositions,
+};
 
 /// What to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +29,7 @@ enum Message {
 pub struct ExportDialog {
     article: PathBuf,
     scope: Scope,
-    format: &'static str,
+    format: Format,
     options: ExportOptions,
     output: String,
     output_edited: bool,
@@ -37,28 +39,13 @@ pub struct ExportDialog {
     result: Option<Result<ExportSummary, String>>,
 }
 
-/// One line about each format, for the format menu.
-fn describe(format: &str) -> &'static str {
-    match format {
-        "csv" => "CSV for Excel, R, SPSS (UTF-8 with BOM)",
-        "jsonl" => "JSON Lines for Python / pandas",
-        "w3c" => "W3C Web Annotation (JSON-LD)",
-        "brat" => "brat standoff (.txt + .ann per article) for NLP",
-        "qdpx" => "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder",
-        "qdc" => "REFI-QDA codebook only",
-        "md" => "Markdown report",
-        "html" => "HTML report with highlights (works offline)",
-        _ => "",
-    }
-}
-
 impl ExportDialog {
     /// A dialog for the article at `article`.
     pub fn new(article: &Path) -> Self {
         let mut dialog = Self {
             article: article.to_owned(),
             scope: Scope::Article,
-            format: "csv",
+            format: Format::Csv,
             options: ExportOptions::default(),
             output: String::new(),
             output_edited: false,
@@ -86,7 +73,7 @@ impl ExportDialog {
             ),
             Scope::Folder => "pathok-export".to_owned(),
         };
-        let extension = export::exporter(self.format).map_or("", |e| e.extension());
+        let extension = self.format.extension(&self.options);
         let name = if extension.is_empty() {
             format!("{stem}-{}", self.format)
         } else {
@@ -101,7 +88,11 @@ impl ExportDialog {
             Scope::Folder => vec![self.folder()],
         };
         let (sender, receiver) = channel();
-        let (format, options, out) = (self.format, self.options, PathBuf::from(self.output.trim()));
+        let (format, options, out) = (
+            self.format,
+            self.options.clone(),
+            PathBuf::from(self.output.trim()),
+        );
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("pathok-export".to_owned())
@@ -114,7 +105,7 @@ impl ExportDialog {
                     progress_ctx.request_repaint();
                 };
                 let result =
-                    export::export_paths_with(format, options, &paths, &out, &mut progress)
+                    export::export_paths_with(format, &options, &paths, &out, &mut progress)
                         .map_err(|e| describe_error(&e));
                 let _ = sender.send(Message::Done(result));
                 ctx.request_repaint();
@@ -168,28 +159,43 @@ impl ExportDialog {
                         .on_hover_text(self.folder().display().to_string());
                 });
                 egui::ComboBox::from_label("Format")
-                    .selected_text(format!("{} — {}", self.format, describe(self.format)))
+                    .selected_text(format!("{} — {}", self.format, self.format.description()))
                     .show_ui(ui, |ui| {
-                        for f in export::FORMATS {
+                        for f in Format::ALL {
                             ui.selectable_value(
                                 &mut self.format,
                                 f,
-                                format!("{f} — {}", describe(f)),
+                                format!("{f} — {}", f.description()),
                             );
                         }
                     });
                 match self.format {
-                    "csv" => {
+                    Format::Csv => {
                         ui.checkbox(
                             &mut self.options.one_row_per_tag,
                             "One row per annotation × tag",
                         );
                     }
-                    "w3c" => {
+                    Format::W3c => {
                         ui.checkbox(
                             &mut self.options.w3c_lines,
                             "One annotation per line (JSON Lines)",
                         );
+                    }
+                    Format::Qdpx => {
+                        ui.horizontal(|ui| {
+                            ui.label("Positions");
+                            ui.radio_value(
+                                &mut self.options.qdpx_positions,
+                                QdpxPositions::CodePoints,
+                                "code points (QualCoder)",
+                            );
+                            ui.radio_value(
+                                &mut self.options.qdpx_positions,
+                                QdpxPositions::Utf16,
+                                "UTF-16 (NVivo)",
+                            );
+                        });
                     }
                     _ => {}
                 }
@@ -197,7 +203,7 @@ impl ExportDialog {
                     self.output = self.default_output().display().to_string();
                 }
                 ui.horizontal(|ui| {
-                    let label = ui.label(if self.format == "brat" {
+                    let label = ui.label(if self.format.output_kind() == OutputKind::Directory {
                         "Folder"
                     } else {
                         "File"

@@ -239,7 +239,7 @@ impl PathokApp {
     }
 
     /// Import pre-annotations into the open article and report what happened.
-    pub fn import_file(&mut self, format: &str, file: &Path) {
+    pub fn import_file(&mut self, format: crate::export::ImportFormat, file: &Path) {
         let article = Arc::clone(self.reader.article());
         let Some(path) = article.origin.path().map(Path::to_owned) else {
             self.report(

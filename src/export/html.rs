@@ -1,133 +1,18 @@
-//! Readable reports for sharing: per article its title, path and note, then the
-//! passages grouped by tag (codebook order; untagged highlights and orphaned
-//! annotations last) with their notes. The HTML report also shows each article with
-//! its highlights; it is one self-contained file (inline CSS, no scripts, no external
-//! resources) and every piece of text in it is escaped.
+//! HTML report for sharing and reading: the Markdown report's groups, and each
+//! article with its highlights (hover for tags and notes). One self-contained file:
+//! inline CSS, no scripts, no external resources; every piece of text is escaped.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{ExportError, ExportItem, Exporter, Placed, tags_of};
-use crate::annotate::{Annotation, Color};
+use super::exporter::{ExportError, ExportItem, Exporter};
+use super::helpers::{Placed, report_groups, report_title, tags_of};
+use crate::annotate::Annotation;
 use crate::text::CharRange;
 
-/// The report exporters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Report {
-    /// Markdown (`md`).
-    Markdown,
-    /// HTML (`html`).
-    Html,
-}
-
-/// Heading of the group of annotations without tags.
-pub const UNTAGGED: &str = "Highlights without a tag";
-/// Heading of the group of orphaned annotations.
-pub const ORPHANED: &str = "Orphaned (no longer found in the text)";
-
-/// The groups of one article: (heading, colour, annotations) in order.
-fn groups<'a>(
-    item: &ExportItem<'a>,
-    order: &[crate::annotate::Tag],
-) -> Vec<(String, Option<Color>, Vec<&'a Annotation>)> {
-    let text = &item.article.text;
-    let anns: Vec<&Annotation> = item.sidecar.annotations.iter().collect();
-    let placed = |a: &&&Annotation| Placed::of(a, text).is_some();
-    let mut out = Vec::new();
-    for tag in order {
-        let list: Vec<&Annotation> = anns
-            .iter()
-            .filter(placed)
-            .filter(|a| a.tags.contains(&tag.name))
-            .copied()
-            .collect();
-        if !list.is_empty() {
-            out.push((tag.name.clone(), Some(tag.color), list));
-        }
-    }
-    let untagged: Vec<&Annotation> = anns
-        .iter()
-        .filter(placed)
-        .filter(|a| a.tags.is_empty())
-        .copied()
-        .collect();
-    if !untagged.is_empty() {
-        out.push((UNTAGGED.to_owned(), None, untagged));
-    }
-    let orphans: Vec<&Annotation> = anns
-        .iter()
-        .filter(|a| Placed::of(a, text).is_none())
-        .copied()
-        .collect();
-    if !orphans.is_empty() {
-        out.push((ORPHANED.to_owned(), None, orphans));
-    }
-    out
-}
-
-/// Markdown-escape inline text (so quotes cannot start lists or links).
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if "\\`*_[]<>#|!".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Markdown for a multi-line text inside a block quote or list item.
-fn md_lines(s: &str, indent: &str) -> String {
-    s.lines()
-        .map(md)
-        .collect::<Vec<_>>()
-        .join(&format!("\n{indent}"))
-}
-
-fn markdown(items: &[ExportItem<'_>]) -> String {
-    let order = tags_of(items);
-    let mut out = String::from("# Pathok annotations\n");
-    for item in items {
-        let title = if item.article.title.is_empty() {
-            item.path.to_string_lossy().into_owned()
-        } else {
-            item.article.title.clone()
-        };
-        let _ = writeln!(out, "\n## {}\n", md(&title));
-        let _ = writeln!(
-            out,
-            "`{}` — {} annotation(s)\n",
-            item.path.to_string_lossy().replace('`', "'"),
-            item.sidecar.annotations.len()
-        );
-        let note = &item.sidecar.annotations.article_note;
-        if !note.is_empty() {
-            let _ = writeln!(out, "**Note:** {}\n", md_lines(note, ""));
-        }
-        for (heading, _, list) in groups(item, &order) {
-            let _ = writeln!(out, "### {} ({})\n", md(&heading), list.len());
-            for a in list {
-                let _ = writeln!(out, "> {}\n", md_lines(&a.quote, "> "));
-                if !a.note.is_empty() {
-                    let _ = writeln!(out, "- *Note:* {}", md_lines(&a.note, "  "));
-                }
-                let _ = writeln!(
-                    out,
-                    "- {}–{}{}\n",
-                    a.start.0,
-                    a.end.0,
-                    if a.author.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {}", md(&a.author))
-                    }
-                );
-            }
-        }
-    }
-    out
-}
+/// The HTML report exporter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Html;
 
 /// HTML-escape `s` into `out`.
 pub fn html_escape_into(out: &mut String, s: &str) {
@@ -223,11 +108,7 @@ fn html(items: &[ExportItem<'_>]) -> String {
          <h1>Pathok annotations</h1>\n"
     );
     for item in items {
-        let title = if item.article.title.is_empty() {
-            item.path.to_string_lossy().into_owned()
-        } else {
-            item.article.title.clone()
-        };
+        let title = report_title(item);
         let _ = writeln!(
             out,
             "<section>\n<h2>{}</h2>\n<p class=\"meta\">{} — {} annotation(s)</p>",
@@ -239,7 +120,7 @@ fn html(items: &[ExportItem<'_>]) -> String {
         if !note.is_empty() {
             let _ = writeln!(out, "<p><strong>Note:</strong> {}</p>", esc(note));
         }
-        for (heading, color, list) in groups(item, &order) {
+        for (heading, color, list) in report_groups(item, &order) {
             let swatch = color.map_or_else(String::new, |c| {
                 format!("<span class=\"swatch\" style=\"background:{c}\"></span>")
             });
@@ -271,24 +152,13 @@ fn html(items: &[ExportItem<'_>]) -> String {
     out
 }
 
-impl Exporter for Report {
-    fn name(&self) -> &'static str {
-        match self {
-            Report::Markdown => "md",
-            Report::Html => "html",
-        }
-    }
-
+impl Exporter for Html {
     fn extension(&self) -> &'static str {
-        self.name()
+        "html"
     }
 
     fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError> {
-        let doc = match self {
-            Report::Markdown => markdown(items),
-            Report::Html => html(items),
-        };
-        out.write_all(doc.as_bytes())?;
+        out.write_all(html(items).as_bytes())?;
         out.flush()?;
         Ok(())
     }

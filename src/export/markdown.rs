@@ -1,0 +1,86 @@
+//! Markdown report for sharing: per article its title, path and note, then the
+//! passages grouped by tag (codebook order; untagged highlights and orphaned
+//! annotations last) with their notes, spans and authors. Every piece of text is
+//! escaped so that quotes cannot start lists or links.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::exporter::{ExportError, ExportItem, Exporter};
+use super::helpers::{report_groups, report_title, tags_of};
+
+/// The Markdown report exporter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Markdown;
+
+/// Markdown-escape inline text (so quotes cannot start lists or links).
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\`*_[]<>#|!".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Markdown for a multi-line text inside a block quote or list item.
+fn md_lines(s: &str, indent: &str) -> String {
+    s.lines()
+        .map(md)
+        .collect::<Vec<_>>()
+        .join(&format!("\n{indent}"))
+}
+
+fn markdown(items: &[ExportItem<'_>]) -> String {
+    let order = tags_of(items);
+    let mut out = String::from("# Pathok annotations\n");
+    for item in items {
+        let title = report_title(item);
+        let _ = writeln!(out, "\n## {}\n", md(&title));
+        let _ = writeln!(
+            out,
+            "`{}` — {} annotation(s)\n",
+            item.path.to_string_lossy().replace('`', "'"),
+            item.sidecar.annotations.len()
+        );
+        let note = &item.sidecar.annotations.article_note;
+        if !note.is_empty() {
+            let _ = writeln!(out, "**Note:** {}\n", md_lines(note, ""));
+        }
+        for (heading, _, list) in report_groups(item, &order) {
+            let _ = writeln!(out, "### {} ({})\n", md(&heading), list.len());
+            for a in list {
+                let _ = writeln!(out, "> {}\n", md_lines(&a.quote, "> "));
+                if !a.note.is_empty() {
+                    let _ = writeln!(out, "- *Note:* {}", md_lines(&a.note, "  "));
+                }
+                let _ = writeln!(
+                    out,
+                    "- {}–{}{}\n",
+                    a.start.0,
+                    a.end.0,
+                    if a.author.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", md(&a.author))
+                    }
+                );
+            }
+        }
+    }
+    out
+}
+
+impl Exporter for Markdown {
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+
+    fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError> {
+        out.write_all(markdown(items).as_bytes())?;
+        out.flush()?;
+        Ok(())
+    }
+}
