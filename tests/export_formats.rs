@@ -14,6 +14,8 @@ use std::process::Command;
 
 #[path = "common/brat_grammar.rs"]
 mod brat_grammar;
+#[path = "common/python.rs"]
+mod python;
 
 use export_fixture::{annotations, canonical, export, fixture, slice};
 use serde_json::Value;
@@ -334,4 +336,80 @@ fn reports_group_by_tag_and_escape_everything() {
     }
     assert!(html.contains("<mark style=\"background:#ff8800\""));
     assert!(html.contains(">🇧🇩</mark>"));
+}
+
+/// pandas reads the CSV (`encoding="utf-8-sig"`) and the JSONL; for every anchored
+/// row of a `.txt` article, `text[start:end] == quote` in code points, and the UTF-16
+/// and byte offsets slice the same quote.
+const PANDAS_CHECK: &str = r#"
+import os, sys
+import pandas as pd
+csv_path, jsonl_path, root = sys.argv[1:4]
+texts = {}
+def text_of(article):
+    if article not in texts:
+        with open(os.path.join(root, article), encoding="utf-8-sig", newline=None) as f:
+            texts[article] = f.read()
+    return texts[article]
+def check(r):
+    t = text_of(r["article"])
+    s, e = int(r["start"]), int(r["end"])
+    assert t[s:e] == r["quote"], (t[s:e], r["quote"])
+    u = t.encode("utf-16-le")
+    assert u[2 * int(r["start_utf16"]):2 * int(r["end_utf16"])].decode("utf-16-le") == r["quote"]
+    b = t.encode("utf-8")
+    assert b[int(r["start_byte"]):int(r["end_byte"])].decode("utf-8") == r["quote"]
+df = pd.read_csv(csv_path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+assert df.columns[0] == "article", list(df.columns)
+assert len(df) == 10, len(df)
+rows = [r for _, r in df.iterrows() if r["article"].endswith(".txt")]
+assert len(rows) == 9 and all(r["status"] == "anchored" for r in rows)
+for r in rows:
+    check(r)
+assert "পরিবার ও আত্মীয়" in "".join(df["tags"])
+jl = pd.read_json(jsonl_path, lines=True, dtype=False)
+assert len(jl) == 10, len(jl)
+n = 0
+for _, r in jl.iterrows():
+    if r["article"].endswith(".txt"):
+        check(r)
+        n += 1
+assert n == 9, n
+print("pandas:", len(df), "CSV rows and", len(jl), "JSONL lines checked")
+"#;
+
+#[test]
+fn pandas_reads_the_csv_and_the_jsonl_with_quotes_at_their_offsets() {
+    let dir = fixture();
+    let csv = export(dir.path(), "csv", &[], "out.csv");
+    let jsonl = export(dir.path(), "jsonl", &[], "out.jsonl");
+    python::run(&["pandas"], PANDAS_CHECK, &[&csv, &jsonl, dir.path()]);
+}
+
+/// bratly (a third-party brat library) parses every `.ann` with its grammar check,
+/// keeps every `T` line, and finds each one's text at its fragments in the `.txt`.
+const BRATLY_CHECK: &str = r#"
+import glob, os, sys
+from bratly import Document, EntityAnnotation
+from bratly.io import read_and_load_ann_file
+folder = sys.argv[1]
+total = 0
+for ann in sorted(glob.glob(os.path.join(folder, "*.ann"))):
+    with open(ann, encoding="utf-8") as f:
+        lines = [l for l in f.read().splitlines() if l.startswith("T")]
+    collection = read_and_load_ann_file(ann, no_duplicates=False, sorting=False, renumerotize=False)
+    entities = collection.get_annotations(descendant_type=EntityAnnotation)
+    assert len(entities) == len(lines), (ann, len(entities), len(lines))
+    doc = Document(fullpath=ann[:-4] + ".txt", annotation_collections=[collection])
+    assert doc.check_ann_compatibility_with_txt(), ann
+    total += len(entities)
+assert total > 0
+print("bratly:", total, "entities checked")
+"#;
+
+#[test]
+fn bratly_parses_every_line_of_the_brat_export() {
+    let dir = fixture();
+    let out = export(dir.path(), "brat", &[], "brat");
+    python::run(&["bratly", "bratly.io"], BRATLY_CHECK, &[&out]);
 }
