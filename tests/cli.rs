@@ -374,4 +374,14 @@ fn export_refuses_to_write_over_articles_sidecars_or_into_the_corpus() {
         assert!(out.status.success(), "{}", stderr(&out));
     }
     assert!(dir.path().join("brat/a.ann").is_file());
+    // Inside the corpus (where the GUI suggests it), a brat export's .txt copies are
+    // not taken for articles: exporting the folder again works and counts the same.
+    for _ in 0..2 {
+        let out = pathok(
+            dir.path(),
+            &["export", "--format", "brat", "-o", "news/brat", "news"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).contains("of 2 article(s)"), "{}", stderr(&out));
+    }
 }

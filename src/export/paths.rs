@@ -120,7 +120,8 @@ pub enum Progress {
 
 /// The articles under `paths`: files as given (a sidecar stands for its article),
 /// folders walked recursively ([`store::walk`]) for articles and for sidecars (so a
-/// sidecar whose article is gone is reported). Hidden entries are skipped; each real
+/// sidecar whose article is gone is reported); the `.txt` copies in a folder written
+/// by a brat export are not articles. Hidden entries are skipped; each real
 /// file once, in walk order. Special files and broken links with article names are
 /// kept, so that loading them reports why they cannot be read; symbolic link loops
 /// are not followed and are returned in `skipped`.
@@ -162,6 +163,7 @@ pub fn find_articles(paths: &[PathBuf]) -> Result<FoundArticles, ExportPathsErro
         }
         for entry in walk.entries {
             match entry.kind {
+                EntryKind::Article if is_brat_copy(&entry.path) => {}
                 EntryKind::Article => add(entry.path, &mut out),
                 EntryKind::Sidecar => {
                     if let Some(article) = store::article_path_of(&entry.path) {
@@ -173,6 +175,17 @@ pub fn find_articles(paths: &[PathBuf]) -> Result<FoundArticles, ExportPathsErro
         }
     }
     Ok(out)
+}
+
+/// Whether `path` is a document of a brat export (a `.txt` beside its `.ann`, in a
+/// folder with brat's `annotation.conf`): a copy of an article's text, not an article
+/// of the corpus, so walking a folder passes it by.
+fn is_brat_copy(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "txt")
+        && path.with_extension("ann").is_file()
+        && path
+            .parent()
+            .is_some_and(|dir| dir.join(super::brat::CONF_FILES[0]).is_file())
 }
 
 /// What [`find_articles`] found.

@@ -46,7 +46,15 @@ impl ExportDialog {
             article: article.to_owned(),
             scope: Scope::Article,
             format: Format::Csv,
-            options: ExportOptions::default(),
+            options: ExportOptions {
+                // W3C sources are absolute IRIs: a relative article path is relative to
+                // the working directory, resolved here at the edge.
+                w3c_sources: export::SourceIris {
+                    working_dir: std::env::current_dir().ok(),
+                    base_iri: None,
+                },
+                ..ExportOptions::default()
+            },
             output: String::new(),
             output_edited: false,
             open_folder: true,
