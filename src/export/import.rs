@@ -170,11 +170,27 @@ pub fn import_candidates(
     only: Option<&Filter>,
     options: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
+    let mut summary = ImportSummary::default();
+    let (targets, errors) = check_all(candidates, only, &mut summary);
+    if !errors.is_empty() && !options.skip_invalid {
+        return Err(ImportError::Lines(errors));
+    }
+    summary.rejected = errors;
+    write_all(targets, &mut summary)?;
+    Ok(summary)
+}
+
+/// Check every candidate against its article: the annotations to add per article
+/// (keyed by canonical path), and the records rejected.
+fn check_all(
+    candidates: Vec<Candidate>,
+    only: Option<&Filter>,
+    summary: &mut ImportSummary,
+) -> (BTreeMap<PathBuf, Target>, Vec<LineError>) {
     let mut targets: BTreeMap<PathBuf, Target> = BTreeMap::new();
     let mut failed_articles: HashSet<PathBuf> = HashSet::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
-    let mut summary = ImportSummary::default();
     let now = Timestamp::now();
     for candidate in candidates {
         let mut fail = |reason: RecordError| {
@@ -238,22 +254,26 @@ pub fn import_candidates(
             Err(reason) => fail(reason),
         }
     }
-    if !errors.is_empty() && !options.skip_invalid {
-        return Err(ImportError::Lines(errors));
-    }
-    summary.rejected = errors;
+    (targets, errors)
+}
+
+/// Add the checked annotations to their sidecars and write them all or none.
+fn write_all(
+    targets: BTreeMap<PathBuf, Target>,
+    summary: &mut ImportSummary,
+) -> Result<(), ImportError> {
     let mut writes = Vec::new();
     for target in targets.into_values() {
         let (mut sidecar, _) = Sidecar::open(&target.path, &target.article)?;
         for incoming in target.annotations {
-            add(&mut sidecar.annotations, incoming, &mut summary);
+            add(&mut sidecar.annotations, incoming, summary);
         }
         sidecar.add_missing_tags();
         summary.sidecars.push(sidecar.path.clone());
         writes.push(sidecar.planned_write()?);
     }
     commit_all(writes)?;
-    Ok(summary)
+    Ok(())
 }
 
 /// Add an imported annotation to `set`: by id (a newer, different copy wins; fields

@@ -44,6 +44,9 @@ fn source_guid(item: &ExportItem<'_>) -> Uuid {
     )
 }
 
+/// A note to write in `<Notes>`: guid, name, creating user, time, text.
+type Note = (Uuid, String, String, Timestamp, String);
+
 /// The `project.qde` document and the source texts (`(zip path, text)`), with
 /// selection positions in `positions`.
 pub fn project(
@@ -58,6 +61,47 @@ pub fn project(
         .attr("origin", ORIGIN)
         .attr("creatingUserGUID", &default_user)
         .attr("creationDateTime", &Timestamp::now().to_string());
+    write_users(&mut w, items);
+    let tags = tags_of(items);
+    if !tags.is_empty() {
+        w.start("CodeBook");
+        write_codes(&mut w, &tags);
+        w.end();
+    }
+    let mut notes: Vec<Note> = Vec::new();
+    let mut files = Vec::with_capacity(items.len());
+    if !items.is_empty() {
+        w.start("Sources");
+    }
+    for item in items {
+        let guid = source_guid(item);
+        write_source(&mut w, item, guid, positions, &default_user, &mut notes);
+        files.push((
+            format!("sources/{guid}.txt"),
+            item.article.text.as_str().to_owned(),
+        ));
+    }
+    if !items.is_empty() {
+        w.end();
+    }
+    if !notes.is_empty() {
+        w.start("Notes");
+        for (guid, name, user, at, text) in notes {
+            w.start("Note")
+                .attr("guid", &guid.to_string())
+                .attr("name", &name)
+                .attr("creatingUser", &user)
+                .attr("creationDateTime", &at.to_string());
+            w.text_element("PlainTextContent", &text);
+            w.end();
+        }
+        w.end();
+    }
+    (w.finish(), files)
+}
+
+/// `<Users>`: one per author, and the default user.
+fn write_users(w: &mut XmlWriter, items: &[ExportItem<'_>]) {
     let mut users: BTreeSet<&str> = items
         .iter()
         .flat_map(|i| i.sidecar.annotations.iter())
@@ -78,109 +122,87 @@ pub fn project(
             .end();
     }
     w.end();
-    let tags = tags_of(items);
-    if !tags.is_empty() {
-        w.start("CodeBook");
-        write_codes(&mut w, &tags);
-        w.end();
+}
+
+/// One `<TextSource>` with its selections; their notes are added to `notes`.
+fn write_source(
+    w: &mut XmlWriter,
+    item: &ExportItem<'_>,
+    guid: Uuid,
+    positions: QdpxPositions,
+    default_user: &str,
+    notes: &mut Vec<Note>,
+) {
+    let name = item
+        .path
+        .file_name()
+        .map_or_else(|| item.path.to_string_lossy(), |n| n.to_string_lossy());
+    w.start("TextSource")
+        .attr("guid", &guid.to_string())
+        .attr("name", &name)
+        .attr("plainTextPath", &format!("internal://{guid}.txt"))
+        .attr("creatingUser", default_user);
+    let mut description = item.path.to_string_lossy().into_owned();
+    if !item.article.title.is_empty() {
+        description = format!("{}\n{description}", item.article.title);
     }
-    let mut notes: Vec<(Uuid, String, String, Timestamp, String)> = Vec::new();
-    let mut files = Vec::with_capacity(items.len());
-    if !items.is_empty() {
-        w.start("Sources");
-    }
-    for item in items {
-        let guid = source_guid(item);
-        let text = &item.article.text;
-        let name = item
-            .path
-            .file_name()
-            .map_or_else(|| item.path.to_string_lossy(), |n| n.to_string_lossy());
-        w.start("TextSource")
-            .attr("guid", &guid.to_string())
-            .attr("name", &name)
-            .attr("plainTextPath", &format!("internal://{guid}.txt"))
-            .attr("creatingUser", &default_user);
-        let mut description = item.path.to_string_lossy().into_owned();
-        if !item.article.title.is_empty() {
-            description = format!("{}\n{description}", item.article.title);
-        }
-        w.text_element("Description", &description);
-        for a in item.sidecar.annotations.iter() {
-            let Some(p) = Placed::of(a, text) else {
-                continue;
-            };
-            let user = user_guid(&a.author).to_string();
-            let quote: String = a.quote.chars().take(60).collect();
-            let (start, end) = match positions {
-                QdpxPositions::CodePoints => (p.start, p.end),
-                QdpxPositions::Utf16 => (p.start_utf16, p.end_utf16),
-            };
-            w.start("PlainTextSelection")
-                .attr("guid", &a.id.to_string())
-                .attr("name", &quote)
-                .attr("startPosition", &start.to_string())
-                .attr("endPosition", &end.to_string())
+    w.text_element("Description", &description);
+    for a in item.sidecar.annotations.iter() {
+        let Some(p) = Placed::of(a, &item.article.text) else {
+            continue;
+        };
+        let user = user_guid(&a.author).to_string();
+        let quote: String = a.quote.chars().take(60).collect();
+        let (start, end) = match positions {
+            QdpxPositions::CodePoints => (p.start, p.end),
+            QdpxPositions::Utf16 => (p.start_utf16, p.end_utf16),
+        };
+        w.start("PlainTextSelection")
+            .attr("guid", &a.id.to_string())
+            .attr("name", &quote)
+            .attr("startPosition", &start.to_string())
+            .attr("endPosition", &end.to_string())
+            .attr("creatingUser", &user)
+            .attr("creationDateTime", &a.created.to_string())
+            .attr("modifyingUser", &user)
+            .attr("modifiedDateTime", &a.modified.to_string());
+        for tag in &a.tags {
+            w.start("Coding")
+                .attr(
+                    "guid",
+                    &derived_guid("coding", &format!("{}\0{tag}", a.id)).to_string(),
+                )
                 .attr("creatingUser", &user)
-                .attr("creationDateTime", &a.created.to_string())
-                .attr("modifyingUser", &user)
-                .attr("modifiedDateTime", &a.modified.to_string());
-            for tag in &a.tags {
-                w.start("Coding")
-                    .attr(
-                        "guid",
-                        &derived_guid("coding", &format!("{}\0{tag}", a.id)).to_string(),
-                    )
-                    .attr("creatingUser", &user)
-                    .attr("creationDateTime", &a.created.to_string());
-                w.start("CodeRef")
-                    .attr("targetGUID", &code_guid(tag).to_string())
-                    .end();
-                w.end();
-            }
-            if !a.note.is_empty() {
-                let note = derived_guid("note", &a.id.to_string());
-                w.start("NoteRef")
-                    .attr("targetGUID", &note.to_string())
-                    .end();
-                notes.push((note, quote, user, a.modified, a.note.clone()));
-            }
+                .attr("creationDateTime", &a.created.to_string());
+            w.start("CodeRef")
+                .attr("targetGUID", &code_guid(tag).to_string())
+                .end();
             w.end();
         }
-        let article_note = &item.sidecar.annotations.article_note;
-        if !article_note.is_empty() {
-            let note = derived_guid("article-note", &guid.to_string());
+        if !a.note.is_empty() {
+            let note = derived_guid("note", &a.id.to_string());
             w.start("NoteRef")
                 .attr("targetGUID", &note.to_string())
                 .end();
-            notes.push((
-                note,
-                format!("Note on {name}"),
-                default_user.clone(),
-                Timestamp::now(),
-                article_note.clone(),
-            ));
-        }
-        w.end();
-        files.push((format!("sources/{guid}.txt"), text.as_str().to_owned()));
-    }
-    if !items.is_empty() {
-        w.end();
-    }
-    if !notes.is_empty() {
-        w.start("Notes");
-        for (guid, name, user, at, text) in notes {
-            w.start("Note")
-                .attr("guid", &guid.to_string())
-                .attr("name", &name)
-                .attr("creatingUser", &user)
-                .attr("creationDateTime", &at.to_string());
-            w.text_element("PlainTextContent", &text);
-            w.end();
+            notes.push((note, quote, user, a.modified, a.note.clone()));
         }
         w.end();
     }
-    (w.finish(), files)
+    let article_note = &item.sidecar.annotations.article_note;
+    if !article_note.is_empty() {
+        let note = derived_guid("article-note", &guid.to_string());
+        w.start("NoteRef")
+            .attr("targetGUID", &note.to_string())
+            .end();
+        notes.push((
+            note,
+            format!("Note on {name}"),
+            default_user.to_owned(),
+            Timestamp::now(),
+            article_note.clone(),
+        ));
+    }
+    w.end();
 }
 
 impl Exporter for Qdpx {
