@@ -256,10 +256,12 @@ fn export_dialog_writes_a_csv_with_bom_next_to_the_article() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
     h.get_by_label("Export").click();
-    for _ in 0..300 {
+    // Until the dialog reports the result: the file alone appears before the worker
+    // thread has told the dialog, which still shows its spinner then.
+    for _ in 0..600 {
         h.step();
         std::thread::sleep(std::time::Duration::from_millis(5));
-        if dir.path().join("select-annotations.csv").exists() {
+        if h.query_by_label_contains("Exported").is_some() {
             break;
         }
     }
