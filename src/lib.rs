@@ -6,6 +6,7 @@
 pub mod agreement;
 pub mod annotate;
 pub mod article;
+pub mod corpus;
 pub mod export;
 pub mod session;
 pub mod store;

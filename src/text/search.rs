@@ -29,32 +29,68 @@ pub struct FoldedText {
     folding: Folding,
 }
 
-/// Fold `text`, calling `emit(folded_char, source_offset)` for every folded char.
-fn fold_with(text: &str, folding: Folding, mut emit: impl FnMut(char, usize)) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        // ত্‍ is the old way to write ৎ.
-        if c == 'ত' && chars.get(i + 1) == Some(&'\u{09CD}') && chars.get(i + 2) == Some(&ZWJ) {
-            emit('ৎ', i);
-            i += 3;
-            continue;
+/// The chars the source char `c` folds to, passed to `emit` (none for ZWJ / ZWNJ).
+/// This ignores the one rule that spans several chars (ত্‍ → ৎ); see [`fold_token`].
+pub fn fold_char(c: char, folding: Folding, emit: &mut impl FnMut(char)) {
+    match c {
+        ZWJ | ZWNJ => {}
+        '০'..='৯' if folding.digits => {
+            let digit = c as u32 - '০' as u32;
+            emit(char::from(b'0' + digit as u8));
         }
-        match c {
-            ZWJ | ZWNJ => {}
-            '০'..='৯' if folding.digits => {
-                let digit = c as u32 - '০' as u32;
-                emit(char::from(b'0' + digit as u8), i);
+        _ if c.is_ascii() => emit(c.to_ascii_lowercase()),
+        _ => decompose_canonical(c, |d| {
+            for lower in d.to_lowercase() {
+                emit(lower);
             }
-            _ if c.is_ascii() => emit(c.to_ascii_lowercase(), i),
-            _ => decompose_canonical(c, |d| {
-                for lower in d.to_lowercase() {
-                    emit(lower, i);
-                }
-            }),
-        }
-        i += 1;
+        }),
+    }
+}
+
+/// ত্‍ (ত, hasanta, ZWJ): the old way to write ৎ, folded to ৎ as one token.
+pub const KHANDA_TA_OLD: &str = "ত্\u{200D}";
+
+/// Fold the source token that starts at byte `at` of `text` (which must be a char
+/// boundary below `text.len()`): ত্‍ is one token that folds to ৎ, any other char is a
+/// token of its own (see [`fold_char`]). Calls `emit` for each folded char and
+/// returns the byte just after the token.
+///
+/// This is the one definition of the folding: Find, the corpus search and its
+/// reference all fold through it.
+pub fn fold_token(text: &str, at: usize, folding: Folding, emit: &mut impl FnMut(char)) -> usize {
+    let rest = &text[at..];
+    if rest.starts_with(KHANDA_TA_OLD) {
+        emit('ৎ');
+        return at + KHANDA_TA_OLD.len();
+    }
+    let Some(c) = rest.chars().next() else {
+        return at;
+    };
+    fold_char(c, folding, emit);
+    at + c.len_utf8()
+}
+
+/// True when byte `at` of `text` starts a folding token, i.e. is not the hasanta or
+/// the ZWJ inside a ত্‍ (tokens never overlap: ত্‍ holds no other ত).
+pub fn is_token_start(text: &str, at: usize) -> bool {
+    let ta = 'ত'.len_utf8();
+    let hasanta = '\u{09CD}'.len_utf8();
+    let starts_at = |from: Option<usize>| {
+        from.and_then(|f| text.get(f..))
+            .is_some_and(|rest| rest.starts_with(KHANDA_TA_OLD))
+    };
+    !(starts_at(at.checked_sub(ta)) || starts_at(at.checked_sub(ta + hasanta)))
+}
+
+/// Fold `text`, calling `emit(folded_char, source_offset)` for every folded char
+/// (the source offset, in chars, of the token it comes from).
+fn fold_with(text: &str, folding: Folding, mut emit: impl FnMut(char, usize)) {
+    let mut at = 0;
+    let mut chars = 0;
+    while at < text.len() {
+        let next = fold_token(text, at, folding, &mut |c| emit(c, chars));
+        chars += text[at..next].chars().count();
+        at = next;
     }
 }
 

@@ -1,0 +1,507 @@
+//! A folded query compiled into a matcher over the canonical text, so that the corpus
+//! search runs at the speed of a literal search and still reports exact offsets.
+//!
+//! The folding is Find's ([`crate::text::fold_token`]): ৎ = ত্‍, ZWJ / ZWNJ ignored,
+//! canonical decomposition (য় = য+়, ো = ে+া), Latin lower case, optionally ১ = 1. A
+//! hit is a place where the folded text holds the folded query; it is reported as the
+//! source characters its folded characters come from (a hit that starts or ends inside
+//! the decomposition of one character covers that whole character), hits never share
+//! a character, and they are taken left to right.
+//!
+//! How (the DESIGN hint): the folded query is turned into a regular expression over
+//! the *canonical* text — at each place the characters that fold to what the query
+//! holds there (`ো|ো`, `য়|য়`, `[kK]`) — which the `regex` crate runs with its literal
+//! prefilter. Joiners would need an optional `[ZWJ ZWNJ]*` between every pair of
+//! characters, which loses the prefilter; they are rare, so a second expression with
+//! the optional joiners runs only in small windows around the joiners of the text.
+//! Every candidate is then checked by folding the few characters at that place, which
+//! also settles the cases a regular expression cannot express (a ত্ that is really
+//! the start of a ত্‍).
+
+use std::collections::HashMap;
+use std::ops::{ControlFlow, Range};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::pattern;
+use crate::text::{Folding, KHANDA_TA_OLD, fold_char, fold_query, fold_token, is_token_start};
+
+/// What a query matches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MatchOptions {
+    /// How text and query are folded (digits: ১ = 1).
+    pub folding: Folding,
+    /// Only hits that are whole words (see [`is_word_char`]).
+    pub whole_word: bool,
+    /// The query is a regular expression, matched against the folded text.
+    pub regex: bool,
+}
+
+/// Why a query cannot be searched for.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// The query is empty, or folds to nothing (only joiners).
+    #[error("the search query is empty")]
+    Empty,
+    /// The regular expression does not parse.
+    #[error("not a valid regular expression ({0})")]
+    Syntax(#[from] regex_syntax::ast::Error),
+    /// The regular expression could not be compiled (too big, …).
+    #[error("cannot use this regular expression ({0})")]
+    Regex(#[from] regex::Error),
+}
+
+/// A compiled query. Cheap to share between threads (`Send + Sync`); compile once per
+/// search, run over every article.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    kind: Kind,
+    options: MatchOptions,
+}
+
+#[derive(Clone, Debug)]
+enum Kind {
+    /// A plain query: the folded query and the expressions that find its candidates.
+    Literal(Literal),
+    /// A regular expression over the folded text.
+    Regex(Regex),
+    /// A query that no text can hold (a character that no source character folds to).
+    Never,
+}
+
+#[derive(Clone, Debug)]
+struct Literal {
+    /// The folded query.
+    query: Vec<char>,
+    /// Candidates without free joiners; stays a literal search where it can.
+    fast: Regex,
+    /// Candidates with optional joiners between characters, run near joiners only.
+    slow: Regex,
+    /// How far (bytes) a hit can reach from a joiner inside it, joiners aside.
+    radius: usize,
+}
+
+impl Matcher {
+    /// Compile `query`. A plain query is folded; a regular expression (options.regex)
+    /// has its literal characters folded and is matched case-insensitively against the
+    /// folded text.
+    pub fn new(query: &str, options: MatchOptions) -> Result<Matcher, QueryError> {
+        let kind = if options.regex {
+            if query.is_empty() {
+                return Err(QueryError::Empty);
+            }
+            Kind::Regex(pattern::folded_regex(query, options.folding)?)
+        } else {
+            let folded: Vec<char> = fold_query(query, options.folding).chars().collect();
+            if folded.is_empty() {
+                return Err(QueryError::Empty);
+            }
+            literal(folded, options.folding)?
+        };
+        Ok(Matcher { kind, options })
+    }
+
+    /// The options this matcher was compiled with.
+    pub fn options(&self) -> MatchOptions {
+        self.options
+    }
+
+    /// Call `on_hit` with each hit in `text` (byte ranges of `text`, left to right,
+    /// never sharing a character) until it returns `Break`.
+    pub fn for_each_hit(
+        &self,
+        text: &str,
+        on_hit: &mut dyn FnMut(Range<usize>) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        match &self.kind {
+            Kind::Literal(literal) => literal.for_each_hit(text, self.options, on_hit),
+            Kind::Regex(regex) => {
+                pattern::for_each_hit(regex, text, self.options, &mut |r| on_hit(r))
+            }
+            Kind::Never => ControlFlow::Continue(()),
+        }
+    }
+
+    /// Every hit in `text`, as byte ranges.
+    pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let _ = self.for_each_hit(text, &mut |r| {
+            out.push(r);
+            ControlFlow::Continue(())
+        });
+        out
+    }
+}
+
+/// True for characters that belong to a word: letters (with Bengali vowel signs,
+/// which are alphabetic), combining marks (hasanta, nukta, candrabindu), digits and
+/// the joiners ZWJ / ZWNJ (which sit inside words such as র‌্যাব). A whole-word hit is
+/// neither preceded nor followed by one.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || unicode_normalization::char::is_combining_mark(c)
+        || matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// True when the hit `range` of `text` is a whole word.
+pub(crate) fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+// --- The inverse of the folding -------------------------------------------------------
+
+/// Which source characters fold to what, computed once over all of Unicode (without
+/// the digit option, which is added where it applies).
+struct FoldTables {
+    /// Folded char → other chars that fold to exactly it (`k` ← `K`, `K`).
+    single: HashMap<char, Vec<char>>,
+    /// Chars that fold to two or more chars, with their folding (`ো` → `ে া`).
+    expanding: Vec<(char, Vec<char>)>,
+    /// Folded char → the expanding chars whose folding starts with it.
+    by_first: HashMap<char, Vec<usize>>,
+    /// Folded char → the expanding chars whose folding holds it after the first place.
+    by_later: HashMap<char, Vec<usize>>,
+}
+
+fn tables() -> &'static FoldTables {
+    static TABLES: OnceLock<FoldTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut single: HashMap<char, Vec<char>> = HashMap::new();
+        let mut expanding = Vec::new();
+        let mut folded = Vec::with_capacity(8);
+        for x in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if x.is_ascii() && !x.is_ascii_uppercase() {
+                continue;
+            }
+            folded.clear();
+            fold_char(x, Folding::default(), &mut |c| folded.push(c));
+            match folded.as_slice() {
+                [] => {}
+                [c] if *c == x => {}
+                [c] => single.entry(*c).or_default().push(x),
+                _ => expanding.push((x, folded.clone())),
+            }
+        }
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_later: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, (_, f)) in expanding.iter().enumerate() {
+            by_first.entry(f[0]).or_default().push(i);
+            let mut later: Vec<char> = f[1..].to_vec();
+            later.sort_unstable();
+            later.dedup();
+            for c in later {
+                by_later.entry(c).or_default().push(i);
+            }
+        }
+        FoldTables {
+            single,
+            expanding,
+            by_first,
+            by_later,
+        }
+    })
+}
+
+/// The source strings that fold to exactly the one char `c`.
+fn alternatives(c: char, folding: Folding) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut itself = Vec::with_capacity(4);
+    fold_char(c, folding, &mut |f| itself.push(f));
+    if itself == [c] {
+        out.push(c.to_string());
+    }
+    if let Some(xs) = tables().single.get(&c) {
+        out.extend(xs.iter().map(char::to_string));
+    }
+    if folding.digits && c.is_ascii_digit() {
+        let bengali = char::from_u32('০' as u32 + (c as u32 - '0' as u32));
+        out.extend(bengali.map(|b| b.to_string()));
+    }
+    if c == 'ৎ' {
+        out.push(KHANDA_TA_OLD.to_owned());
+    }
+    out
+}
+
+/// One way to read `query[from..to]` in the source: `label` (one char, or ত্‍).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Edge {
+    from: usize,
+    to: usize,
+    label: String,
+}
+
+/// Every source token that can stand for a stretch of the folded query, including
+/// characters whose folding sticks out before the query's start or after its end.
+fn edges(query: &[char], folding: Folding) -> Vec<Edge> {
+    let t = tables();
+    let m = query.len();
+    let mut out = Vec::new();
+    let mut push = |from: usize, to: usize, x: &dyn std::fmt::Display| {
+        out.push(Edge {
+            from,
+            to,
+            label: x.to_string(),
+        });
+    };
+    for (i, &c) in query.iter().enumerate() {
+        for label in alternatives(c, folding) {
+            push(i, i + 1, &label);
+        }
+        for &e in t.by_first.get(&c).into_iter().flatten() {
+            let (x, f) = &t.expanding[e];
+            if i + f.len() <= m {
+                if query[i..i + f.len()] == f[..] {
+                    push(i, i + f.len(), x);
+                }
+            } else if query[i..] == f[..m - i] {
+                // The folding of x goes on after the query's end.
+                push(i, m, x);
+            }
+        }
+    }
+    // The folding of x starts before the query's start.
+    for &e in t.by_later.get(&query[0]).into_iter().flatten() {
+        let (x, f) = &t.expanding[e];
+        for o in 1..f.len() {
+            let rest = &f[o..];
+            let fits = if rest.len() <= m {
+                query[..rest.len()] == *rest
+            } else {
+                rest[..m] == *query
+            };
+            if fits {
+                push(0, rest.len().min(m), x);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// More ways than this to read one stretch of the query give a looser (still correct,
+/// since every candidate is checked) expression.
+const MAX_PATHS: usize = 256;
+
+/// The joiners, optional between any two characters of a hit.
+const JOINERS: &str = "[\\x{200C}\\x{200D}]*";
+
+/// Compile a folded query into its two candidate expressions.
+fn literal(query: Vec<char>, folding: Folding) -> Result<Kind, QueryError> {
+    let edges = edges(&query, folding);
+    let m = query.len();
+    // Cut the query where no token's folding straddles the cut.
+    let mut crossed = vec![false; m + 1];
+    for e in &edges {
+        for c in &mut crossed[e.from + 1..e.to] {
+            *c = true;
+        }
+    }
+    let cuts: Vec<usize> = (0..=m).filter(|&p| !crossed[p]).collect();
+    let mut fast = String::new();
+    let mut slow = String::new();
+    for (k, pair) in cuts.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        if k > 0 {
+            slow.push_str(JOINERS);
+        }
+        let inside: Vec<&Edge> = edges.iter().filter(|e| e.from >= a && e.to <= b).collect();
+        let Some(paths) = paths(&inside, a, b) else {
+            // Too many readings: any sequence of the stretch's tokens, then checked.
+            let any = alternation(inside.iter().map(|e| regex::escape(&e.label)));
+            fast.push_str(&format!("(?:{any}){{1,{}}}", b - a));
+            slow.push_str(&format!("(?:{any}{JOINERS}){{1,{}}}", b - a));
+            continue;
+        };
+        if paths.is_empty() {
+            return Ok(Kind::Never);
+        }
+        fast.push_str(&alternation(
+            paths
+                .iter()
+                .map(|p| p.iter().map(|l| regex::escape(l)).collect::<String>()),
+        ));
+        slow.push_str(&alternation(paths.iter().map(|p| {
+            p.iter()
+                .map(|l| regex::escape(l))
+                .collect::<Vec<_>>()
+                .join(JOINERS)
+        })));
+    }
+    Ok(Kind::Literal(Literal {
+        fast: Regex::new(&fast)?,
+        slow: Regex::new(&slow)?,
+        radius: 9 * m + 4,
+        query,
+    }))
+}
+
+fn alternation(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    format!("(?:{})", items.join("|"))
+}
+
+/// Every sequence of labels that reads the stretch `a..b`; `None` when there are more
+/// than [`MAX_PATHS`].
+fn paths(edges: &[&Edge], a: usize, b: usize) -> Option<Vec<Vec<String>>> {
+    fn walk(
+        edges: &[&Edge],
+        at: usize,
+        b: usize,
+        path: &mut Vec<String>,
+        out: &mut Vec<Vec<String>>,
+    ) -> bool {
+        if at == b {
+            out.push(path.clone());
+            return out.len() <= MAX_PATHS;
+        }
+        for e in edges.iter().filter(|e| e.from == at) {
+            path.push(e.label.clone());
+            let ok = walk(edges, e.to, b, path, out);
+            path.pop();
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+    let mut out = Vec::new();
+    walk(edges, a, b, &mut Vec::new(), &mut out).then_some(out)
+}
+
+// --- Running it -------------------------------------------------------------------------
+
+impl Literal {
+    fn for_each_hit(
+        &self,
+        text: &str,
+        options: MatchOptions,
+        on_hit: &mut dyn FnMut(Range<usize>) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let windows = joiner_windows(text, self.radius);
+        let mut scratch = Vec::new();
+        let mut from = 0;
+        // The next candidate of each expression at or after `from` (usize::MAX: none).
+        let mut fast_next: Option<usize> = None;
+        let mut slow_next: Option<usize> = None;
+        let mut window = 0;
+        while from < text.len() {
+            if fast_next.is_none_or(|s| s < from) {
+                fast_next = Some(
+                    self.fast
+                        .find_at(text, from)
+                        .map_or(usize::MAX, |m| m.start()),
+                );
+            }
+            if slow_next.is_none_or(|s| s < from) {
+                slow_next = Some(usize::MAX);
+                while let Some(w) = windows.get(window) {
+                    if w.end > from
+                        && let Some(m) = self.slow.find_at(&text[..w.end], from.max(w.start))
+                    {
+                        slow_next = Some(m.start());
+                        break;
+                    }
+                    window += 1;
+                }
+            }
+            let start = fast_next
+                .unwrap_or(usize::MAX)
+                .min(slow_next.unwrap_or(usize::MAX));
+            if start == usize::MAX {
+                break;
+            }
+            match self.hit_at(text, start, options, &mut scratch) {
+                Some(end) => {
+                    on_hit(start..end)?;
+                    from = end;
+                }
+                None => from = start + text[start..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// The hit that starts with the source token at byte `start`, if there is one: the
+    /// first place inside that token's folding where the folded query begins.
+    fn hit_at(
+        &self,
+        text: &str,
+        start: usize,
+        options: MatchOptions,
+        folded: &mut Vec<(char, usize)>,
+    ) -> Option<usize> {
+        if !is_token_start(text, start) {
+            return None;
+        }
+        folded.clear();
+        let mut at = fold_into(text, start, options.folding, folded);
+        let first_token = folded.len();
+        let m = self.query.len();
+        for o in 0..first_token {
+            while folded.len() < o + m && at < text.len() {
+                at = fold_into(text, at, options.folding, folded);
+            }
+            let Some(window) = folded.get(o..o + m) else {
+                return None;
+            };
+            if window
+                .iter()
+                .map(|&(c, _)| c)
+                .eq(self.query.iter().copied())
+            {
+                let end = window[m - 1].1;
+                if !options.whole_word || is_whole_word(text, &(start..end)) {
+                    return Some(end);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Fold the token at `at` into `out` as (folded char, end of its token); returns the
+/// end of the token.
+fn fold_into(text: &str, at: usize, folding: Folding, out: &mut Vec<(char, usize)>) -> usize {
+    let before = out.len();
+    let end = fold_token(text, at, folding, &mut |c| out.push((c, 0)));
+    for item in &mut out[before..] {
+        item.1 = end;
+    }
+    end
+}
+
+/// Stretches of `text` (byte ranges on char boundaries) around its joiners, where a
+/// hit holding a joiner can lie: `radius` bytes on each side, overlapping stretches
+/// joined.
+fn joiner_windows(text: &str, radius: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut joiners: Vec<usize> = memchr::memmem::find_iter(bytes, "\u{200C}")
+        .chain(memchr::memmem::find_iter(bytes, "\u{200D}"))
+        .collect();
+    joiners.sort_unstable();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for j in joiners {
+        let mut start = j.saturating_sub(radius);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (j + 3 + radius).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match out.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "matcher_tests.rs"]
+mod tests;
