@@ -1,5 +1,7 @@
 //! `pathok` — open the GUI on an article, or work with annotations from the command
-//! line: `export`, `import`, `check`, `agreement`.
+//! line: `export`, `import`, `check`, `agreement`, and on a corpus: `search`, `stats`.
+
+mod cli;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -57,6 +59,8 @@ enum Command {
         /// REFI-QDA project: how selection positions count characters.
         #[arg(long, value_name = "UNIT", value_parser = choice(&QdpxPositions::ALL, QdpxPositions::name, QdpxPositions::description))]
         qdpx_positions: Option<QdpxPositions>,
+        #[command(flatten)]
+        filter: cli::corpus::FilterArgs,
         /// Articles (.txt .md .html .htm), sidecars (`*.annotations.ron`) or folders
         /// (searched recursively).
         #[arg(required = true)]
@@ -112,6 +116,10 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Search articles for a word, folded as Find folds it; prints a concordance.
+    Search(cli::corpus::SearchArgs),
+    /// Tag statistics: passages and articles per tag and coder, co-occurrence.
+    Stats(cli::corpus::StatsArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -172,6 +180,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             jsonl,
             base_iri,
             qdpx_positions,
+            filter,
             paths,
         }) => {
             let only_for = [
@@ -201,6 +210,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     base_iri,
                 },
                 qdpx_positions: qdpx_positions.unwrap_or_default(),
+                filter: filter.into_filter(),
             };
             export(format, &options, output.as_deref(), &paths)
         }
@@ -241,6 +251,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             &paths,
         ),
+        Some(Command::Search(args)) => cli::corpus::search(&args),
+        Some(Command::Stats(args)) => cli::corpus::stats(&args),
     }
 }
 

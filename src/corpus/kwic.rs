@@ -74,15 +74,25 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// A left context without the vowel signs or marks of a letter that was cut off at
+/// its start (they would show on a dotted circle).
+fn without_cut_marks(s: &str) -> &str {
+    s.trim_start_matches(|c| {
+        unicode_normalization::char::is_combining_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
+    })
+}
+
 /// Write the lines as an aligned concordance: `label  left  match  right`, the left
 /// contexts right-aligned and the matches in one column, widths measured as a
-/// terminal shows them (Bengali vowel signs and hasanta take no column).
+/// terminal shows them (Bengali vowel signs and hasanta take no column). Line breaks
+/// in contexts show as spaces; marks left over from a letter cut off at the start of
+/// a left context are dropped.
 pub fn write_kwic_text(out: &mut dyn Write, lines: &[(String, &Hit)]) -> io::Result<()> {
     let rows: Vec<(String, String, String, &str)> = lines
         .iter()
         .map(|(label, hit)| {
             (
-                one_line(&hit.left),
+                one_line(without_cut_marks(&hit.left)),
                 one_line(&hit.matched),
                 one_line(&hit.right),
                 label.as_str(),
@@ -154,7 +164,7 @@ mod tests {
 
     #[test]
     fn the_text_form_aligns_matches_by_display_width() {
-        let h1 = hit("অনেক কিছু\nবলা ", "কোরিয়া", " সফর");
+        let h1 = hit("\u{09BF}অনেক কিছু\nবলা ", "কোরিয়া", " সফর");
         let h2 = hit("ab ", "Korea", " trip");
         let lines = vec![("a.txt:3".to_owned(), &h1), ("bb.txt:10".to_owned(), &h2)];
         let mut out = Vec::new();
@@ -162,6 +172,7 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         let rows: Vec<&str> = text.lines().collect();
         assert_eq!(rows.len(), 2, "newlines in contexts do not break lines");
+        assert!(rows[0].contains("  অনেক কিছু বলা  "), "{}", rows[0]);
         // The match starts at the same display column on every line.
         let column = |row: &str, m: &str| row[..row.find(m).unwrap()].width();
         assert_eq!(column(rows[0], "কোরিয়া"), column(rows[1], "Korea"));

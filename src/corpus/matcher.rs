@@ -45,8 +45,13 @@ pub enum QueryError {
     #[error("the search query is empty")]
     Empty,
     /// The regular expression does not parse.
-    #[error("not a valid regular expression ({0})")]
-    Syntax(#[from] regex_syntax::ast::Error),
+    #[error("not a valid regular expression ({message} at character {column})")]
+    Syntax {
+        /// What is wrong.
+        message: String,
+        /// Where (1-based, in characters of the query).
+        column: usize,
+    },
     /// The regular expression could not be compiled (too big, …).
     #[error("cannot use this regular expression ({0})")]
     Regex(#[from] regex::Error),
@@ -80,6 +85,12 @@ struct Literal {
     slow: Regex,
     /// How far (bytes) a hit can reach from a joiner inside it, joiners aside.
     radius: usize,
+    /// Some character's folding sticks out before the query's start: a fast
+    /// candidate can start inside a character and must be checked.
+    head_partial: bool,
+    /// Adjacent folded chars of the query: a joiner between two chars that are not
+    /// such a pair cannot be inside a hit.
+    pairs: Vec<(char, char)>,
 }
 
 impl Matcher {
@@ -235,8 +246,10 @@ struct Edge {
 }
 
 /// Every source token that can stand for a stretch of the folded query, including
-/// characters whose folding sticks out before the query's start or after its end.
-fn edges(query: &[char], folding: Folding) -> Vec<Edge> {
+/// characters whose folding sticks out before the query's start or after its end;
+/// and whether any sticks out before the start (then a hit may start inside a
+/// character, and every candidate is checked).
+fn edges(query: &[char], folding: Folding) -> (Vec<Edge>, bool) {
     let t = tables();
     let m = query.len();
     let mut out = Vec::new();
@@ -264,6 +277,7 @@ fn edges(query: &[char], folding: Folding) -> Vec<Edge> {
         }
     }
     // The folding of x starts before the query's start.
+    let mut head_partial = false;
     for &e in t.by_later.get(&query[0]).into_iter().flatten() {
         let (x, f) = &t.expanding[e];
         for o in 1..f.len() {
@@ -275,12 +289,13 @@ fn edges(query: &[char], folding: Folding) -> Vec<Edge> {
             };
             if fits {
                 push(0, rest.len().min(m), x);
+                head_partial = true;
             }
         }
     }
     out.sort();
     out.dedup();
-    out
+    (out, head_partial)
 }
 
 /// More ways than this to read one stretch of the query give a looser (still correct,
@@ -292,7 +307,7 @@ const JOINERS: &str = "[\\x{200C}\\x{200D}]*";
 
 /// Compile a folded query into its two candidate expressions.
 fn literal(query: Vec<char>, folding: Folding) -> Result<Kind, QueryError> {
-    let edges = edges(&query, folding);
+    let (edges, head_partial) = edges(&query, folding);
     let m = query.len();
     // Cut the query where no token's folding straddles the cut.
     let mut crossed = vec![false; m + 1];
@@ -332,10 +347,15 @@ fn literal(query: Vec<char>, folding: Folding) -> Result<Kind, QueryError> {
                 .join(JOINERS)
         })));
     }
+    let mut pairs: Vec<(char, char)> = query.windows(2).map(|p| (p[0], p[1])).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
     Ok(Kind::Literal(Literal {
         fast: Regex::new(&fast)?,
         slow: Regex::new(&slow)?,
         radius: 9 * m + 4,
+        head_partial,
+        pairs,
         query,
     }))
 }
@@ -382,19 +402,20 @@ impl Literal {
         options: MatchOptions,
         on_hit: &mut dyn FnMut(Range<usize>) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        let windows = joiner_windows(text, self.radius);
+        let windows = self.joiner_windows(text, options.folding);
         let mut scratch = Vec::new();
         let mut from = 0;
-        // The next candidate of each expression at or after `from` (usize::MAX: none).
-        let mut fast_next: Option<usize> = None;
+        // The next candidate of each expression at or after `from` (None: not looked
+        // for yet or behind `from`; usize::MAX: there is none).
+        let mut fast_next: Option<Range<usize>> = None;
         let mut slow_next: Option<usize> = None;
         let mut window = 0;
         while from < text.len() {
-            if fast_next.is_none_or(|s| s < from) {
+            if fast_next.as_ref().is_none_or(|m| m.start < from) {
                 fast_next = Some(
                     self.fast
                         .find_at(text, from)
-                        .map_or(usize::MAX, |m| m.start()),
+                        .map_or(usize::MAX..usize::MAX, |m| m.range()),
                 );
             }
             if slow_next.is_none_or(|s| s < from) {
@@ -409,13 +430,24 @@ impl Literal {
                     window += 1;
                 }
             }
-            let start = fast_next
-                .unwrap_or(usize::MAX)
-                .min(slow_next.unwrap_or(usize::MAX));
+            let fast = fast_next.clone().unwrap_or(usize::MAX..usize::MAX);
+            let slow = slow_next.unwrap_or(usize::MAX);
+            let start = fast.start.min(slow);
             if start == usize::MAX {
                 break;
             }
-            match self.hit_at(text, start, options, &mut scratch) {
+            // A fast candidate between token boundaries is the hit itself, unless a
+            // hit could start inside its first character.
+            let exact = start == fast.start
+                && !self.head_partial
+                && is_token_start(text, fast.start)
+                && is_token_start(text, fast.end);
+            let end = if exact {
+                (!options.whole_word || is_whole_word(text, &fast)).then_some(fast.end)
+            } else {
+                self.hit_at(text, start, options, &mut scratch)
+            };
+            match end {
                 Some(end) => {
                     on_hit(start..end)?;
                     from = end;
@@ -475,31 +507,71 @@ fn fold_into(text: &str, at: usize, folding: Folding, out: &mut Vec<(char, usize
     end
 }
 
-/// Stretches of `text` (byte ranges on char boundaries) around its joiners, where a
-/// hit holding a joiner can lie: `radius` bytes on each side, overlapping stretches
-/// joined.
-fn joiner_windows(text: &str, radius: usize) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut joiners: Vec<usize> = memchr::memmem::find_iter(bytes, "\u{200C}")
-        .chain(memchr::memmem::find_iter(bytes, "\u{200D}"))
-        .collect();
-    joiners.sort_unstable();
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for j in joiners {
-        let mut start = j.saturating_sub(radius);
-        while !text.is_char_boundary(start) {
-            start -= 1;
+impl Literal {
+    /// Stretches of `text` (byte ranges on char boundaries) around the joiners that
+    /// can be inside a hit, where the expression with optional joiners must run:
+    /// `radius` bytes on each side, overlapping stretches joined. A run of joiners
+    /// can be inside a hit only if the folded chars on its two sides are adjacent in
+    /// the query; the ZWJ of a ত্‍ is part of its letter, not a free joiner.
+    fn joiner_windows(&self, text: &str, folding: Folding) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let mut joiners: Vec<usize> = memchr::memmem::find_iter(bytes, "\u{200C}")
+            .chain(memchr::memmem::find_iter(bytes, "\u{200D}"))
+            .collect();
+        joiners.sort_unstable();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut i = 0;
+        while i < joiners.len() {
+            // A run of joiners [first, after).
+            let first = joiners[i];
+            let mut after = first + 3;
+            i += 1;
+            while joiners.get(i) == Some(&after) {
+                after += 3;
+                i += 1;
+            }
+            if !self.may_join(text, first, after, folding) {
+                continue;
+            }
+            let mut start = first.saturating_sub(self.radius);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (after + self.radius).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            match out.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => out.push(start..end),
+            }
         }
-        let mut end = (j + 3 + radius).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
+        out
+    }
+
+    /// True when the joiners at `first..after` may be inside a hit.
+    fn may_join(&self, text: &str, first: usize, after: usize, folding: Folding) -> bool {
+        let before = &text[..first];
+        let Some(c) = before.chars().next_back() else {
+            return false;
+        };
+        if before.ends_with("ত্") && text[first..].starts_with('\u{200D}') {
+            // The first joiner closes a ত্‍: the next ones (if any) are free.
+            return after > first + 3 && self.pairs.iter().any(|&(l, _)| l == 'ৎ');
         }
-        match out.last_mut() {
-            Some(last) if start <= last.end => last.end = last.end.max(end),
-            _ => out.push(start..end),
+        let mut last = None;
+        fold_char(c, folding, &mut |f| last = Some(f));
+        let mut next = None;
+        if after < text.len() {
+            fold_token(text, after, folding, &mut |f| {
+                next.get_or_insert(f);
+            });
+        }
+        match (last, next) {
+            (Some(l), Some(n)) => self.pairs.binary_search(&(l, n)).is_ok(),
+            _ => false,
         }
     }
-    out
 }
 
 #[cfg(test)]

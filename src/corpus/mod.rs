@@ -29,6 +29,6 @@ pub use library::{
 };
 pub use matcher::{MatchOptions, Matcher, QueryError, is_word_char};
 pub use passages::{Passage, PassageFilter, passages};
-pub use read::{ReadError, annotations, canonical_text, title};
+pub use read::{ReadError, annotations, canonical_text, title, with_canonical_text};
 pub use search::{ArticleHits, DEFAULT_CONTEXT, Hit, count, count_in, hits_in, search};
 pub use stats::{Stats, TagStats, stats};

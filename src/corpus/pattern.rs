@@ -17,7 +17,12 @@ use crate::text::{Folding, fold_char, fold_token};
 
 /// Compile `pattern` with its literals folded, matching case-insensitively.
 pub(crate) fn folded_regex(pattern: &str, folding: Folding) -> Result<Regex, QueryError> {
-    let mut ast = ast::parse::Parser::new().parse(pattern)?;
+    let mut ast = ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| QueryError::Syntax {
+            message: e.kind().to_string(),
+            column: e.span().start.column,
+        })?;
     fold_ast(&mut ast, folding);
     let mut folded = String::new();
     // Printing into a String cannot fail.

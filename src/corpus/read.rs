@@ -43,24 +43,30 @@ fn is_plain_text(path: &Path) -> bool {
 }
 
 /// The canonical text of the article at `path`, exactly as [`article::load`] makes it.
-/// Plain text in UTF-8 (the common case) is read and checked, nothing more; other
-/// files go through the full loader.
+/// See [`with_canonical_text`].
 pub fn canonical_text(path: &Path) -> Result<String, ArticleError> {
+    with_canonical_text(path, str::to_owned)
+}
+
+/// Call `f` with the canonical text of the article at `path` (exactly as
+/// [`article::load`] makes it) and return what it returns. Plain text in UTF-8 — the
+/// common case — is read, checked and handed over in place, without a copy; other
+/// files go through the decoder or the full loader.
+pub fn with_canonical_text<R>(path: &Path, f: impl FnOnce(&str) -> R) -> Result<R, ArticleError> {
     if !is_plain_text(path) {
-        return article::load(path).map(|a| a.text.as_str().to_owned());
+        return article::load(path).map(|a| f(a.text.as_str()));
     }
     let bytes = read_limited(path)?;
     let plain = !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
-        && memchr::memchr2(b'\r', 0, &bytes).is_none()
-        && !(bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]));
-    if plain {
-        match String::from_utf8(bytes) {
-            Ok(text) if !text.trim().is_empty() => return Ok(text),
-            Ok(text) => return article::decode_text(path, text.as_bytes()).map(|d| d.text),
-            Err(e) => return article::decode_text(path, e.as_bytes()).map(|d| d.text),
-        }
+        && !(bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]))
+        && memchr::memchr2(b'\r', 0, &bytes).is_none();
+    if plain
+        && let Ok(text) = simdutf8::basic::from_utf8(&bytes)
+        && !text.trim().is_empty()
+    {
+        return Ok(f(text));
     }
-    article::decode_text(path, &bytes).map(|d| d.text)
+    article::decode_text(path, &bytes).map(|d| f(&d.text))
 }
 
 /// Read a text file whole, refusing directories and files above [`MAX_TEXT_BYTES`]
@@ -96,10 +102,15 @@ pub fn title(path: &Path) -> Result<String, ArticleError> {
     if !is_plain_text(path) {
         return article::load(path).map(|a| a.title);
     }
-    let text = canonical_text(path)?;
-    match text.split('\n').find(|line| !line.trim().is_empty()) {
-        Some(line) if line.chars().count() <= LONG_LINE => Ok(line.trim().to_owned()),
-        _ => article::load(path).map(|a| a.title),
+    let first = with_canonical_text(path, |text| {
+        text.split('\n')
+            .find(|line| !line.trim().is_empty())
+            .filter(|line| line.chars().count() <= LONG_LINE)
+            .map(|line| line.trim().to_owned())
+    })?;
+    match first {
+        Some(title) => Ok(title),
+        None => article::load(path).map(|a| a.title),
     }
 }
 

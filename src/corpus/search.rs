@@ -89,12 +89,11 @@ pub fn search(
     each: &mut dyn FnMut(usize, Result<ArticleHits, ReadError>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     for (i, path) in articles.iter().enumerate() {
-        let result = read::canonical_text(path)
-            .map(|text| ArticleHits {
-                path: path.clone(),
-                hits: hits_in(&text, matcher, context),
-            })
-            .map_err(ReadError::from);
+        let result = read::with_canonical_text(path, |text| ArticleHits {
+            path: path.clone(),
+            hits: hits_in(text, matcher, context),
+        })
+        .map_err(ReadError::from);
         each(i, result)?;
     }
     ControlFlow::Continue(())
@@ -107,8 +106,7 @@ pub fn count(
     each: &mut dyn FnMut(usize, &Path, Result<usize, ReadError>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     for (i, path) in articles.iter().enumerate() {
-        let result = read::canonical_text(path)
-            .map(|text| count_in(&text, matcher))
+        let result = read::with_canonical_text(path, |text| count_in(text, matcher))
             .map_err(ReadError::from);
         each(i, path, result)?;
     }

@@ -132,6 +132,10 @@ pub struct ExportOptions {
     pub w3c_sources: SourceIris,
     /// REFI-QDA project: the unit of selection positions.
     pub qdpx_positions: QdpxPositions,
+    /// Which annotations to export (tags, coders, overlapping, status); the default
+    /// keeps all. Applied by [`super::export_paths_with`] and
+    /// [`super::export_to_stream`] as the articles are loaded.
+    pub filter: crate::corpus::PassageFilter,
 }
 
 /// What an exporter produces: one file, or a directory of files.

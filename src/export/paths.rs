@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::exporter::{ExportError, ExportItem, ExportOptions, OutputKind};
 use super::format::Format;
-use crate::annotate::Codebook;
+use crate::annotate::{AnnotationSet, Codebook};
 use crate::article::{Article, ArticleError};
+use crate::corpus::PassageFilter;
 use crate::store::{
     self, EntryKind, PlannedWrite, Sidecar, StoreError, WalkProblem, WalkProblemKind,
 };
@@ -241,7 +242,7 @@ pub fn export_paths_with(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportSummary, ExportPathsError> {
     let exporter = format.exporter(options);
-    let loaded = load_all(paths, progress)?;
+    let loaded = load_all(paths, &options.filter, progress)?;
     check_output(out, exporter.output_kind(), &loaded)?;
     progress(Progress::Writing);
     let items = items_of(&loaded);
@@ -293,7 +294,7 @@ pub fn export_to_stream(
         }
         .into());
     }
-    let loaded = load_all(paths, &mut |_| {})?;
+    let loaded = load_all(paths, &options.filter, &mut |_| {})?;
     let items = items_of(&loaded);
     exporter.export(&items, out)?;
     let mut summary = summarize(&items);
@@ -377,9 +378,11 @@ struct Loaded {
     skipped: Vec<WalkProblem>,
 }
 
-/// Load every article under `paths`; all failures or all articles.
+/// Load every article under `paths`, keeping the annotations that pass `filter`; all
+/// failures or all articles.
 fn load_all(
     paths: &[PathBuf],
+    filter: &PassageFilter,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded, ExportPathsError> {
     let FoundArticles { articles, skipped } = find_articles(paths)?;
@@ -388,7 +391,19 @@ fn load_all(
     let total = articles.len();
     for (i, path) in articles.into_iter().enumerate() {
         match load(&path) {
-            Ok((article, sidecar)) => loaded.push((path, article, sidecar)),
+            Ok((article, mut sidecar)) => {
+                if !filter.is_empty() {
+                    let kept: Vec<_> = filter
+                        .select(sidecar.annotations.as_slice())
+                        .into_iter()
+                        .cloned()
+                        .collect();
+                    let note = std::mem::take(&mut sidecar.annotations.article_note);
+                    sidecar.annotations = AnnotationSet::new(kept, Vec::new());
+                    sidecar.annotations.article_note = note;
+                }
+                loaded.push((path, article, sidecar));
+            }
             Err(reason) => failures.push(LoadFailure { path, reason }),
         }
         progress(Progress::Loading { done: i + 1, total });

@@ -33,6 +33,17 @@ pub struct FoldedText {
 /// This ignores the one rule that spans several chars (ত্‍ → ৎ); see [`fold_token`].
 pub fn fold_char(c: char, folding: Folding, emit: &mut impl FnMut(char)) {
     match c {
+        // The Bengali block has no case, and only these letters and vowel signs
+        // decompose (ো ৌ ড় ঢ় য়): every other Bengali char folds to itself, without
+        // a look-up (most of a Bengali text).
+        '\u{0980}'..='\u{09FF}'
+            if !matches!(
+                c,
+                '০'..='৯' | '\u{09CB}' | '\u{09CC}' | '\u{09DC}' | '\u{09DD}' | '\u{09DF}'
+            ) =>
+        {
+            emit(c);
+        }
         ZWJ | ZWNJ => {}
         '০'..='৯' if folding.digits => {
             let digit = c as u32 - '০' as u32;
@@ -191,6 +202,25 @@ mod tests {
         assert!(find("১৯৭১ সাল", "1971", false).is_empty());
         assert_eq!(find("১৯৭১ সাল", "1971", true), ["১৯৭১"]);
         assert_eq!(find("1971 সাল", "১৯৭১", true), ["1971"]);
+    }
+
+    #[test]
+    fn the_bengali_shortcut_folds_as_decomposition_and_lowercase_do() {
+        for c in ('\u{0980}'..='\u{09FF}').chain(['\u{200C}', 'A', 'é', '১']) {
+            for digits in [false, true] {
+                let folding = Folding { digits };
+                let mut fast = Vec::new();
+                fold_char(c, folding, &mut |f| fast.push(f));
+                let mut slow: Vec<char> = Vec::new();
+                if matches!(c, '\u{200C}' | '\u{200D}') {
+                } else if digits && ('০'..='৯').contains(&c) {
+                    slow.push(char::from(b'0' + (c as u32 - '০' as u32) as u8));
+                } else {
+                    decompose_canonical(c, |d| slow.extend(d.to_lowercase()));
+                }
+                assert_eq!(fast, slow, "{c:?}");
+            }
+        }
     }
 
     #[test]
