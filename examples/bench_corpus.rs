@@ -76,7 +76,7 @@ fn main() -> anyhow::Result<()> {
     let mut hits = 0;
     let count = median(|| {
         hits = 0;
-        let _ = corpus::count(&articles(&big), &matcher, &mut |_, _, n| {
+        let _ = corpus::count(&articles(&big), &matcher, &mut |_, n| {
             hits += n.unwrap();
             ControlFlow::Continue(())
         });
@@ -133,7 +133,7 @@ fn main() -> anyhow::Result<()> {
         let mut n = 0;
         let t = median(|| {
             n = 0;
-            let _ = corpus::count(&articles(&big), &matcher, &mut |_, _, c| {
+            let _ = corpus::count(&articles(&big), &matcher, &mut |_, c| {
                 n += c.unwrap();
                 ControlFlow::Continue(())
             });

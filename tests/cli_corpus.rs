@@ -236,8 +236,11 @@ fn span(text: &str, word: &str, n: usize) -> (usize, usize) {
     (start, start + word.chars().count())
 }
 
-/// Import annotations: (article, word, occurrence, tags, author).
-fn annotate(dir: &Path, items: &[(&str, &str, &str, usize, &[&str], &str)]) {
+/// One annotation to import: (article path, its text, word, occurrence, tags, author).
+type Coding<'a> = (&'a str, &'a str, &'a str, usize, &'a [&'a str], &'a str);
+
+/// Import annotations.
+fn annotate(dir: &Path, items: &[Coding<'_>]) {
     let mut lines = String::new();
     for (article, text, word, n, tags, author) in items {
         let (start, end) = span(text, word, *n);

@@ -140,10 +140,8 @@ enum StatsFormat {
 /// The articles under `paths`; walk problems are told on stderr. Returns whether one
 /// of them is a failure (something that could hold articles was not read).
 fn find_articles(paths: &[PathBuf]) -> (Found, bool) {
-    let found = match corpus::find(paths, &mut |_| ControlFlow::Continue(())) {
-        Ok(found) => found,
-        Err(corpus::Cancelled) => Found::default(),
-    };
+    // Nothing stops this walk, so it is never cancelled.
+    let found = corpus::find(paths, &mut |_| ControlFlow::Continue(())).unwrap_or_default();
     let mut failed = false;
     for problem in found.problems.iter().chain(&found.unreadable) {
         eprintln!("pathok: {problem}");
@@ -385,7 +383,7 @@ fn write_counts(
     failed: &mut bool,
 ) -> io::Result<()> {
     let mut counts: Vec<(&Path, usize)> = Vec::new();
-    let _ = corpus::count(articles, matcher, &mut |i, _, result| {
+    let _ = corpus::count(articles, matcher, &mut |i, result| {
         match result {
             Ok(n) => counts.push((&articles[i], n)),
             Err(e) => {

@@ -232,10 +232,9 @@ fn rescan(
             _ => read_row(root, path, sidecar.as_deref(), stamps),
         };
         rows.push(row);
-        if (i + 1) % 64 == 0 || i + 1 == total {
-            if progress(ScanProgress::Reading { done: i + 1, total }).is_break() {
-                return Err(Cancelled);
-            }
+        let report = (i + 1) % 64 == 0 || i + 1 == total;
+        if report && progress(ScanProgress::Reading { done: i + 1, total }).is_break() {
+            return Err(Cancelled);
         }
     }
     for problem in &found.unreadable {

@@ -478,9 +478,7 @@ impl Literal {
             while folded.len() < o + m && at < text.len() {
                 at = fold_into(text, at, options.folding, folded);
             }
-            let Some(window) = folded.get(o..o + m) else {
-                return None;
-            };
+            let window = folded.get(o..o + m)?;
             if window
                 .iter()
                 .map(|&(c, _)| c)

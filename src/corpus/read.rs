@@ -57,9 +57,10 @@ pub fn with_canonical_text<R>(path: &Path, f: impl FnOnce(&str) -> R) -> Result<
         return article::load(path).map(|a| f(a.text.as_str()));
     }
     let bytes = read_limited(path)?;
-    let plain = !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
-        && !(bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]))
-        && memchr::memchr2(b'\r', 0, &bytes).is_none();
+    let bom = [&[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE], &[0xFE, 0xFF]]
+        .iter()
+        .any(|b| bytes.starts_with(b));
+    let plain = !bom && memchr::memchr2(b'\r', 0, &bytes).is_none();
     if plain
         && let Ok(text) = simdutf8::basic::from_utf8(&bytes)
         && !text.trim().is_empty()

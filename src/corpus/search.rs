@@ -3,7 +3,7 @@
 //! hits are handed on with their offsets in three units and their context.
 
 use std::ops::{ControlFlow, Range};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::Matcher;
 use super::read::{self, ReadError};
@@ -103,12 +103,12 @@ pub fn search(
 pub fn count(
     articles: &[PathBuf],
     matcher: &Matcher,
-    each: &mut dyn FnMut(usize, &Path, Result<usize, ReadError>) -> ControlFlow<()>,
+    each: &mut dyn FnMut(usize, Result<usize, ReadError>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     for (i, path) in articles.iter().enumerate() {
         let result = read::with_canonical_text(path, |text| count_in(text, matcher))
             .map_err(ReadError::from);
-        each(i, path, result)?;
+        each(i, result)?;
     }
     ControlFlow::Continue(())
 }
