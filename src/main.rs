@@ -60,7 +60,7 @@ enum Command {
         #[arg(long, value_name = "UNIT", value_parser = choice(&QdpxPositions::ALL, QdpxPositions::name, QdpxPositions::description))]
         qdpx_positions: Option<QdpxPositions>,
         #[command(flatten)]
-        filter: cli::corpus::FilterArgs,
+        filter: cli::FilterArgs,
         /// Articles (.txt .md .html .htm), sidecars (`*.annotations.ron`) or folders
         /// (searched recursively).
         #[arg(required = true)]
@@ -117,9 +117,9 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// Search articles for a word, folded as Find folds it; prints a concordance.
-    Search(cli::corpus::SearchArgs),
+    Search(cli::SearchArgs),
     /// Tag statistics: passages and articles per tag and coder, co-occurrence.
-    Stats(cli::corpus::StatsArgs),
+    Stats(cli::StatsArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -251,8 +251,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             &paths,
         ),
-        Some(Command::Search(args)) => cli::corpus::search(&args),
-        Some(Command::Stats(args)) => cli::corpus::stats(&args),
+        Some(Command::Search(args)) => cli::search(&args),
+        Some(Command::Stats(args)) => cli::stats(&args),
     }
 }
 

@@ -8,11 +8,12 @@
 //! | module | what |
 //! | --- | --- |
 //! | `library` | the listing: rows, problems, refresh, sort and filter |
-//! | `matcher`, `pattern` | the folded query compiled to a matcher (plain or regex) |
+//! | `matcher`, `compile`, `pattern` | the folded query compiled to a matcher (plain or regex) |
 //! | `search`, `kwic` | hits with offsets and context; the concordance |
 //! | `passages`, `stats` | code retrieval, the export filter, tag statistics |
 //! | `read` | reading only what these need from articles and sidecars |
 
+mod compile;
 mod kwic;
 mod library;
 mod matcher;

@@ -1,10 +1,5 @@
-//! `pathok search`, `pathok stats` and the passage filter of `pathok export`: the
-//! corpus engine ([`pathok::corpus`]) on the command line.
-//!
-//! Output goes to standard output (one format per `--format`), problems to standard
-//! error with the file named; the exit code is 1 when an article or sidecar could not
-//! be read (the rest is still searched or counted), 2 on a usage error (including a
-//! query that is not a valid regular expression).
+//! `pathok search`: a folded search over articles and folders, as an aligned
+//! concordance, JSONL or CSV rows, or counts per article.
 
 use std::io::{self, BufWriter, Write};
 use std::ops::ControlFlow;
@@ -13,55 +8,11 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr as _;
 
-use pathok::annotate::Status;
-use pathok::corpus::{
-    self, ArticleHits, Found, Hit, KwicOrder, MatchOptions, Matcher, PassageFilter, Stats,
-};
-use pathok::store::WalkProblemKind;
+use pathok::corpus::{self, ArticleHits, Hit, KwicOrder, MatchOptions, Matcher};
 use pathok::text::Folding;
 
-/// Which annotations `export` writes.
-#[derive(Args, Debug, Default)]
-pub struct FilterArgs {
-    /// Only annotations carrying this tag (repeat for any of several).
-    #[arg(long = "tag", value_name = "T")]
-    tags: Vec<String>,
-    /// Only annotations by this coder (repeat for any of several).
-    #[arg(long = "coder", value_name = "NAME")]
-    coders: Vec<String>,
-    /// Only annotations that carry T or overlap an annotation (by the same coder)
-    /// that does.
-    #[arg(long, value_name = "T")]
-    overlapping: Option<String>,
-    /// Only annotations with this status.
-    #[arg(long, value_enum)]
-    status: Option<StatusArg>,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum StatusArg {
-    Anchored,
-    Moved,
-    Orphaned,
-}
-
-impl FilterArgs {
-    /// The filter these flags describe.
-    pub fn into_filter(self) -> PassageFilter {
-        PassageFilter {
-            tags: self.tags,
-            coders: self.coders,
-            overlapping: self.overlapping,
-            status: self.status.map(|s| match s {
-                StatusArg::Anchored => Status::Anchored,
-                StatusArg::Moved => Status::Moved,
-                StatusArg::Orphaned => Status::Orphaned,
-            }),
-        }
-    }
-}
+use super::{csv_error, find_articles, finish};
 
 /// `pathok search`.
 #[derive(Args, Debug)]
@@ -114,56 +65,6 @@ enum SortArg {
     Before,
     /// By the words after the hit.
     After,
-}
-
-/// `pathok stats`.
-#[derive(Args, Debug)]
-pub struct StatsArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
-    format: StatsFormat,
-    /// Articles, sidecars or folders (searched recursively).
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum StatsFormat {
-    /// Tables for the terminal.
-    Text,
-    /// `{"articles", "annotations", "tags": {T: {...}}, "cooccurrence": {A: {B: n}}}`.
-    Json,
-    /// One row per figure: measure,tag,other,count.
-    Csv,
-}
-
-/// The articles under `paths`; walk problems are told on stderr. Returns whether one
-/// of them is a failure (something that could hold articles was not read).
-fn find_articles(paths: &[PathBuf]) -> (Found, bool) {
-    // Nothing stops this walk, so it is never cancelled.
-    let found = corpus::find(paths, &mut |_| ControlFlow::Continue(())).unwrap_or_default();
-    let mut failed = false;
-    for problem in found.problems.iter().chain(&found.unreadable) {
-        eprintln!("pathok: {problem}");
-        failed |= !matches!(problem.kind, WalkProblemKind::SymlinkLoop { .. });
-    }
-    for sidecar in &found.orphan_sidecars {
-        eprintln!(
-            "pathok: the sidecar's article is missing: {}",
-            sidecar.display()
-        );
-        failed = true;
-    }
-    (found, failed)
-}
-
-/// Finish writing: a closed pipe (`| head`) is not an error.
-fn finish(result: io::Result<()>, code: ExitCode) -> anyhow::Result<ExitCode> {
-    match result {
-        Ok(()) => Ok(code),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
-        Err(e) => Err(anyhow::Error::new(e).context("cannot write to standard output")),
-    }
 }
 
 /// `pathok search`.
@@ -237,13 +138,6 @@ impl<'a> HitRow<'a> {
             left: &hit.left,
             right: &hit.right,
         }
-    }
-}
-
-fn csv_error(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
     }
 }
 
@@ -438,165 +332,4 @@ fn write_counts(
         articles.len()
     );
     Ok(())
-}
-
-/// `pathok stats`.
-pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let (found, mut failed) = find_articles(&args.paths);
-    let Ok((stats, failures)) = corpus::stats(&found.articles, &mut |_| ControlFlow::Continue(()))
-    else {
-        return Ok(ExitCode::FAILURE);
-    };
-    for e in &failures {
-        eprintln!("pathok: {e}");
-        failed = true;
-    }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let result = match args.format {
-        StatsFormat::Json => serde_json::to_writer_pretty(&mut out, &stats)
-            .map_err(io::Error::from)
-            .and_then(|()| out.write_all(b"\n")),
-        StatsFormat::Csv => write_stats_csv(&mut out, &stats),
-        StatsFormat::Text => write_stats_text(&mut out, &stats),
-    }
-    .and_then(|()| out.flush());
-    finish(
-        result,
-        if failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
-}
-
-#[derive(Serialize)]
-struct StatsRow<'a> {
-    measure: &'a str,
-    tag: &'a str,
-    other: &'a str,
-    count: usize,
-}
-
-/// Stats as one row per figure (a long table, ready for R or pandas).
-fn write_stats_csv(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut csv = csv::Writer::from_writer(out);
-    let mut row = |measure, tag, other, count| {
-        csv.serialize(StatsRow {
-            measure,
-            tag,
-            other,
-            count,
-        })
-        .map_err(csv_error)
-    };
-    row("articles", "", "", stats.articles)?;
-    row("annotations", "", "", stats.annotations)?;
-    for (tag, t) in &stats.tags {
-        row("tag_annotations", tag, "", t.annotations)?;
-        row("tag_articles", tag, "", t.articles)?;
-        for (coder, n) in &t.coders {
-            row("tag_coder_annotations", tag, coder, *n)?;
-        }
-    }
-    for (a, cells) in &stats.cooccurrence {
-        for (b, n) in cells {
-            row("cooccurrence", a, b, *n)?;
-        }
-    }
-    csv.flush()
-}
-
-/// A table with columns aligned by display width: the first column left-aligned,
-/// the others right-aligned.
-fn write_table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for row in rows {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c].saturating_sub(cell.width()));
-            if c == 0 {
-                line.push_str(cell);
-                line.push_str(&pad);
-            } else {
-                line.push_str("  ");
-                line.push_str(&pad);
-                line.push_str(cell);
-            }
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-fn write_stats_text(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
-    writeln!(
-        out,
-        "{} article(s), {} annotation(s), {} tag(s)\n",
-        stats.articles,
-        stats.annotations,
-        stats.tags.len()
-    )?;
-    if stats.tags.is_empty() {
-        return Ok(());
-    }
-    let mut rows = vec![vec![
-        "tag".to_owned(),
-        "passages".to_owned(),
-        "articles".to_owned(),
-        "by coder".to_owned(),
-    ]];
-    for (tag, t) in &stats.tags {
-        let coders: Vec<String> = t
-            .coders
-            .iter()
-            .map(|(c, n)| {
-                let name = if c.is_empty() { "(no author)" } else { c };
-                format!("{name} {n}")
-            })
-            .collect();
-        rows.push(vec![
-            tag.clone(),
-            t.annotations.to_string(),
-            t.articles.to_string(),
-            coders.join(", "),
-        ]);
-    }
-    write_table(out, &rows)?;
-    writeln!(
-        out,
-        "\nco-occurrence: passages carrying the row's tag that also carry the column's tag \
-         or overlap a passage (same coder) carrying it; the diagonal counts the row's passages\n"
-    )?;
-    let tags: Vec<&String> = stats.tags.keys().collect();
-    let mut rows = vec![
-        std::iter::once(String::new())
-            .chain(tags.iter().map(|t| (*t).clone()))
-            .collect::<Vec<_>>(),
-    ];
-    for a in &tags {
-        let mut row = vec![(*a).clone()];
-        row.extend(tags.iter().map(|b| {
-            stats
-                .cooccurrence
-                .get(*a)
-                .and_then(|r| r.get(*b))
-                .copied()
-                .unwrap_or(0)
-                .to_string()
-        }));
-        rows.push(row);
-    }
-    write_table(out, &rows)
 }
