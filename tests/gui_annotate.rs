@@ -7,44 +7,18 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use pathok::annotate::{Annotation, Codebook, Color, Tag};
+use pathok::annotate::Annotation;
 use pathok::text::{SourceText, is_cluster_boundary};
 use pathok::ui::PathokApp;
 use pathok::ui::settings::Settings;
 use pathok::ui::theme::ReaderTheme;
 use unicode_normalization::UnicodeNormalization as _;
 
-use common::{click, drag, locate, offset_of};
-
-const ARTICLE: &str = "tests/data/articles/select.txt";
-
-/// A copy of the test article (and a codebook) in a fresh folder, so that sidecars are
-/// written there.
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let article = dir.path().join("select.txt");
-    std::fs::copy(ARTICLE, &article).expect("copy article");
-    let codebook = Codebook {
-        tags: vec![
-            Tag {
-                name: "সরকারি বক্তব্য".into(),
-                color: Color([0x7f, 0xb8, 0xf0]),
-                description: String::new(),
-            },
-            Tag {
-                name: "সমালোচনা".into(),
-                color: Color([0xf4, 0x9a, 0xc1]),
-                description: String::new(),
-            },
-        ],
-    };
-    pathok::store::save_codebook(&dir.path().join("codebook.ron"), &codebook).expect("codebook");
-    (dir, article)
-}
+use common::{click, drag, locate, offset_of, workspace};
 
 fn app(path: &Path, theme: ReaderTheme) -> Harness<'static, PathokApp> {
     let path = path.to_owned();

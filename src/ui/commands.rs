@@ -3,10 +3,39 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use strum::IntoEnumIterator as _;
+
 use super::theme::ReaderTheme;
 
-/// A command the user can give.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The menu a command is listed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+pub enum Menu {
+    /// Files: open, save, export, import, quit.
+    File,
+    /// Find, copy, select, undo.
+    Edit,
+    /// Highlights, tags and notes.
+    Annotate,
+    /// Reading size, typeface, column, panels.
+    View,
+}
+
+impl Menu {
+    /// The menu's title in the menu bar.
+    pub fn title(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::Annotate => "Annotate",
+            Menu::View => "View",
+        }
+    }
+}
+
+/// A command the user can give. The declaration order is the palette's order; the
+/// list of every command is derived from it ([`Command::all`]), so no command can be
+/// left out of the palette or the shortcut table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 #[must_use]
 pub enum Command {
     /// Choose an article with the file dialog.
@@ -21,6 +50,30 @@ pub enum Command {
     Export,
     /// Import pre-annotations into this article.
     Import,
+    /// Show the find bar.
+    Find,
+    /// Select the next match of the find bar.
+    FindNext,
+    /// Select the previous match of the find bar.
+    FindPrevious,
+    /// Highlight the selection in the current colour, without a tag.
+    Highlight,
+    /// Open the tag picker.
+    PickTags,
+    /// Write or edit the note of the selected annotation.
+    EditNote,
+    /// Delete the selected annotation.
+    DeleteAnnotation,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Copy the selected text (canonical form) to the clipboard.
+    Copy,
+    /// Select the whole article text.
+    SelectAll,
+    /// Clear the selection.
+    ClearSelection,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -29,8 +82,6 @@ pub enum Command {
     ZoomReset,
     /// Switch between sans and serif.
     ToggleTypeface,
-    /// Use a reading theme.
-    Theme(ReaderTheme),
     /// Widen the text column.
     WiderColumn,
     /// Narrow the text column.
@@ -45,71 +96,79 @@ pub enum Command {
     Top,
     /// Go to the end of the article.
     Bottom,
-    /// Show the find bar.
-    Find,
-    /// Select the whole article text.
-    SelectAll,
-    /// Copy the selected text (canonical form) to the clipboard.
-    Copy,
-    /// Clear the selection.
-    ClearSelection,
-    /// Highlight the selection in the current colour, without a tag.
-    Highlight,
-    /// Apply codebook tag N (1–9) to the selection or the selected annotation.
-    ApplyTag(u8),
-    /// Open the tag picker.
-    PickTags,
-    /// Write or edit the note of the selected annotation.
-    EditNote,
-    /// Delete the selected annotation.
-    DeleteAnnotation,
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
     /// Show the command palette.
     Palette,
     /// Leave Pathok.
     Quit,
+    /// Apply codebook tag N (1–9) to the selection or the selected annotation.
+    ApplyTag(u8),
+    /// Use a reading theme.
+    Theme(ReaderTheme),
 }
 
 impl Command {
-    /// Every command, in palette order.
+    /// Every command, in palette order: each variant once, with tags 1–9 and every
+    /// theme spelled out.
     pub fn all() -> Vec<Command> {
-        let mut all = vec![
-            Command::Open,
-            Command::OpenSample,
-            Command::Reload,
-            Command::Save,
-            Command::Export,
-            Command::Import,
-            Command::Find,
-            Command::Highlight,
-            Command::PickTags,
-            Command::EditNote,
-            Command::DeleteAnnotation,
-            Command::Undo,
-            Command::Redo,
-            Command::Copy,
-            Command::SelectAll,
-            Command::ClearSelection,
-            Command::ZoomIn,
-            Command::ZoomOut,
-            Command::ZoomReset,
-            Command::ToggleTypeface,
-            Command::WiderColumn,
-            Command::NarrowerColumn,
-            Command::ToggleSidePanel,
-            Command::PageDown,
-            Command::PageUp,
-            Command::Top,
-            Command::Bottom,
-            Command::Palette,
-            Command::Quit,
-        ];
-        all.extend((1..=9).map(Command::ApplyTag));
-        all.extend(ReaderTheme::ALL.map(Command::Theme));
-        all
+        Command::iter()
+            .flat_map(|c| match c {
+                Command::ApplyTag(_) => (1..=9).map(Command::ApplyTag).collect(),
+                Command::Theme(_) => ReaderTheme::iter().map(Command::Theme).collect(),
+                c => vec![c],
+            })
+            .collect()
+    }
+
+    /// The menu the command is listed in. `None`: palette and keys only (tags and
+    /// themes are listed by the menu bar with their names).
+    pub fn menu(self) -> Option<Menu> {
+        match self {
+            Command::Open
+            | Command::OpenSample
+            | Command::Reload
+            | Command::Save
+            | Command::Export
+            | Command::Import
+            | Command::Quit => Some(Menu::File),
+            Command::Find
+            | Command::FindNext
+            | Command::FindPrevious
+            | Command::Copy
+            | Command::SelectAll
+            | Command::ClearSelection
+            | Command::Undo
+            | Command::Redo
+            | Command::Palette => Some(Menu::Edit),
+            Command::Highlight
+            | Command::PickTags
+            | Command::EditNote
+            | Command::DeleteAnnotation => Some(Menu::Annotate),
+            Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleTypeface
+            | Command::WiderColumn
+            | Command::NarrowerColumn
+            | Command::ToggleSidePanel => Some(Menu::View),
+            Command::PageDown
+            | Command::PageUp
+            | Command::Top
+            | Command::Bottom
+            | Command::ApplyTag(_)
+            | Command::Theme(_) => None,
+        }
+    }
+
+    /// True when a menu draws a separator above the command.
+    pub fn starts_group(self) -> bool {
+        matches!(
+            self,
+            Command::Quit
+                | Command::Copy
+                | Command::Undo
+                | Command::Palette
+                | Command::ToggleTypeface
+        )
     }
 
     /// The menu label.
@@ -134,6 +193,8 @@ impl Command {
             Command::Top => "Go to start",
             Command::Bottom => "Go to end",
             Command::Find => "Find…",
+            Command::FindNext => "Find next",
+            Command::FindPrevious => "Find previous",
             Command::SelectAll => "Select all",
             Command::Copy => "Copy",
             Command::ClearSelection => "Clear selection",
@@ -174,6 +235,9 @@ impl Command {
                 "Move through the article"
             }
             Command::Find => "Find text in the article (ৎ = ত্‍, joiners ignored)",
+            Command::FindNext | Command::FindPrevious => {
+                "Select the next / previous match of the find bar, ready to be tagged"
+            }
             Command::SelectAll => "Select the whole text of the article",
             Command::Copy => "Copy the selected text exactly as it is in the article",
             Command::ClearSelection => "Deselect",
@@ -222,6 +286,8 @@ impl Command {
             Command::Top => key(NONE, Key::Home),
             Command::Bottom => key(NONE, Key::End),
             Command::Find => key(CMD, Key::F),
+            Command::FindNext => key(NONE, Key::F3),
+            Command::FindPrevious => key(SHIFT, Key::F3),
             Command::SelectAll => key(CMD, Key::A),
             // egui turns Ctrl+C into `Event::Copy`; see `from_shortcuts`.
             Command::Copy => key(CMD, Key::C),
@@ -246,7 +312,13 @@ impl Command {
 
     /// Show the command as a menu entry; returns it when clicked.
     pub fn menu_item(self, ui: &mut egui::Ui) -> Option<Command> {
-        let mut button = egui::Button::new(self.label());
+        self.menu_item_labelled(ui, self.label())
+    }
+
+    /// Show the command as a menu entry under another label (a tag's name); returns
+    /// it when clicked.
+    pub fn menu_item_labelled(self, ui: &mut egui::Ui, label: String) -> Option<Command> {
+        let mut button = egui::Button::new(label);
         if let Some(shortcut) = self.shortcuts().first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
         }
@@ -308,6 +380,27 @@ fn modifier_count(m: Modifiers) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_variant_is_in_the_list_once_with_its_own_label() {
+        let all = Command::all();
+        // 31 plain commands, tags 1–9 and the three themes.
+        assert_eq!(all.len(), Command::iter().count() - 2 + 9 + 3);
+        let mut labels: Vec<String> = all.iter().map(|c| c.label()).collect();
+        labels.sort();
+        labels.dedup();
+        assert_eq!(
+            labels.len(),
+            all.len(),
+            "the palette can tell every command apart"
+        );
+        for menu in <Menu as strum::IntoEnumIterator>::iter() {
+            assert!(
+                all.iter().any(|c| c.menu() == Some(menu)),
+                "{menu:?} is empty"
+            );
+        }
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {

@@ -1,10 +1,10 @@
-//! Small modal dialogs: the note editor, the tag picker and the command palette.
+//! Small modal dialogs: the note editor, the tag picker, the open-path prompt and
+//! the import prompt.
 
 use egui::{Key, Modifiers, RichText};
 
 use crate::annotate::{AnnotationId, Codebook, Tag};
 
-use super::commands::Command;
 use super::session_colors::{next_color, to_color32};
 use super::text_input::BengaliText;
 
@@ -34,7 +34,7 @@ impl NoteEditor {
     /// cancelled, `None` while open.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<String>> {
         let mut result = None;
-        let modal = egui::Modal::new(egui::Id::unique("note-editor")).show(ctx, |ui| {
+        let modal = super::popups::modal("note-editor").show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading("Note");
             let edit = egui::TextEdit::multiline(&mut self.text)
@@ -107,7 +107,7 @@ impl TagPicker {
     /// Show the picker. `Some(Some(tags))` when applied, `Some(None)` when cancelled.
     pub fn show(&mut self, ctx: &egui::Context, codebook: &Codebook) -> Option<Option<Vec<Tag>>> {
         let mut result = None;
-        let modal = egui::Modal::new(egui::Id::unique("tag-picker")).show(ctx, |ui| {
+        let modal = super::popups::modal("tag-picker").show(ctx, |ui| {
             ui.set_width(380.0);
             ui.heading("Tags");
             let response = ui.add(
@@ -204,56 +204,6 @@ impl TagPicker {
     }
 }
 
-/// The command palette: every command, searchable, with its shortcut.
-#[derive(Default)]
-pub struct Palette {
-    filter: String,
-    focused: bool,
-}
-
-impl Palette {
-    /// Show the palette; `Some(commands)` when closed (empty when cancelled).
-    pub fn show(&mut self, ctx: &egui::Context) -> Option<Vec<Command>> {
-        let mut result = None;
-        let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ctx, |ui| {
-            ui.set_width(420.0);
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text("Type a command…")
-                    .desired_width(f32::INFINITY),
-            );
-            if !self.focused {
-                response.request_focus();
-                self.focused = true;
-            }
-            let needle = self.filter.to_lowercase();
-            let matching: Vec<Command> = Command::all()
-                .into_iter()
-                .filter(|c| c.label().to_lowercase().contains(&needle))
-                .collect();
-            if response.lost_focus()
-                && ui.input(|i| i.key_pressed(Key::Enter))
-                && let Some(first) = matching.first()
-            {
-                result = Some(vec![*first]);
-            }
-            egui::ScrollArea::vertical()
-                .max_height(360.0)
-                .show(ui, |ui| {
-                    for c in matching {
-                        if let Some(c) = c.menu_item(ui) {
-                            result = Some(vec![c]);
-                        }
-                    }
-                });
-        });
-        if result.is_none() && modal.should_close() {
-            result = Some(Vec::new());
-        }
-        result
-    }
-}
-
 /// Asks for a file path: used when the desktop's file chooser is not available
 /// (no xdg-desktop-portal), and from File ▸ Open path….
 pub struct PathPrompt {
@@ -278,7 +228,7 @@ impl PathPrompt {
     /// Show the prompt: `Some(Some(path))` to open, `Some(None)` when cancelled.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<std::path::PathBuf>> {
         let mut result = None;
-        let modal = egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+        let modal = super::popups::modal("path-prompt").show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading("Open a file");
             if let Some(reason) = &self.reason {
@@ -337,7 +287,7 @@ impl ImportPrompt {
         ctx: &egui::Context,
     ) -> Option<Option<(crate::export::ImportFormat, std::path::PathBuf)>> {
         let mut result = None;
-        let modal = egui::Modal::new(egui::Id::unique("import-prompt")).show(ctx, |ui| {
+        let modal = super::popups::modal("import-prompt").show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading("Import annotations");
             ui.add(

@@ -90,6 +90,47 @@ impl ExportDialog {
         self.folder().join(name)
     }
 
+    /// The format or its options changed: the file name follows (the default name
+    /// if the user kept it, else the same name with the format's extension).
+    fn output_follows_format(&mut self) {
+        self.output = if self.output_edited {
+            with_extension_of(&self.output, self.format.extension(&self.options))
+        } else {
+            self.default_output().display().to_string()
+        };
+    }
+
+    /// The user typed a file name: a known extension chooses its format
+    /// (`report.html` exports HTML).
+    fn format_follows_output(&mut self) {
+        let typed = extension_in(&self.output);
+        if typed != self.format.extension(&self.options)
+            && let Some(format) = format_of_extension(&typed)
+        {
+            self.format = format;
+        }
+    }
+
+    /// Why the output cannot be written in the chosen format, if it cannot: its
+    /// extension names another format (never CSV in an `.html` file).
+    fn mismatch(&self) -> Option<String> {
+        let typed = extension_in(&self.output);
+        let expected = self.format.extension(&self.options);
+        (typed != expected && format_of_extension(&typed).is_some()).then(|| {
+            if expected.is_empty() {
+                format!(
+                    "{} writes a folder, but the name ends in .{typed}: choose a folder name",
+                    self.format
+                )
+            } else {
+                format!(
+                    "the name ends in .{typed} but the format is {}: rename it to .{expected} or choose another format",
+                    self.format
+                )
+            }
+        })
+    }
+
     fn start(&mut self, ctx: &egui::Context) {
         let paths = match self.scope {
             Scope::Article => vec![self.article.clone()],
@@ -154,77 +195,11 @@ impl ExportDialog {
     pub fn show(&mut self, ctx: &egui::Context, before_export: &mut dyn FnMut()) -> bool {
         self.poll();
         let mut keep = true;
-        let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
+        let modal = super::popups::modal("export-dialog").show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading("Export annotations");
             let busy = self.running.is_some();
-            ui.add_enabled_ui(!busy, |ui| {
-                let before = (self.scope, self.format);
-                ui.horizontal(|ui| {
-                    ui.label("Scope");
-                    ui.radio_value(&mut self.scope, Scope::Article, "This article");
-                    ui.radio_value(&mut self.scope, Scope::Folder, "This folder")
-                        .on_hover_text(self.folder().display().to_string());
-                });
-                egui::ComboBox::from_label("Format")
-                    .selected_text(format!("{} — {}", self.format, self.format.description()))
-                    .show_ui(ui, |ui| {
-                        for f in Format::ALL {
-                            ui.selectable_value(
-                                &mut self.format,
-                                f,
-                                format!("{f} — {}", f.description()),
-                            );
-                        }
-                    });
-                match self.format {
-                    Format::Csv => {
-                        ui.checkbox(
-                            &mut self.options.one_row_per_tag,
-                            "One row per annotation × tag",
-                        );
-                    }
-                    Format::W3c => {
-                        ui.checkbox(
-                            &mut self.options.w3c_lines,
-                            "One annotation per line (JSON Lines)",
-                        );
-                    }
-                    Format::Qdpx => {
-                        ui.horizontal(|ui| {
-                            ui.label("Positions");
-                            ui.radio_value(
-                                &mut self.options.qdpx_positions,
-                                QdpxPositions::CodePoints,
-                                "code points (QualCoder)",
-                            );
-                            ui.radio_value(
-                                &mut self.options.qdpx_positions,
-                                QdpxPositions::Utf16,
-                                "UTF-16 (NVivo)",
-                            );
-                        });
-                    }
-                    _ => {}
-                }
-                if (self.scope, self.format) != before && !self.output_edited {
-                    self.output = self.default_output().display().to_string();
-                }
-                ui.horizontal(|ui| {
-                    let label = ui.label(if self.format.output_kind() == OutputKind::Directory {
-                        "Folder"
-                    } else {
-                        "File"
-                    });
-                    let r = ui
-                        .add(egui::TextEdit::singleline(&mut self.output).desired_width(440.0))
-                        .labelled_by(label.id);
-                    if r.changed() {
-                        self.output_edited = true;
-                    }
-                });
-                ui.checkbox(&mut self.open_folder, "Open the folder when done");
-            });
+            ui.add_enabled_ui(!busy, |ui| self.settings_ui(ui));
             if let Some(p) = self.progress {
                 let (fraction, text) = match p {
                     Progress::Loading { done, total } => (
@@ -263,8 +238,12 @@ impl ExportDialog {
                 None => {}
             }
             ui.separator();
+            let mismatch = self.mismatch();
+            if let Some(why) = &mismatch {
+                ui.colored_label(egui::Color32::from_rgb(0xc0, 0x30, 0x30), why);
+            }
             ui.horizontal(|ui| {
-                let can_export = !busy && !self.output.trim().is_empty();
+                let can_export = !busy && !self.output.trim().is_empty() && mismatch.is_none();
                 if ui
                     .add_enabled(can_export, egui::Button::new("Export"))
                     .clicked()
@@ -293,6 +272,83 @@ impl ExportDialog {
         keep
     }
 
+    /// Scope, format, its options, the output and "open the folder".
+    fn settings_ui(&mut self, ui: &mut egui::Ui) {
+        let before = (self.scope, self.format, self.options.clone());
+        ui.horizontal(|ui| {
+            ui.label("Scope");
+            ui.radio_value(&mut self.scope, Scope::Article, "This article");
+            ui.radio_value(&mut self.scope, Scope::Folder, "This folder")
+                .on_hover_text(self.folder().display().to_string());
+        });
+        super::popups::choice(
+            ui,
+            "export-format",
+            "Format",
+            &mut self.format,
+            &Format::ALL,
+            |f| format!("{f} — {}", f.description()),
+        );
+        match self.format {
+            Format::Csv => {
+                ui.checkbox(
+                    &mut self.options.one_row_per_tag,
+                    "One row per annotation × tag",
+                );
+            }
+            Format::W3c => {
+                ui.checkbox(
+                    &mut self.options.w3c_lines,
+                    "One annotation per line (JSON Lines)",
+                );
+            }
+            Format::Qdpx => {
+                ui.horizontal(|ui| {
+                    ui.label("Positions");
+                    ui.radio_value(
+                        &mut self.options.qdpx_positions,
+                        QdpxPositions::CodePoints,
+                        "code points (QualCoder)",
+                    );
+                    ui.radio_value(
+                        &mut self.options.qdpx_positions,
+                        QdpxPositions::Utf16,
+                        "UTF-16 (NVivo)",
+                    );
+                });
+            }
+            _ => {}
+        }
+        if (self.scope, self.format, &self.options) != (before.0, before.1, &before.2) {
+            self.output_follows_format();
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(if self.format.output_kind() == OutputKind::Directory {
+                "Folder"
+            } else {
+                "File"
+            });
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut self.output).desired_width(440.0))
+                .labelled_by(label.id);
+            if r.changed() {
+                self.output_edited = true;
+                self.format_follows_output();
+            }
+        });
+        ui.checkbox(&mut self.open_folder, "Open the folder when done");
+    }
+
+    /// The format chosen.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The file (or folder) the export will write.
+    pub fn output(&self) -> &str {
+        &self.output
+    }
+
     /// The outcome of the last export, if it finished.
     pub fn result(&self) -> Option<&Result<ExportSummary, String>> {
         self.result.as_ref()
@@ -302,6 +358,42 @@ impl ExportDialog {
     pub fn is_running(&self) -> bool {
         self.running.is_some()
     }
+}
+
+/// The extension of the file name in `output` (lower case, empty if none).
+fn extension_in(output: &str) -> String {
+    Path::new(output.trim())
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// The format a file with this extension is written in (`html` → html, `jsonld` →
+/// w3c); `None` for other extensions.
+fn format_of_extension(extension: &str) -> Option<Format> {
+    let extension = match extension {
+        "htm" => "html",
+        "markdown" => "md",
+        other => other,
+    };
+    Format::ALL
+        .into_iter()
+        .find(|f| !extension.is_empty() && f.extension(&ExportOptions::default()) == extension)
+}
+
+/// `output` with the extension `extension` (removed when empty), if its present
+/// extension is one of an export format or there is none; otherwise unchanged (the
+/// user chose it).
+fn with_extension_of(output: &str, extension: &str) -> String {
+    let trimmed = output.trim();
+    let present = extension_in(trimmed);
+    if !present.is_empty() && format_of_extension(&present).is_none() {
+        return output.to_owned();
+    }
+    Path::new(trimmed)
+        .with_extension(extension)
+        .display()
+        .to_string()
 }
 
 /// The error as one message, listing every file that could not be read.
@@ -331,4 +423,67 @@ fn open_folder_of(summary: &ExportSummary) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_name_follows_the_format_and_the_format_follows_the_file_name() {
+        let mut dialog = ExportDialog::new(Path::new("/corpus/a.txt"));
+        assert_eq!(dialog.output, "/corpus/a-annotations.csv");
+        dialog.format = Format::Html;
+        dialog.output_follows_format();
+        assert_eq!(dialog.output, "/corpus/a-annotations.html");
+
+        dialog.output = "/corpus/report.md".to_owned();
+        dialog.output_edited = true;
+        dialog.format_follows_output();
+        assert_eq!(dialog.format, Format::Markdown);
+        dialog.output = "/corpus/report.html".to_owned();
+        dialog.format_follows_output();
+        assert_eq!(dialog.format, Format::Html);
+
+        dialog.format = Format::Qdpx;
+        dialog.output_follows_format();
+        assert_eq!(
+            dialog.output, "/corpus/report.qdpx",
+            "an edited name keeps its stem"
+        );
+        dialog.format = Format::Brat;
+        dialog.output_follows_format();
+        assert_eq!(dialog.output, "/corpus/report", "brat writes a folder");
+
+        dialog.format = Format::W3c;
+        dialog.options.w3c_lines = true;
+        dialog.output_follows_format();
+        assert_eq!(dialog.output, "/corpus/report.jsonl");
+        dialog.format_follows_output();
+        assert_eq!(dialog.format, Format::W3c, "JSON Lines of W3C stays W3C");
+    }
+
+    #[test]
+    fn a_name_of_another_format_is_refused_and_other_names_are_kept() {
+        let mut dialog = ExportDialog::new(Path::new("/corpus/a.txt"));
+        dialog.output = "/corpus/report.html".to_owned();
+        assert!(dialog.mismatch().is_some(), "never CSV into an .html file");
+        dialog.output = "/corpus/report.txt".to_owned();
+        assert_eq!(
+            dialog.mismatch(),
+            None,
+            "an extension of no format is the user's choice"
+        );
+        assert_eq!(
+            with_extension_of("/corpus/report.txt", "csv"),
+            "/corpus/report.txt"
+        );
+        assert_eq!(
+            format_of_extension("HTM".to_lowercase().as_str()),
+            Some(Format::Html)
+        );
+        dialog.format = Format::Brat;
+        dialog.output = "/corpus/out.csv".to_owned();
+        assert!(dialog.mismatch().is_some(), "brat needs a folder name");
+    }
 }

@@ -1,6 +1,7 @@
 //! The find bar (`Ctrl+F`): Bengali-aware matching over the whole article, all
-//! matches highlighted, next / previous, and `Enter` selects the current match so it
-//! can be tagged.
+//! matches highlighted, next / previous (`F3` / `Shift+F3` from the reader), and
+//! `Enter` selects the current match and hands the keyboard to the reader so that it
+//! can be tagged at once.
 
 use std::sync::Arc;
 
@@ -106,15 +107,14 @@ impl FindBar {
                 .clicked();
             ui.label(RichText::new(label).weak());
             if enter || next || previous {
+                // The field keeps no focus after Enter (a single-line field gives
+                // it up): the keys that follow go to the reader, to tag the match.
                 let back = previous || (enter && shift);
                 action = self.step(back).map(FindAction::Select);
-                if enter {
-                    response.request_focus();
-                }
             }
-            if ui.button("×").on_hover_text("Close (Esc)").clicked()
-                || (response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)))
-            {
+            // egui takes the focus from the field when Esc is pressed, before the
+            // field is drawn: the app closes the bar on Esc (see `find_takes_escape`).
+            if ui.button("×").on_hover_text("Close (Esc)").clicked() {
                 action = Some(FindAction::Close);
             }
         });

@@ -79,7 +79,7 @@ impl ImageViewer {
         let screen = ctx.content_rect();
         let size = Vec2::new(screen.width() * 0.9, screen.height() * 0.88);
         let mut keep = true;
-        let modal = egui::Modal::new(egui::Id::unique("image-zoom")).show(ctx, |ui| {
+        let modal = super::popups::modal("image-zoom").show(ctx, |ui| {
             ui.set_min_size(size);
             ui.set_max_size(size);
             ui.horizontal(|ui| {

@@ -8,6 +8,8 @@ pub mod find;
 pub mod fonts;
 mod image_view;
 mod images;
+pub mod palette;
+pub mod popups;
 pub mod reader;
 mod session_colors;
 pub mod settings;

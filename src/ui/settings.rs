@@ -84,6 +84,51 @@ impl Settings {
     }
 }
 
+/// How recent files are listed: the file name with as many folders above it as it
+/// takes to tell it from the others (at least one), after `…/` when more are left
+/// out: `…/corpus/a.txt`, `…/2024/corpus/a.txt` next to `…/2025/corpus/a.txt`.
+pub fn recent_labels(paths: &[PathBuf]) -> Vec<String> {
+    let parts: Vec<Vec<String>> = paths
+        .iter()
+        .map(|p| {
+            p.components()
+                .filter_map(|c| match c {
+                    std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    let label = |parts: &[String], depth: usize| -> String {
+        let shown = depth.min(parts.len());
+        let tail = parts[parts.len() - shown..].join("/");
+        if shown < parts.len() {
+            format!("…/{tail}")
+        } else {
+            format!("/{tail}")
+        }
+    };
+    let mut depths = vec![2; paths.len()];
+    loop {
+        let labels: Vec<String> = parts
+            .iter()
+            .zip(&depths)
+            .map(|(p, d)| label(p, *d))
+            .collect();
+        let mut grew = false;
+        for (i, l) in labels.iter().enumerate() {
+            let clash = labels.iter().enumerate().any(|(j, m)| j != i && m == l);
+            if clash && depths[i] < parts[i].len() {
+                depths[i] += 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            return labels;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +146,28 @@ mod tests {
         assert_eq!(
             s.recent,
             vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")]
+        );
+    }
+
+    #[test]
+    fn recent_files_are_listed_with_their_folder_and_told_apart() {
+        let paths: Vec<PathBuf> = [
+            "/home/rina/2024/corpus/a.txt",
+            "/home/rina/2025/corpus/a.txt",
+            "/home/rina/corpus/b.txt",
+            "/c.txt",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(
+            recent_labels(&paths),
+            [
+                "…/2024/corpus/a.txt",
+                "…/2025/corpus/a.txt",
+                "…/corpus/b.txt",
+                "/c.txt"
+            ]
         );
     }
 

@@ -4,7 +4,16 @@ use egui::Color32;
 
 /// A reading theme.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumIter,
 )]
 pub enum ReaderTheme {
     /// Dark text on white.
@@ -36,9 +45,6 @@ pub struct Palette {
 }
 
 impl ReaderTheme {
-    /// All themes, in menu order.
-    pub const ALL: [ReaderTheme; 3] = [ReaderTheme::Light, ReaderTheme::Dark, ReaderTheme::Sepia];
-
     /// Name shown in menus.
     pub fn label(self) -> &'static str {
         match self {

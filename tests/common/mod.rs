@@ -1,6 +1,11 @@
 //! Helpers shared by the GUI tests: find text on screen and use the mouse on it.
 
+#![allow(dead_code)] // Each test binary uses part of these helpers.
+
+use std::path::PathBuf;
+
 use egui_kittest::Harness;
+use pathok::annotate::{Codebook, Color, Tag};
 use pathok::text::CharOffset;
 use pathok::ui::PathokApp;
 
@@ -50,4 +55,31 @@ pub fn drag(h: &mut App, from: egui::Pos2, to: egui::Pos2) {
     }
     h.drop_at(to);
     h.run();
+}
+
+/// The article the annotating tests select in.
+pub const ARTICLE: &str = "tests/data/articles/select.txt";
+
+/// A copy of the test article (and a codebook of two tags) in a fresh folder, so
+/// that sidecars are written there.
+pub fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("select.txt");
+    std::fs::copy(ARTICLE, &article).expect("copy article");
+    let codebook = Codebook {
+        tags: vec![
+            Tag {
+                name: "সরকারি বক্তব্য".into(),
+                color: Color([0x7f, 0xb8, 0xf0]),
+                description: String::new(),
+            },
+            Tag {
+                name: "সমালোচনা".into(),
+                color: Color([0xf4, 0x9a, 0xc1]),
+                description: String::new(),
+            },
+        ],
+    };
+    pathok::store::save_codebook(&dir.path().join("codebook.ron"), &codebook).expect("codebook");
+    (dir, article)
 }

@@ -12,6 +12,7 @@ use super::super::commands::Command;
 use super::super::dialogs::{NoteEditor, TagPicker, TagTarget};
 use super::super::reader::Highlight;
 use super::super::side_panel::SidePanelAction;
+use super::modal::Modal;
 use super::{FIND_COLOR, FIND_KEY_BASE, Level, PathokApp};
 
 impl PathokApp {
@@ -58,67 +59,8 @@ impl PathokApp {
         }
     }
 
-    /// Note editor, tag picker, command palette and the context menu.
-    pub(super) fn dialogs(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if let Some(editor) = &mut self.note_editor
-            && let Some(done) = editor.show(ctx)
-        {
-            let id = editor.annotation();
-            self.note_editor = None;
-            if let Some(note) = done {
-                let result = self.session.set_note(id, note);
-                self.check(result);
-            }
-        }
-        if let Some(picker) = &mut self.tag_picker {
-            let result = picker.show(ctx, &self.session.codebook);
-            if let Some(result) = result {
-                let target = picker.target();
-                self.tag_picker = None;
-                if let Some(chosen) = result {
-                    self.apply_picked_tags(target, chosen);
-                }
-            }
-        }
-        if let Some(mut dialog) = self.export.take() {
-            let article = Arc::clone(self.reader.article());
-            let session = &mut self.session;
-            let mut failure = None;
-            let keep = dialog.show(ctx, &mut || {
-                // The export reads the sidecars from disk: ours must be current.
-                if let Some(n) = session.autosave(&article, true) {
-                    failure = Some(n);
-                }
-            });
-            if let Some(n) = failure {
-                self.report(Level::Error, n);
-            }
-            if keep || dialog.is_running() {
-                self.export = Some(dialog);
-            }
-        }
-        if let Some(prompt) = &mut self.import
-            && let Some(done) = prompt.show(ctx)
-        {
-            self.import = None;
-            if let Some((format, file)) = done {
-                self.import_file(format, &file);
-            }
-        }
-        if let Some(prompt) = &mut self.path_prompt
-            && let Some(done) = prompt.show(ctx)
-        {
-            self.path_prompt = None;
-            if let Some(path) = done {
-                self.open(ctx, &path);
-            }
-        }
-        if let Some(palette) = &mut self.palette
-            && let Some(done) = palette.show(ctx)
-        {
-            self.palette = None;
-            commands.extend(done);
-        }
+    /// The context menu of the reader (right-click), while it is open.
+    pub(super) fn context_menu(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if let Some(pos) = self.context_menu {
             let mut close = false;
             let area = egui::Area::new(egui::Id::unique("reader-context-menu"))
@@ -315,7 +257,7 @@ impl PathokApp {
         }
     }
 
-    pub(super) fn open_tag_picker(&mut self) {
+    pub(super) fn open_tag_picker(&mut self, ctx: &egui::Context) {
         let target = if self.reader.selection().is_some() {
             Some(TagTarget::Selection)
         } else {
@@ -331,7 +273,7 @@ impl PathokApp {
                     .unwrap_or_default(),
                 TagTarget::Selection => Vec::new(),
             };
-            self.tag_picker = Some(TagPicker::new(target, current));
+            self.open_modal(ctx, Modal::Tags(TagPicker::new(target, current)));
         } else {
             self.report(
                 Level::Notice,
@@ -340,13 +282,14 @@ impl PathokApp {
         }
     }
 
-    pub(super) fn open_note_editor(&mut self) {
+    pub(super) fn open_note_editor(&mut self, ctx: &egui::Context) {
         if self.session.selected.is_none() && self.reader.selection().is_some() {
             let color = self.current_color;
             self.annotate_selection(color, Vec::new());
         }
         if let Some(a) = self.session.selected() {
-            self.note_editor = Some(NoteEditor::new(a.id, &a.note));
+            let editor = NoteEditor::new(a.id, &a.note);
+            self.open_modal(ctx, Modal::Note(editor));
         } else {
             self.report(
                 Level::Notice,

@@ -8,7 +8,9 @@ use egui::{Color32, RichText};
 use crate::article::ArticleFormat;
 use crate::session::SaveState;
 
-use super::super::commands::Command;
+use strum::IntoEnumIterator as _;
+
+use super::super::commands::{Command, Menu};
 use super::super::theme::ReaderTheme;
 use super::{Level, PathokApp};
 
@@ -26,82 +28,104 @@ impl PathokApp {
         }
     }
 
+    /// The menu bar: every command with a menu, in command order, plus the recent
+    /// files, the codebook's tags, the author and the themes.
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let mut open_recent = None;
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                commands.extend(Command::Open.menu_item(ui));
-                ui.menu_button("Open recent", |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label("No recent files");
-                    }
-                    for path in &self.settings.recent {
-                        let name = path.file_name().map_or_else(
-                            || path.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        );
-                        if ui
-                            .button(name)
-                            .on_hover_text(path.display().to_string())
-                            .clicked()
+            for menu in Menu::iter() {
+                ui.menu_button(menu.title(), |ui| {
+                    for command in Command::all()
+                        .into_iter()
+                        .filter(|c| c.menu() == Some(menu))
+                    {
+                        if command.starts_group() {
+                            ui.separator();
+                        }
+                        commands.extend(command.menu_item(ui));
+                        if command == Command::Open
+                            && let Some(path) = self.recent_menu(ui)
                         {
-                            open_recent = Some(path.clone());
+                            open_recent = Some(path);
                         }
                     }
-                });
-                commands.extend(Command::OpenSample.menu_item(ui));
-                commands.extend(Command::Reload.menu_item(ui));
-                commands.extend(Command::Save.menu_item(ui));
-                commands.extend(Command::Export.menu_item(ui));
-                commands.extend(Command::Import.menu_item(ui));
-                ui.separator();
-                commands.extend(Command::Quit.menu_item(ui));
-            });
-            ui.menu_button("Edit", |ui| {
-                for c in [
-                    Command::Find,
-                    Command::Copy,
-                    Command::SelectAll,
-                    Command::ClearSelection,
-                ] {
-                    commands.extend(c.menu_item(ui));
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
-                    commands.extend(c.menu_item(ui));
-                }
-                ui.separator();
-                commands.extend(Command::ToggleTypeface.menu_item(ui));
-                for c in [Command::WiderColumn, Command::NarrowerColumn] {
-                    commands.extend(c.menu_item(ui));
-                }
-                ui.separator();
-                ui.horizontal(|ui| {
-                    ui.label("Author");
-                    let mut author =
-                        super::super::text_input::BengaliText::new(&self.settings.author);
-                    let response = ui
-                        .add(egui::TextEdit::singleline(&mut author).desired_width(160.0))
-                        .on_hover_text("Stored on every new annotation");
-                    if response.changed() {
-                        self.settings.author = author.value();
+                    match menu {
+                        Menu::Annotate => commands.extend(self.tag_menu_items(ui)),
+                        Menu::View => commands.extend(self.view_menu_extras(ui)),
+                        Menu::File | Menu::Edit => {}
                     }
                 });
-                ui.separator();
-                ui.label(RichText::new("Theme").weak());
-                for theme in ReaderTheme::ALL {
-                    let selected = self.settings.theme == theme;
-                    if ui.radio(selected, theme.label()).clicked() {
-                        commands.push(Command::Theme(theme));
-                    }
-                }
-            });
+            }
         });
         if let Some(path) = open_recent {
             let ctx = ui.ctx().clone();
             self.open(&ctx, &path);
+        }
+        commands
+    }
+
+    /// File ▸ Open recent: each file with the folder it is in; returns the one clicked.
+    fn recent_menu(&self, ui: &mut egui::Ui) -> Option<PathBuf> {
+        let mut chosen = None;
+        ui.menu_button("Open recent", |ui| {
+            if self.settings.recent.is_empty() {
+                ui.label("No recent files");
+            }
+            let labels = super::super::settings::recent_labels(&self.settings.recent);
+            for (path, label) in self.settings.recent.iter().zip(labels) {
+                if ui
+                    .button(label)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    chosen = Some(path.clone());
+                }
+            }
+        });
+        chosen
+    }
+
+    /// Annotate ▸ the codebook's first nine tags, by name, with their keys.
+    fn tag_menu_items(&self, ui: &mut egui::Ui) -> Vec<Command> {
+        let tags = &self.session.codebook.tags;
+        if tags.is_empty() {
+            return Vec::new();
+        }
+        ui.separator();
+        let mut commands = Vec::new();
+        for (n, tag) in (1..=9).zip(tags) {
+            let command = Command::ApplyTag(n);
+            commands.extend(command.menu_item_labelled(ui, format!("Tag: {}", tag.name)));
+        }
+        commands
+    }
+
+    /// View ▸ the author stored on new annotations, and the themes.
+    fn view_menu_extras(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.label("Author");
+            let mut author = super::super::text_input::BengaliText::new(&self.settings.author);
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut author).desired_width(160.0))
+                .on_hover_text("Stored on every new annotation");
+            if response.changed() {
+                self.settings.author = author.value();
+            }
+        });
+        ui.separator();
+        ui.label(RichText::new("Theme").weak());
+        for theme in ReaderTheme::iter() {
+            let selected = self.settings.theme == theme;
+            if ui
+                .radio(selected, theme.label())
+                .on_hover_text(Command::Theme(theme).tooltip())
+                .clicked()
+            {
+                commands.push(Command::Theme(theme));
+            }
         }
         commands
     }

@@ -3,6 +3,8 @@
 
 mod annotating;
 mod chrome;
+mod finding;
+mod modal;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,11 +17,12 @@ use crate::article::{self, Article, ArticleError, ArticleFormat, ImageSource};
 use crate::session::{SaveState, Session};
 
 use super::commands::Command;
-use super::dialogs::{ImportPrompt, NoteEditor, Palette, PathPrompt, TagPicker};
+use super::dialogs::{ImportPrompt, PathPrompt};
 use super::export_dialog::ExportDialog;
-use super::find::{FindAction, FindBar};
+use super::find::FindBar;
 use super::fonts;
 use super::image_view::ImageViewer;
+use super::palette::Palette;
 use super::reader::{ReaderStyle, ReaderView, ScrollRequest, Typography};
 use super::settings::{STORAGE_KEY, Settings};
 use super::side_panel::SidePanel;
@@ -57,7 +60,8 @@ pub struct PathokApp {
     reader: ReaderView,
     messages: Vec<Message>,
     loading: Option<PendingLoad>,
-    zoomed: Option<ImageViewer>,
+    /// The dialog shown over the window, if any (one at a time).
+    modal: Option<modal::Modal>,
     standalone: Option<ImageViewer>,
     shown_title: String,
     position: f32,
@@ -67,9 +71,6 @@ pub struct PathokApp {
     highlight_ids: Vec<AnnotationId>,
     painted: Option<(u64, Option<AnnotationId>)>,
     hovered: Option<AnnotationId>,
-    note_editor: Option<NoteEditor>,
-    tag_picker: Option<TagPicker>,
-    palette: Option<Palette>,
     side_panel: SidePanel,
     show_side_panel: bool,
     /// The colour of new untagged highlights.
@@ -77,9 +78,6 @@ pub struct PathokApp {
     last_disk_check: f64,
     article_stamp: Option<(std::time::SystemTime, u64)>,
     context_menu: Option<egui::Pos2>,
-    path_prompt: Option<PathPrompt>,
-    export: Option<ExportDialog>,
-    import: Option<ImportPrompt>,
 }
 
 /// Modification time and size of a file, to notice changes made by others.
@@ -118,7 +116,7 @@ impl PathokApp {
             reader: ReaderView::new(Arc::new(article::sample_article())),
             messages: Vec::new(),
             loading: None,
-            zoomed: None,
+            modal: None,
             standalone: None,
             shown_title: String::new(),
             position: 0.0,
@@ -127,18 +125,12 @@ impl PathokApp {
             highlight_ids: Vec::new(),
             painted: None,
             hovered: None,
-            note_editor: None,
-            tag_picker: None,
-            palette: None,
             side_panel: SidePanel::default(),
             show_side_panel: true,
             current_color: Color::HIGHLIGHT,
             last_disk_check: 0.0,
             article_stamp: None,
             context_menu: None,
-            path_prompt: None,
-            export: None,
-            import: None,
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -237,7 +229,9 @@ impl PathokApp {
             })
             .flatten();
         self.standalone = standalone;
-        self.zoomed = None;
+        if matches!(self.modal, Some(modal::Modal::Image(_))) {
+            self.modal = None;
+        }
         self.position = 0.0;
         self.reader = ReaderView::new(Arc::new(article));
     }
@@ -284,6 +278,8 @@ impl PathokApp {
                 let find = self.find.get_or_insert_with(FindBar::default);
                 find.focus();
             }
+            Command::FindNext => self.step_find(false),
+            Command::FindPrevious => self.step_find(true),
             Command::SelectAll => {
                 let len = self.article().text.char_len();
                 self.reader
@@ -307,10 +303,13 @@ impl PathokApp {
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
             Command::Import => {
                 let folder = self.article().origin.path().and_then(Path::parent).map(Path::to_owned);
-                self.import = Some(ImportPrompt::new(folder.as_deref()));
+                self.open_modal(ctx, modal::Modal::Import(ImportPrompt::new(folder.as_deref())));
             }
             Command::Export => match self.article().origin.path() {
-                Some(path) => self.export = Some(ExportDialog::new(path)),
+                Some(path) => {
+                    let dialog = ExportDialog::new(path);
+                    self.open_modal(ctx, modal::Modal::Export(dialog));
+                }
                 None => self.report(
                     Level::Notice,
                     "the sample article has no file to export next to: open an article of yours first".to_owned(),
@@ -321,8 +320,8 @@ impl PathokApp {
                 self.annotate_selection(color, Vec::new());
             }
             Command::ApplyTag(n) => self.apply_tag(usize::from(n) - 1),
-            Command::PickTags => self.open_tag_picker(),
-            Command::EditNote => self.open_note_editor(),
+            Command::PickTags => self.open_tag_picker(ctx),
+            Command::EditNote => self.open_note_editor(ctx),
             Command::DeleteAnnotation => {
                 if let Some(id) = self.session.selected {
                     let result = self.session.remove(id);
@@ -337,7 +336,7 @@ impl PathokApp {
                 let result = self.session.redo();
                 self.check(result);
             }
-            Command::Palette => self.palette = Some(Palette::default()),
+            Command::Palette => self.open_modal(ctx, modal::Modal::Palette(Palette::default())),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -420,12 +419,21 @@ impl PathokApp {
                     .path()
                     .and_then(Path::parent)
                     .map(Path::to_owned);
-                self.path_prompt = Some(PathPrompt::new(
+                let prompt = PathPrompt::new(
                     folder.as_deref(),
                     Some("The system file chooser is not available here (install xdg-desktop-portal for it). Type the path of the article instead, or drop the file on the window.".to_owned()),
-                ));
+                );
+                self.open_modal(ctx, modal::Modal::OpenPath(prompt));
             }
             None => {}
+        }
+    }
+
+    /// The export dialog, while it is open.
+    pub fn export_dialog(&self) -> Option<&ExportDialog> {
+        match &self.modal {
+            Some(modal::Modal::Export(dialog)) => Some(dialog),
+            _ => None,
         }
     }
 
@@ -472,15 +480,10 @@ impl eframe::App for PathokApp {
         ctx.set_visuals(self.settings.theme.visuals());
         self.poll_loading();
         self.handle_dropped_files(&ctx);
-        // While a dialog is open, keys belong to it (Esc closes it).
-        let dialog_open = self.zoomed.is_some()
-            || self.note_editor.is_some()
-            || self.tag_picker.is_some()
-            || self.palette.is_some()
-            || self.path_prompt.is_some()
-            || self.export.is_some()
-            || self.import.is_some();
-        let mut commands = if !dialog_open {
+        // While a dialog is open, keys belong to it (Esc closes it); while the find
+        // bar is open, Esc closes it and keeps the selection.
+        self.find_takes_escape(&ctx);
+        let mut commands = if !self.modal_open() {
             Command::from_shortcuts(&ctx)
         } else {
             Vec::new()
@@ -494,30 +497,7 @@ impl eframe::App for PathokApp {
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| self.message_banners(ui));
         }
-        if self.find.is_some() {
-            let article = Arc::clone(self.reader.article());
-            let mut action = None;
-            egui::Panel::top("find").show(ui, |ui| {
-                if let Some(find) = &mut self.find {
-                    action = find.ui(ui, &article);
-                }
-            });
-            match action {
-                Some(FindAction::Select(range)) => {
-                    self.reader.set_selection(Some(range));
-                    self.reader.reveal(range.start);
-                    self.refresh_highlights();
-                }
-                Some(FindAction::Close) => {
-                    self.find = None;
-                    self.refresh_highlights();
-                }
-                None => {}
-            }
-            if self.find.as_mut().is_some_and(FindBar::take_changed) {
-                self.refresh_highlights();
-            }
-        }
+        self.find_panel(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.show_side_panel && self.standalone.is_none() {
             let article = Arc::clone(self.reader.article());
@@ -549,14 +529,10 @@ impl eframe::App for PathokApp {
                 open_image = output.open_image;
             }
         });
-        self.dialogs(&ctx, &mut commands);
+        self.context_menu(&ctx, &mut commands);
+        self.show_modal(&ctx, &mut commands);
         if let Some(source) = open_image {
-            self.zoomed = Some(ImageViewer::new(source));
-        }
-        if let Some(viewer) = &mut self.zoomed
-            && !viewer.show_modal(&ctx, &mut self.reader)
-        {
-            self.zoomed = None;
+            self.open_modal(&ctx, modal::Modal::Image(ImageViewer::new(source)));
         }
         for command in commands {
             self.run(&ctx, command);

@@ -1,0 +1,236 @@
+//! Every popup inside every dialog, driven as a user does: pointer clicks on the
+//! widgets (egui_kittest puts the press and the release in one frame, as `xdotool`
+//! does) and key presses. The popups must open above their dialog, take clicks and
+//! keys, and Esc must close a popup before its dialog.
+
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pathok::export::Format;
+use pathok::ui::PathokApp;
+use pathok::ui::settings::Settings;
+
+use common::{App, click, locate, offset_of, workspace};
+
+fn app(path: &Path) -> App {
+    let path = path.to_owned();
+    let settings = Settings {
+        author: "tester".into(),
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1200.0, 760.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, Some(path)));
+    h.run();
+    h
+}
+
+/// Highlight a word with tag 1, so that exports have something to say.
+fn tag_a_word(h: &mut App) {
+    let at = locate(h, offset_of(h, "গণমাধ্যম") + 2);
+    click(h, at);
+    click(h, at);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    assert_eq!(
+        h.state().session().set.len(),
+        1,
+        "{:?}",
+        h.state().messages()
+    );
+}
+
+/// The export dialog's format box.
+fn format_box(h: &App) -> egui::Rect {
+    h.get_all_by_role(Role::ComboBox)
+        .find(|n| n.value().is_some_and(|v| v.contains(" — ")))
+        .expect("the Format box")
+        .rect()
+}
+
+fn dialog_open(h: &App) -> bool {
+    h.query_by_label("Export annotations").is_some()
+}
+
+/// Step until `done` holds (an export runs on a worker thread).
+fn wait_for(h: &mut App, done: impl Fn(&App) -> bool) {
+    for _ in 0..600 {
+        if done(h) {
+            break;
+        }
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(done(h), "timed out");
+}
+
+fn open_export(h: &mut App) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(dialog_open(h));
+}
+
+/// A click whose press and release reach the app in one frame, as `xdotool click`
+/// and quick clicks do (`Harness::event` would give each event a frame of its own).
+fn quick_click(h: &mut App, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+/// Click the format box, then the entry of `format` in its list, with the pointer.
+fn choose_format_with_pointer(h: &mut App, format: Format) {
+    let at = format_box(h).center();
+    quick_click(h, at);
+    h.run();
+    // The entry in the list (the box itself may show the same text, above it).
+    let entry = h
+        .get_all_by_label_contains(&format!("{} — ", format.name()))
+        .map(|n| n.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap_or_else(|| panic!("the list shows {format}"))
+        .center();
+    quick_click(h, entry);
+    assert!(dialog_open(h), "choosing {format} keeps the dialog open");
+    assert_eq!(
+        h.state().export_dialog().map(|d| d.format()),
+        Some(format),
+        "the click on {format} reached the list"
+    );
+}
+
+/// What a file of each format starts with (a folder for brat).
+fn looks_like(format: Format, out: &Path) -> bool {
+    if format == Format::Brat {
+        return out.join("select.ann").is_file() && out.join("select.txt").is_file();
+    }
+    let bytes = std::fs::read(out).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    match format {
+        Format::Csv => bytes.starts_with(b"\xEF\xBB\xBFarticle,"),
+        Format::Jsonl => text.starts_with("{\"article\""),
+        Format::W3c => text.contains("\"AnnotationCollection\""),
+        Format::Qdpx => bytes.starts_with(b"PK"),
+        Format::Qdc => text.contains("<CodeBook"),
+        Format::Markdown => text.starts_with('#'),
+        Format::Html => text.to_lowercase().starts_with("<!doctype html"),
+        Format::Brat => false,
+    }
+}
+
+#[test]
+fn every_export_format_is_chosen_with_the_pointer_and_written_even_after_reopening() {
+    let (dir, article) = workspace();
+    let mut h = app(&article);
+    tag_a_word(&mut h);
+    for format in Format::ALL {
+        // Opening the dialog again each time: the list that was shown once before
+        // must still open above the dialog.
+        open_export(&mut h);
+        choose_format_with_pointer(&mut h, format);
+        let out = PathBuf::from(h.state().export_dialog().unwrap().output());
+        assert!(out.starts_with(dir.path()), "{}", out.display());
+        h.get_by_label("Export").click();
+        wait_for(&mut h, |h| {
+            h.state()
+                .export_dialog()
+                .is_some_and(|d| d.result().is_some())
+        });
+        let result = h.state().export_dialog().unwrap().result().unwrap();
+        assert!(result.is_ok(), "{format}: {result:?}");
+        assert!(
+            looks_like(format, &out),
+            "{format} written as {format}: {}\n{}",
+            out.display(),
+            String::from_utf8_lossy(&std::fs::read(&out).unwrap_or_default())
+        );
+        h.get_by_label("Close").click();
+        h.run();
+        assert!(!dialog_open(&h));
+    }
+}
+
+#[test]
+fn the_format_box_works_from_the_keyboard_and_esc_closes_the_list_first() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    open_export(&mut h);
+    // Tab through scope (two radio buttons) to the format box.
+    for _ in 0..3 {
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    let focused = h.get_all_by_role(Role::ComboBox).any(|n| n.is_focused());
+    assert!(focused, "Tab reaches the format box");
+    h.key_press(Key::Space);
+    h.run();
+    assert!(
+        h.query_by_label_contains("html — ").is_some(),
+        "Space opens the list"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(dialog_open(&h), "Esc closes the list, not the dialog");
+    assert!(h.query_by_label_contains("jsonl — ").is_none());
+    // Open again; the arrows walk the list, Enter picks and closes it.
+    h.key_press(Key::Space);
+    h.run();
+    for _ in 0..2 {
+        h.key_press(Key::ArrowDown);
+        h.run();
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    let dialog = h.state().export_dialog().expect("dialog still open");
+    assert_eq!(dialog.format(), Format::Jsonl);
+    assert!(dialog.output().ends_with("select-annotations.jsonl"));
+    assert!(
+        h.query_by_label_contains("html — ").is_none(),
+        "Enter closes the list"
+    );
+    assert!(
+        h.get_all_by_role(Role::ComboBox).any(|n| n.is_focused()),
+        "the focus is back on the box, ready for Tab"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!dialog_open(&h), "with no list open, Esc closes the dialog");
+}
+
+#[test]
+fn typing_report_html_exports_html_into_it() {
+    let (dir, article) = workspace();
+    let mut h = app(&article);
+    tag_a_word(&mut h);
+    open_export(&mut h);
+    let field = h.get_by_role_and_label(Role::TextInput, "File");
+    field.click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    let report = dir.path().join("report.html");
+    h.event(egui::Event::Text(report.display().to_string()));
+    h.run();
+    assert_eq!(h.state().export_dialog().unwrap().format(), Format::Html);
+    h.get_by_label("Export").click();
+    wait_for(&mut h, |_| report.is_file());
+    assert!(looks_like(Format::Html, &report), "HTML, not CSV, in report.html");
+}
