@@ -4,6 +4,8 @@
 // how these tests say what they expect.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
@@ -68,4 +70,57 @@ fn the_old_spelling_finds_the_new_one_and_enter_selects_it() {
         .expect("Enter selects the match");
     assert_eq!(h.state().article().text.slice(selected), "উৎসব");
     h.get_by_label_contains("1 of 2");
+}
+
+#[test]
+fn enter_hands_the_match_to_the_tag_keys_and_esc_keeps_it_selected() {
+    let (_dir, article) = common::workspace();
+    let mut h = open(article.to_str().unwrap());
+    search(&mut h, "গণমাধ্যম");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // Esc closes the bar; the match stays selected for the tag keys.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.state_mut().find_bar().is_none(),
+        "Esc closes the find bar"
+    );
+    let selected = h.state().reader().selection().expect("still selected");
+    assert_eq!(h.state().article().text.slice(selected), "গণমাধ্যম");
+
+    search(&mut h, "সৌভাগ্যের");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let find = h.state_mut().find_bar().expect("the bar stays open");
+    assert_eq!(
+        find.query(),
+        "সৌভাগ্যের",
+        "2 is not typed into the search box"
+    );
+    let set = &h.state().session().set;
+    assert_eq!(set.len(), 1, "2 tagged the match");
+    let a = set.iter().next().unwrap();
+    assert_eq!(a.quote, "সৌভাগ্যের");
+    assert_eq!(a.tags, ["সমালোচনা"]);
+
+    // F3 goes on to the next match from the reader, ready for the next key.
+    search(&mut h, "রাষ্ট্রীয়");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press(egui::Key::F3);
+    h.run();
+    h.key_press(egui::Key::H);
+    h.run();
+    let text = h.state().article().text.as_str().to_owned();
+    let second = text[..text.rfind("রাষ্ট্রীয়").unwrap()].chars().count();
+    let set = &h.state().session().set;
+    assert_eq!(set.len(), 2);
+    assert!(
+        set.iter()
+            .any(|a| a.start.0 == second && a.quote == "রাষ্ট্রীয়"),
+        "F3 moved to the second match and H highlighted it"
+    );
 }

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use egui::{Key, RichText};
+use egui::{Key, RichText, TextBuffer as _};
 
 use crate::article::Article;
 use crate::text::{CharRange, FoldedText, Folding};
@@ -58,6 +58,11 @@ impl FindBar {
         std::mem::take(&mut self.changed)
     }
 
+    /// The query typed, in NFC.
+    pub fn query(&self) -> String {
+        self.query.value()
+    }
+
     /// Set the query programmatically (tests, "find selection").
     pub fn set_query(&mut self, query: &str) {
         self.query.set(query);
@@ -73,7 +78,13 @@ impl FindBar {
                 .desired_width(280.0);
             let response = ui.add(edit).labelled_by(label.id);
             if self.focus {
+                // Ctrl+F again: the old query is selected, so typing replaces it.
                 response.request_focus();
+                if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), response.id) {
+                    let all = egui::text::CCursorRange::select_all_str(self.query.as_str());
+                    state.cursor.set_char_range(Some(all));
+                    state.store(ui.ctx(), response.id);
+                }
                 self.focus = false;
             }
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
