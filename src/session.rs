@@ -533,10 +533,10 @@ impl Session {
         let Some((own, codebook)) = mine else {
             return (counts, problems);
         };
-        let folder = codebook.parent().map(Path::to_owned).unwrap_or_default();
-        match store::sidecars_under(&folder) {
+        match store::sidecars_under(store::folder_of(&codebook)) {
             Ok(paths) => {
-                for path in paths.into_iter().filter(|p| *p != own) {
+                // Ours is counted from memory; the walk may spell it `./a.txt…`.
+                for path in paths.into_iter().filter(|p| !same_file(p, &own)) {
                     match store::read_sidecar_file(&path) {
                         Ok((file, _)) => {
                             for a in &file.annotations {
@@ -635,6 +635,15 @@ impl Session {
             .and_then(|t| self.codebook.get(t))
             .map_or(a.color, |t| t.color)
     }
+}
+
+/// True when `a` and `b` name the same file, however they are spelled.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
 }
 
 /// The codebook entries of the tags `set` uses (plain entries for unknown names).

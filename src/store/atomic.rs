@@ -76,11 +76,7 @@ impl Drop for PreparedWrite {
 /// fsync the folder holding `path` so that a rename survives a power cut. Best effort:
 /// some file systems do not support it.
 fn sync_dir(path: &Path) {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if let Ok(d) = File::open(dir) {
+    if let Ok(d) = File::open(super::folder_of(path)) {
         let _ = d.sync_all();
     }
 }

@@ -138,7 +138,7 @@ pub struct RenameReport {
 /// that cannot be read or written stops the whole operation and changes nothing.
 /// Changed annotations get `modified = now`.
 pub fn rename_tag(codebook: &Path, from: &str, to: &str) -> Result<RenameReport, StoreError> {
-    let folder = codebook.parent().unwrap_or(Path::new("."));
+    let folder = super::folder_of(codebook);
     let mut book = load_codebook(codebook)?;
     let in_codebook = book.get(from).is_some();
     let merged = book.get(to).is_some();

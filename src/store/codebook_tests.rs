@@ -119,3 +119,12 @@ fn renaming_a_tag_across_100_sidecars_is_all_or_nothing() {
     assert_eq!(file.annotations[0].tags, ["সরকারি বক্তব্য", "অন্য"]);
     assert_eq!(load_codebook(&book).unwrap(), codebook_of(&["সরকারি বক্তব্য"]));
 }
+
+#[test]
+fn a_bare_file_name_is_in_the_current_folder() {
+    use crate::store::folder_of;
+    assert_eq!(folder_of(Path::new("codebook.ron")), Path::new("."));
+    assert_eq!(folder_of(Path::new("corpus/a.txt")), Path::new("corpus"));
+    assert_eq!(folder_of(Path::new("/corpus/a.txt")), Path::new("/corpus"));
+    assert_eq!(folder_of(Path::new("/")), Path::new("."));
+}

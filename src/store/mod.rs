@@ -112,6 +112,16 @@ impl StoreError {
     }
 }
 
+/// The folder `path` is in: its parent, or `.` for a bare file name. (`Path::parent`
+/// gives an empty path for `a.txt`, which no file system call accepts: a relative
+/// path must work like an absolute one.)
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
 /// The sidecar of the article at `article`: `a.txt` → `a.txt.annotations.ron`, in the
 /// same folder.
 pub fn sidecar_path(article: &Path) -> PathBuf {

@@ -208,6 +208,8 @@ impl TagPicker {
 /// (no xdg-desktop-portal), and from File ▸ Open path….
 pub struct PathPrompt {
     path: BengaliText,
+    /// Where relative names are taken (the open article's folder).
+    folder: Option<std::path::PathBuf>,
     reason: Option<String>,
     focused: bool,
 }
@@ -215,11 +217,9 @@ pub struct PathPrompt {
 impl PathPrompt {
     /// A prompt starting in `folder`, saying `reason` if the file chooser failed.
     pub fn new(folder: Option<&std::path::Path>, reason: Option<String>) -> Self {
-        let start = folder
-            .map(|f| format!("{}/", f.display()))
-            .unwrap_or_default();
         Self {
-            path: BengaliText::new(&start),
+            path: BengaliText::new(&super::paths::folder_prefix(folder)),
+            folder: folder.map(std::path::Path::to_owned),
             reason,
             focused: false,
         }
@@ -247,7 +247,8 @@ impl PathPrompt {
                 if ui.button("Open").clicked() || enter {
                     let path = self.path.value();
                     result = Some(
-                        (!path.trim().is_empty()).then(|| std::path::PathBuf::from(path.trim())),
+                        (!path.trim().is_empty())
+                            .then(|| super::paths::typed(&path, self.folder.as_deref())),
                     );
                 }
                 if ui.button("Cancel").clicked() {
@@ -264,6 +265,8 @@ impl PathPrompt {
 
 /// Chooses a file of pre-annotations (model predictions) and its format.
 pub struct ImportPrompt {
+    /// Where relative names are taken (the open article's folder).
+    folder: Option<std::path::PathBuf>,
     format: crate::export::ImportFormat,
     file: BengaliText,
 }
@@ -271,12 +274,10 @@ pub struct ImportPrompt {
 impl ImportPrompt {
     /// A prompt starting in `folder`.
     pub fn new(folder: Option<&std::path::Path>) -> Self {
-        let start = folder
-            .map(|f| format!("{}/", f.display()))
-            .unwrap_or_default();
         Self {
+            folder: folder.map(std::path::Path::to_owned),
             format: crate::export::ImportFormat::Jsonl,
-            file: BengaliText::new(&start),
+            file: BengaliText::new(&super::paths::folder_prefix(folder)),
         }
     }
 
@@ -322,7 +323,8 @@ impl ImportPrompt {
                 }
                 let file = self.file.value();
                 if ui.add_enabled(!file.trim().is_empty(), egui::Button::new("Import")).clicked() {
-                    result = Some(Some((self.format, std::path::PathBuf::from(file.trim()))));
+                    let file = super::paths::typed(&file, self.folder.as_deref());
+                    result = Some(Some((self.format, file)));
                 }
                 if ui.button("Cancel").clicked() {
                     result = Some(None);

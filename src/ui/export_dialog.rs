@@ -67,9 +67,7 @@ impl ExportDialog {
     }
 
     fn folder(&self) -> PathBuf {
-        self.article
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_owned)
+        crate::store::folder_of(&self.article).to_owned()
     }
 
     /// Where the export goes unless the user says otherwise: next to the article.
@@ -137,11 +135,9 @@ impl ExportDialog {
             Scope::Folder => vec![self.folder()],
         };
         let (sender, receiver) = channel();
-        let (format, options, out) = (
-            self.format,
-            self.options.clone(),
-            PathBuf::from(self.output.trim()),
-        );
+        // A bare name goes next to the article, whatever the working directory.
+        let out = super::paths::typed(&self.output, Some(&self.folder()));
+        let (format, options) = (self.format, self.options.clone());
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("pathok-export".to_owned())

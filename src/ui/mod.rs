@@ -9,6 +9,7 @@ pub mod fonts;
 mod image_view;
 mod images;
 pub mod palette;
+pub mod paths;
 pub mod popups;
 pub mod reader;
 mod session_colors;

@@ -329,7 +329,7 @@ impl SidePanel {
                         let key = if i < 9 { format!("{} ", i + 1) } else { String::new() };
                         match &mut self.renaming {
                             Some((from, field)) if *from == tag.name => {
-                                let r = ui.add(egui::TextEdit::singleline(field).desired_width(150.0));
+                                let r = ui.add(egui::TextEdit::singleline(field).hint_text("new name").desired_width(150.0));
                                 if r.lost_focus() {
                                     if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                                         action = Some(SidePanelAction::RenameTag { from: from.clone(), to: field.value() });

@@ -165,7 +165,11 @@ impl PathokApp {
 
     /// Open `path`: small files at once, big ones on a worker thread. On failure the
     /// current article stays open and the reason is shown.
+    ///
+    /// Every path given to the window — command line, file chooser, typed, dropped,
+    /// recent — comes through here and is made absolute once (see [`super::paths`]).
     pub fn open(&mut self, ctx: &egui::Context, path: &Path) {
+        let path = &super::paths::from_outside(path);
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if size <= SYNC_LOAD_BYTES {
             let result = article::load(path);
@@ -302,7 +306,7 @@ impl PathokApp {
             }
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
             Command::Import => {
-                let folder = self.article().origin.path().and_then(Path::parent).map(Path::to_owned);
+                let folder = self.article().origin.path().map(|p| crate::store::folder_of(p).to_owned());
                 self.open_modal(ctx, modal::Modal::Import(ImportPrompt::new(folder.as_deref())));
             }
             Command::Export => match self.article().origin.path() {
@@ -417,8 +421,7 @@ impl PathokApp {
                     .article()
                     .origin
                     .path()
-                    .and_then(Path::parent)
-                    .map(Path::to_owned);
+                    .map(|p| crate::store::folder_of(p).to_owned());
                 let prompt = PathPrompt::new(
                     folder.as_deref(),
                     Some("The system file chooser is not available here (install xdg-desktop-portal for it). Type the path of the article instead, or drop the file on the window.".to_owned()),
