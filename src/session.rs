@@ -494,12 +494,7 @@ impl Session {
                 return Ok(None);
             }
         };
-        // Everything of ours must be on disk first, the codebook file included.
-        self.codebook_dirty = true;
-        self.autosave(article, true);
-        if let Some(failure) = &self.save_error {
-            return Err(SessionError::NotSaved(failure.clone()));
-        }
+        self.save_for_folder_change(article)?;
         let report = store::rename_tag(&codebook, from, to)?;
         let (fresh, _) = Self::open(article_path, article);
         *self = fresh;
@@ -513,6 +508,80 @@ impl Session {
             report.annotations,
             report.sidecars.len()
         )))
+    }
+
+    /// Before a change to every sidecar of the folder: everything of ours must be on
+    /// disk, the codebook file included.
+    fn save_for_folder_change(&mut self, article: &Article) -> Result<(), SessionError> {
+        self.codebook_dirty = true;
+        self.autosave(article, true);
+        match &self.save_error {
+            Some(failure) => Err(SessionError::NotSaved(failure.clone())),
+            None => Ok(()),
+        }
+    }
+
+    /// How many annotations in how many articles carry tag `name`: over the folder
+    /// the codebook governs (ours written first, so the count is what
+    /// [`Session::delete_tag`] would change), or this article alone when its
+    /// annotations live in memory.
+    pub fn tag_usage(
+        &mut self,
+        article: &Article,
+        name: &str,
+    ) -> Result<store::TagUsage, SessionError> {
+        match &self.storage {
+            Storage::ReadOnly { path, .. } => Err(SessionError::ReadOnly(path.clone())),
+            Storage::Memory => {
+                let annotations = self
+                    .set
+                    .iter()
+                    .filter(|a| a.tags.iter().any(|t| t == name))
+                    .count();
+                Ok(store::TagUsage {
+                    annotations,
+                    sidecars: Vec::new(),
+                })
+            }
+            Storage::Sidecar { codebook, .. } => {
+                let codebook = codebook.clone();
+                self.save_for_folder_change(article)?;
+                Ok(store::tag_usage(&codebook, name)?)
+            }
+        }
+    }
+
+    /// Delete a tag everywhere: from the codebook, this article's annotations and every
+    /// sidecar under the codebook's folder — all files or none. The annotations stay
+    /// (a plain highlight when it was their only tag). The session is then read again
+    /// from disk (not an undo step). Returns a summary for the user.
+    pub fn delete_tag(
+        &mut self,
+        article_path: Option<&Path>,
+        article: &Article,
+        name: &str,
+    ) -> Result<Notice, SessionError> {
+        let (codebook, article_path) = match (&self.storage, article_path) {
+            (Storage::ReadOnly { path, .. }, _) => {
+                return Err(SessionError::ReadOnly(path.clone()));
+            }
+            (Storage::Sidecar { codebook, .. }, Some(p)) => (codebook.clone(), p),
+            (Storage::Memory, _) | (Storage::Sidecar { .. }, None) => {
+                self.codebook.tags.retain(|t| t.name != name);
+                self.set.update_all(|a| a.tags.retain(|t| t != name));
+                self.touched();
+                return Ok(format!("tag \"{name}\" deleted"));
+            }
+        };
+        self.save_for_folder_change(article)?;
+        let usage = store::delete_tag(&codebook, name)?;
+        let (fresh, _) = Self::open(article_path, article);
+        *self = fresh;
+        Ok(format!(
+            "tag \"{name}\" deleted from {} annotation(s) in {} article(s)",
+            usage.annotations,
+            usage.sidecars.len()
+        ))
     }
 
     /// How many annotations carry each tag across every sidecar governed by this
@@ -676,6 +745,47 @@ mod tests {
     }
 
     #[test]
+    fn deleting_a_tag_reaches_unsaved_annotations_and_other_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        let codebook = Codebook {
+            tags: vec![Tag::named("নিন্দা"), Tag::named("স্থান")],
+        };
+        store::save_codebook(&dir.path().join(store::CODEBOOK_FILE), &codebook).unwrap();
+        let mut sessions = Vec::new();
+        for path in [&a, &b] {
+            std::fs::write(path, "শিরোনাম\n\nকোরিয়ার রাষ্ট্রীয় গণমাধ্যম।\n").unwrap();
+            let article = crate::article::load(path).unwrap();
+            let (mut session, _) = Session::open(path, &article);
+            let tags = vec!["নিন্দা".to_owned(), "স্থান".to_owned()];
+            session
+                .add(&article, CharRange::new(9, 16), Color::HIGHLIGHT, tags, "")
+                .unwrap();
+            sessions.push((session, article));
+        }
+        // b is saved; a's annotation is still only in memory.
+        let (session_b, article_b) = &mut sessions[1];
+        assert_eq!(session_b.autosave(article_b, true), None);
+        let (session_a, article_a) = &mut sessions[0];
+        let usage = session_a.tag_usage(article_a, "নিন্দা").unwrap();
+        assert_eq!((usage.annotations, usage.sidecars.len()), (2, 2));
+        let notice = session_a.delete_tag(Some(&a), article_a, "নিন্দা").unwrap();
+        assert!(
+            notice.contains("2 annotation(s) in 2 article(s)"),
+            "{notice}"
+        );
+        let tags: Vec<&str> = session_a
+            .set
+            .iter()
+            .flat_map(|x| x.tags.iter().map(String::as_str))
+            .collect();
+        assert_eq!(tags, ["স্থান"]);
+        assert!(session_a.codebook.get("নিন্দা").is_none());
+        let (file, _) = store::read_sidecar_file(&store::sidecar_path(&b)).unwrap();
+        assert_eq!(file.annotations[0].tags, ["স্থান"]);
+    }
+
+    #[test]
     fn a_damaged_sidecar_makes_every_change_refused_and_leaves_the_file_alone() {
         let (_dir, path, article, bad) = damaged();
         let (mut session, notices) = Session::open(&path, &article);
@@ -691,6 +801,10 @@ mod tests {
         ));
         assert!(matches!(
             session.rename_tag(Some(&path), &article, "a", "b"),
+            Err(SessionError::ReadOnly(_))
+        ));
+        assert!(matches!(
+            session.delete_tag(Some(&path), &article, "a"),
             Err(SessionError::ReadOnly(_))
         ));
         assert_eq!(session.autosave(&article, true), None);

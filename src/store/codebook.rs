@@ -138,49 +138,10 @@ pub struct RenameReport {
 /// that cannot be read or written stops the whole operation and changes nothing.
 /// Changed annotations get `modified = now`.
 pub fn rename_tag(codebook: &Path, from: &str, to: &str) -> Result<RenameReport, StoreError> {
-    let folder = super::folder_of(codebook);
     let mut book = load_codebook(codebook)?;
     let in_codebook = book.get(from).is_some();
     let merged = book.get(to).is_some();
-    let now = Timestamp::now();
-    let mut report = RenameReport {
-        merged,
-        ..RenameReport::default()
-    };
-    let mut writes = Vec::new();
-    for path in sidecars_under(folder)? {
-        let (mut file, original) = read_sidecar_file(&path)?;
-        let mut changed = false;
-        if let Some(i) = file.tags.iter().position(|t| t.name == from) {
-            if file.tags.iter().any(|t| t.name == to) {
-                file.tags.remove(i);
-            } else {
-                file.tags[i].name = to.to_owned();
-            }
-            changed = true;
-        }
-        for a in &mut file.annotations {
-            if rename_in_tags(&mut a.tags, from, to) {
-                a.modified = now;
-                report.annotations += 1;
-                changed = true;
-            }
-        }
-        if changed {
-            let bytes = to_ron(&file).map_err(|e| StoreError::Parse {
-                path: path.clone(),
-                line: 0,
-                column: 0,
-                message: format!("cannot write RON: {e}"),
-            })?;
-            report.sidecars.push(path.clone());
-            writes.push(PlannedWrite {
-                path,
-                bytes: bytes.into_bytes(),
-                original: Some(original),
-            });
-        }
-    }
+    let (usage, mut writes) = plan_sidecars(codebook, TagChange::Rename { from, to })?;
     if !in_codebook && writes.is_empty() {
         return Err(StoreError::UnknownTag {
             path: codebook.to_owned(),
@@ -192,14 +153,143 @@ pub fn rename_tag(codebook: &Path, from: &str, to: &str) -> Result<RenameReport,
         book.absorb(&[Tag::named(from)]);
     }
     book.rename(from, to);
-    let original = std::fs::read(codebook).ok();
-    writes.push(PlannedWrite {
-        path: codebook.to_owned(),
-        bytes: codebook_bytes(codebook, &book)?,
-        original,
-    });
+    let sidecars = writes.iter().map(|w| w.path.clone()).collect();
+    writes.push(plan_codebook(codebook, &book)?);
     commit_all(writes)?;
-    Ok(report)
+    Ok(RenameReport {
+        merged,
+        sidecars,
+        annotations: usage.annotations,
+    })
+}
+
+/// Which annotations carry a tag, over the sidecars a codebook governs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TagUsage {
+    /// Annotations that carry the tag.
+    pub annotations: usize,
+    /// The sidecars that hold them, one per article.
+    pub sidecars: Vec<PathBuf>,
+}
+
+/// How many annotations in how many sidecars governed by the codebook at `codebook`
+/// carry tag `name` — what [`delete_tag`] would change. Reads every sidecar; one that
+/// cannot be read is an error, as it would stop the deletion.
+pub fn tag_usage(codebook: &Path, name: &str) -> Result<TagUsage, StoreError> {
+    plan_sidecars(codebook, TagChange::Delete { name }).map(|(usage, _)| usage)
+}
+
+/// Delete tag `name` from the codebook at `codebook` and from every annotation in every
+/// sidecar it governs. The annotations stay, with their passage, note and colour: one
+/// whose only tag it was becomes a plain highlight. All or nothing, like
+/// [`rename_tag`]; changed annotations get `modified = now`.
+pub fn delete_tag(codebook: &Path, name: &str) -> Result<TagUsage, StoreError> {
+    let mut book = load_codebook(codebook)?;
+    let in_codebook = book.get(name).is_some();
+    let (usage, mut writes) = plan_sidecars(codebook, TagChange::Delete { name })?;
+    if !in_codebook && writes.is_empty() {
+        return Err(StoreError::UnknownTag {
+            path: codebook.to_owned(),
+            name: name.to_owned(),
+        });
+    }
+    book.tags.retain(|t| t.name != name);
+    writes.push(plan_codebook(codebook, &book)?);
+    commit_all(writes)?;
+    Ok(usage)
+}
+
+/// A change of one tag, made in every sidecar a codebook governs.
+#[derive(Clone, Copy)]
+enum TagChange<'a> {
+    /// `from` becomes `to` (merging when `to` is there already).
+    Rename { from: &'a str, to: &'a str },
+    /// `name` goes.
+    Delete { name: &'a str },
+}
+
+impl TagChange<'_> {
+    /// Apply the change to one sidecar; returns how many annotations changed, and
+    /// whether the file changed at all (its list of tags may change alone).
+    fn apply(self, file: &mut super::SidecarFile, now: Timestamp) -> (usize, bool) {
+        let mut changed = false;
+        match self {
+            TagChange::Rename { from, to } => {
+                if let Some(i) = file.tags.iter().position(|t| t.name == from) {
+                    if file.tags.iter().any(|t| t.name == to) {
+                        file.tags.remove(i);
+                    } else {
+                        file.tags[i].name = to.to_owned();
+                    }
+                    changed = true;
+                }
+            }
+            TagChange::Delete { name } => {
+                let before = file.tags.len();
+                file.tags.retain(|t| t.name != name);
+                changed = file.tags.len() != before;
+            }
+        }
+        let mut annotations = 0;
+        for a in &mut file.annotations {
+            let hit = match self {
+                TagChange::Rename { from, to } => rename_in_tags(&mut a.tags, from, to),
+                TagChange::Delete { name } => {
+                    let before = a.tags.len();
+                    a.tags.retain(|t| t != name);
+                    a.tags.len() != before
+                }
+            };
+            if hit {
+                a.modified = now;
+                annotations += 1;
+            }
+        }
+        (annotations, changed || annotations > 0)
+    }
+}
+
+/// The new contents of every sidecar governed by `codebook` that `change` touches
+/// (nothing written yet), and what they add up to.
+fn plan_sidecars(
+    codebook: &Path,
+    change: TagChange<'_>,
+) -> Result<(TagUsage, Vec<PlannedWrite>), StoreError> {
+    let now = Timestamp::now();
+    let mut usage = TagUsage::default();
+    let mut writes = Vec::new();
+    for path in sidecars_under(super::folder_of(codebook))? {
+        let (mut file, original) = read_sidecar_file(&path)?;
+        let (annotations, changed) = change.apply(&mut file, now);
+        if !changed {
+            continue;
+        }
+        let bytes = to_ron(&file).map_err(|e| StoreError::Parse {
+            path: path.clone(),
+            line: 0,
+            column: 0,
+            message: format!("cannot write RON: {e}"),
+        })?;
+        usage.annotations += annotations;
+        if annotations > 0 {
+            usage.sidecars.push(path.clone());
+        }
+        writes.push(PlannedWrite {
+            path,
+            bytes: bytes.into_bytes(),
+            original: Some(original),
+        });
+    }
+    Ok((usage, writes))
+}
+
+/// The new contents of the codebook file.
+fn plan_codebook(codebook: &Path, book: &Codebook) -> Result<PlannedWrite, StoreError> {
+    Ok(PlannedWrite {
+        path: codebook.to_owned(),
+        bytes: codebook_bytes(codebook, book)?,
+        original: std::fs::read(codebook).ok(),
+    })
 }
 
 #[cfg(test)]

@@ -128,3 +128,58 @@ fn a_bare_file_name_is_in_the_current_folder() {
     assert_eq!(folder_of(Path::new("/corpus/a.txt")), Path::new("/corpus"));
     assert_eq!(folder_of(Path::new("/")), Path::new("."));
 }
+
+#[test]
+fn deleting_a_tag_counts_first_then_removes_it_everywhere_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join(CODEBOOK_FILE);
+    save_codebook(&book, &codebook_of(&["সমালোচনা", "স্থান"])).unwrap();
+    let both = dir.path().join("a.txt.annotations.ron");
+    let only = dir.path().join("sub/b.txt.annotations.ron");
+    let other = dir.path().join("c.txt.annotations.ron");
+    std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+    std::fs::write(&both, sidecar_with_tags(&["সমালোচনা", "স্থান"])).unwrap();
+    std::fs::write(&only, sidecar_with_tags(&["সমালোচনা"])).unwrap();
+    std::fs::write(&other, sidecar_with_tags(&["স্থান"])).unwrap();
+
+    let usage = tag_usage(&book, "সমালোচনা").unwrap();
+    assert_eq!(usage.annotations, 2);
+    assert_eq!(usage.sidecars, [both.clone(), only.clone()]);
+
+    // One sidecar cannot be written: nothing changes.
+    let before: Vec<Vec<u8>> = [&both, &only, &book]
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    let blocker = temp_path_for(&only);
+    std::fs::create_dir(&blocker).unwrap();
+    assert!(delete_tag(&book, "সমালোচনা").is_err());
+    let after: Vec<Vec<u8>> = [&both, &only, &book]
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    assert_eq!(after, before);
+    std::fs::remove_dir(&blocker).unwrap();
+
+    let done = delete_tag(&book, "সমালোচনা").unwrap();
+    assert_eq!(done, usage);
+    let (a, _) = read_sidecar_file(&both).unwrap();
+    assert_eq!(a.annotations[0].tags, ["স্থান"]);
+    assert_eq!(
+        a.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        ["স্থান"]
+    );
+    let (b, _) = read_sidecar_file(&only).unwrap();
+    assert_eq!(
+        b.annotations.len(),
+        1,
+        "the annotation stays, as a plain highlight"
+    );
+    assert!(b.annotations[0].tags.is_empty());
+    assert_eq!(b.annotations[0].quote, "ক");
+    assert_eq!(load_codebook(&book).unwrap(), codebook_of(&["স্থান"]));
+    assert!(matches!(
+        delete_tag(&book, "সমালোচনা"),
+        Err(StoreError::UnknownTag { .. })
+    ));
+}

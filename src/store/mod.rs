@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 
 pub use atomic::{PlannedWrite, PreparedWrite, commit_all, temp_path_for, write_atomic};
 pub use codebook::{
-    CODEBOOK_FILE, CodebookFile, RenameReport, codebook_path_for, find_codebook, load_codebook,
-    rename_tag, save_codebook, sidecars_under,
+    CODEBOOK_FILE, CodebookFile, RenameReport, TagUsage, codebook_path_for, delete_tag,
+    find_codebook, load_codebook, rename_tag, save_codebook, sidecars_under, tag_usage,
 };
 pub use format::{
     ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, parse_sidecar, read_sidecar_file, to_ron,

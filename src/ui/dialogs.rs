@@ -1,5 +1,5 @@
-//! Small modal dialogs: the note editor, the tag picker, the open-path prompt and
-//! the import prompt.
+//! Small modal dialogs: the note editor, the tag picker, the open-path prompt, the
+//! import prompt and the confirmation of deleting a tag.
 
 use egui::{Key, Modifiers, RichText};
 
@@ -333,6 +333,87 @@ impl ImportPrompt {
         });
         if result.is_none() && modal.should_close() {
             result = Some(None);
+        }
+        result
+    }
+}
+
+/// Asks before a tag is deleted everywhere, saying how many annotations in how many
+/// articles carry it.
+pub struct DeleteTagDialog {
+    name: String,
+    usage: crate::store::TagUsage,
+    /// The folder whose codebook it is (`None`: the annotations live in memory).
+    folder: Option<std::path::PathBuf>,
+}
+
+impl DeleteTagDialog {
+    /// A confirmation for deleting `name`, carried as `usage` says under `folder`.
+    pub fn new(
+        name: String,
+        usage: crate::store::TagUsage,
+        folder: Option<std::path::PathBuf>,
+    ) -> Self {
+        Self {
+            name,
+            usage,
+            folder,
+        }
+    }
+
+    /// The tag to delete.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What the dialog says about the tag's use.
+    pub fn question(&self) -> String {
+        let annotations = self.usage.annotations;
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let place = match &self.folder {
+            Some(folder) => format!(
+                " in {} under {}",
+                plural(self.usage.sidecars.len(), "article", "articles"),
+                folder.display()
+            ),
+            None => " in this article".to_owned(),
+        };
+        if annotations == 0 {
+            format!("No annotation carries “{}”{place}.", self.name)
+        } else {
+            format!(
+                "{} carry “{}”{place}. They stay, with their passages and notes, and lose this tag (one whose only tag it is becomes a plain highlight). Ctrl+Z cannot bring the tag back.",
+                plural(annotations, "annotation", "annotations"),
+                self.name
+            )
+        }
+    }
+
+    /// Show the dialog: `Some(true)` to delete, `Some(false)` when cancelled.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<bool> {
+        let mut result = None;
+        let modal = super::popups::modal("delete-tag").show(ctx, |ui| {
+            ui.set_width(460.0);
+            ui.heading(format!("Delete the tag “{}”?", self.name));
+            ui.add(egui::Label::new(self.question()).wrap());
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Delete the tag").clicked() {
+                    result = Some(true);
+                }
+                let cancel = ui.button("Cancel");
+                // The safe answer has the keyboard: Enter cancels.
+                if !ui.ctx().memory(|m| m.focused().is_some()) {
+                    cancel.request_focus();
+                }
+                if cancel.clicked() {
+                    result = Some(false);
+                }
+            });
+        });
+        if result.is_none() && modal.should_close() {
+            result = Some(false);
         }
         result
     }

@@ -34,27 +34,24 @@ pub fn modal(name: &str) -> Modal {
 /// keyboard: Tab reaches it, Space or Enter opens it, the arrows move, Enter picks
 /// and closes the list (focus goes back to the box), Esc closes the list and not the
 /// dialog. `text` names an option. Returns true when the value changed.
-pub fn choice<T: Copy + PartialEq>(
+pub fn choice<T: Clone + PartialEq>(
     ui: &mut egui::Ui,
     id_salt: &str,
     label: &str,
     value: &mut T,
     options: &[T],
-    text: impl Fn(T) -> String,
+    text: impl Fn(&T) -> String,
 ) -> bool {
     let mut changed = false;
     // The id egui gives the box's button (`ComboBox::show_ui`).
     let button = ui.make_persistent_id(egui::IdSalt::new(id_salt));
     let was_open = egui::ComboBox::is_open(ui.ctx(), button);
     egui::ComboBox::new(id_salt, label)
-        .selected_text(text(*value))
+        .selected_text(text(value))
         .show_ui(ui, |ui| {
-            for &option in options {
-                if ui
-                    .selectable_label(*value == option, text(option))
-                    .clicked()
-                {
-                    *value = option;
+            for option in options {
+                if ui.selectable_label(value == option, text(option)).clicked() {
+                    *value = option.clone();
                     changed = true;
                     // A click with the pointer closes the list by itself; Enter does
                     // not, and would leave the focus on an item about to vanish.

@@ -9,7 +9,7 @@ use egui::Color32;
 use crate::annotate::{AnnotationId, Color};
 
 use super::super::commands::Command;
-use super::super::dialogs::{NoteEditor, TagPicker, TagTarget};
+use super::super::dialogs::{DeleteTagDialog, NoteEditor, TagPicker, TagTarget};
 use super::super::reader::Highlight;
 use super::super::side_panel::SidePanelAction;
 use super::modal::Modal;
@@ -116,7 +116,7 @@ impl PathokApp {
         }
     }
 
-    pub(super) fn side_panel_action(&mut self, action: SidePanelAction) {
+    pub(super) fn side_panel_action(&mut self, ctx: &egui::Context, action: SidePanelAction) {
         match action {
             SidePanelAction::Select(id) => {
                 self.session.selected = Some(id);
@@ -160,6 +160,7 @@ impl PathokApp {
                     Err(e) => self.report(Level::Error, e.to_string()),
                 }
             }
+            SidePanelAction::DeleteTag(name) => self.ask_to_delete_tag(ctx, name),
             SidePanelAction::SetColor(color) => self.current_color = color,
             SidePanelAction::KeepBadSidecar => {
                 let article = Arc::clone(self.reader.article());
@@ -177,6 +178,36 @@ impl PathokApp {
                     self.painted = None;
                 }
             }
+        }
+    }
+
+    /// Count who carries tag `name` (writing ours first), then ask before deleting it.
+    fn ask_to_delete_tag(&mut self, ctx: &egui::Context, name: String) {
+        let article = Arc::clone(self.reader.article());
+        match self.session.tag_usage(&article, &name) {
+            Ok(usage) => {
+                let folder = match &self.session.storage {
+                    crate::session::Storage::Sidecar { codebook, .. } => {
+                        Some(crate::store::folder_of(codebook).to_owned())
+                    }
+                    _ => None,
+                };
+                let dialog = DeleteTagDialog::new(name, usage, folder);
+                self.open_modal(ctx, Modal::DeleteTag(dialog));
+            }
+            Err(e) => self.report(Level::Error, e.to_string()),
+        }
+    }
+
+    /// Delete tag `name` everywhere (confirmed by the user).
+    pub(super) fn delete_tag(&mut self, name: &str) {
+        let article = Arc::clone(self.reader.article());
+        let path = article.origin.path().map(Path::to_owned);
+        let result = self.session.delete_tag(path.as_deref(), &article, name);
+        self.painted = None;
+        match result {
+            Ok(notice) => self.report(Level::Notice, notice),
+            Err(e) => self.report(Level::Error, e.to_string()),
         }
     }
 

@@ -514,7 +514,7 @@ impl eframe::App for PathokApp {
                     action = self.side_panel.ui(ui, &article, &self.session, selection);
                 });
             if let Some(action) = action {
-                self.side_panel_action(action);
+                self.side_panel_action(&ctx, action);
             }
         }
         self.sync_highlights();

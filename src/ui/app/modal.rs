@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::super::commands::Command;
-use super::super::dialogs::{ImportPrompt, NoteEditor, PathPrompt, TagPicker};
+use super::super::dialogs::{DeleteTagDialog, ImportPrompt, NoteEditor, PathPrompt, TagPicker};
 use super::super::export_dialog::ExportDialog;
 use super::super::image_view::ImageViewer;
 use super::super::palette::Palette;
@@ -26,6 +26,8 @@ pub(super) enum Modal {
     Import(ImportPrompt),
     /// An image of the article, zoomed.
     Image(ImageViewer),
+    /// Confirming that a tag is deleted everywhere.
+    DeleteTag(DeleteTagDialog),
 }
 
 impl PathokApp {
@@ -108,6 +110,15 @@ impl PathokApp {
                 keep || dialog.is_running()
             }
             Modal::Image(viewer) => viewer.show_modal(ctx, &mut self.reader),
+            Modal::DeleteTag(dialog) => match dialog.show(ctx) {
+                None => true,
+                Some(confirmed) => {
+                    if confirmed {
+                        self.delete_tag(dialog.name());
+                    }
+                    false
+                }
+            },
         };
         if keep {
             // A dialog opened by the outcome (e.g. a palette command) wins.

@@ -1,0 +1,229 @@
+//! The Annotations tab: the colour of new highlights, the filters, the orphans apart,
+//! then the annotations in text order; it says how many the filters hide.
+
+use egui::{RichText, Sense};
+
+use crate::annotate::{Annotation, Color, Status};
+use crate::session::{PALETTE, Session};
+use crate::text::CharRange;
+
+use super::super::session_colors::to_color32;
+use super::{SidePanel, SidePanelAction, chips, preview};
+
+impl SidePanel {
+    pub(super) fn annotations(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        selection: Option<CharRange>,
+    ) -> Option<SidePanelAction> {
+        let mut action = None;
+        ui.horizontal(|ui| {
+            ui.label("Colour");
+            for color in PALETTE {
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(16.0, 16.0), Sense::click());
+                ui.painter().rect_filled(rect, 4.0, to_color32(color));
+                if response
+                    .on_hover_text("Colour of new highlights (H)")
+                    .clicked()
+                {
+                    action = Some(SidePanelAction::SetColor(color));
+                }
+            }
+        });
+        self.filter_ui(ui, session);
+        let orphans: Vec<&Annotation> = session
+            .set
+            .iter()
+            .filter(|a| a.status == Status::Orphaned)
+            .collect();
+        let placed: Vec<&Annotation> = session
+            .set
+            .iter()
+            .filter(|a| a.status != Status::Orphaned)
+            .collect();
+        let shown: Vec<&Annotation> = placed
+            .iter()
+            .copied()
+            .filter(|a| self.keeps(a, session))
+            .collect();
+        let hidden = placed.len() - shown.len();
+        if hidden > 0 {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{hidden} annotation{} hidden by the filter",
+                        if hidden == 1 { "" } else { "s" }
+                    ))
+                    .strong(),
+                );
+                if ui.small_button("Show all").clicked() {
+                    self.filters = super::Filters::default();
+                }
+            });
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if !orphans.is_empty()
+                    && let Some(chosen) = Self::orphans(ui, &orphans, session, selection)
+                {
+                    action = Some(chosen);
+                }
+                for a in &shown {
+                    if Self::entry(ui, a, session) {
+                        action = Some(SidePanelAction::Select(a.id));
+                    }
+                }
+                if session.set.is_empty() {
+                    ui.label(
+                        RichText::new(
+                            "No annotations yet. Select text and press H, or 1–9 for a tag.",
+                        )
+                        .weak(),
+                    );
+                }
+            });
+        action
+    }
+
+    /// The text, tag and colour filters.
+    fn filter_ui(&mut self, ui: &mut egui::Ui, session: &Session) {
+        ui.add(
+            egui::TextEdit::singleline(&mut self.filters.text)
+                .hint_text("filter by text or note")
+                .desired_width(f32::INFINITY),
+        );
+        let mut tags: Vec<Option<String>> = vec![None];
+        tags.extend(session.codebook.tags.iter().map(|t| Some(t.name.clone())));
+        super::super::popups::choice(
+            ui,
+            "tag-filter",
+            "Tag filter",
+            &mut self.filters.tag,
+            &tags,
+            |t| t.clone().unwrap_or_else(|| "All tags".to_owned()),
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Colour filter");
+            if ui
+                .selectable_label(self.filters.color.is_none(), "all")
+                .clicked()
+            {
+                self.filters.color = None;
+            }
+            let mut used: Vec<Color> = session.set.iter().map(|a| session.paint_color(a)).collect();
+            used.sort();
+            used.dedup();
+            for color in used {
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(16.0, 16.0), Sense::click());
+                ui.painter().rect_filled(rect, 4.0, to_color32(color));
+                if self.filters.color == Some(color) {
+                    ui.painter().rect_stroke(
+                        rect.expand(2.0),
+                        4.0,
+                        ui.visuals().selection.stroke,
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                if response
+                    .on_hover_text("Only annotations of this colour")
+                    .clicked()
+                {
+                    self.filters.color = Some(color);
+                }
+            }
+        });
+    }
+
+    /// True when the filters let `a` through.
+    fn keeps(&self, a: &Annotation, session: &Session) -> bool {
+        if !self.filters.is_active() {
+            return true;
+        }
+        let needle = crate::text::fold_query(self.filters.text.value().trim(), Default::default());
+        let by_color = self
+            .filters
+            .color
+            .is_none_or(|c| session.paint_color(a) == c);
+        let by_tag = self.filters.tag.as_ref().is_none_or(|t| a.tags.contains(t));
+        let by_text = needle.is_empty() || {
+            let hay = crate::text::fold_query(
+                &format!("{} {} {}", a.quote, a.note, a.tags.join(" ")),
+                Default::default(),
+            );
+            hay.contains(&needle)
+        };
+        by_color && by_tag && by_text
+    }
+
+    /// The orphans, each with Re-attach and Delete.
+    fn orphans(
+        ui: &mut egui::Ui,
+        orphans: &[&Annotation],
+        session: &Session,
+        selection: Option<CharRange>,
+    ) -> Option<SidePanelAction> {
+        let mut action = None;
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!(
+                    "Orphaned ({}): the article changed and these were not found again",
+                    orphans.len()
+                ))
+                .strong(),
+            )
+            .wrap(),
+        );
+        for a in orphans {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
+                chips(ui, a, &session.codebook);
+                ui.horizontal(|ui| {
+                    let reattach = ui
+                        .add_enabled(
+                            selection.is_some(),
+                            egui::Button::new("Re-attach to selection"),
+                        )
+                        .on_disabled_hover_text("Select the passage in the text first");
+                    if reattach.clicked() {
+                        action = Some(SidePanelAction::Reattach(a.id));
+                    }
+                    if ui.button("Delete").clicked() {
+                        action = Some(SidePanelAction::Delete(a.id));
+                    }
+                });
+            });
+        }
+        ui.separator();
+        action
+    }
+
+    /// One annotation of the list; true when clicked.
+    fn entry(ui: &mut egui::Ui, a: &Annotation, session: &Session) -> bool {
+        let selected = session.selected == Some(a.id);
+        let frame = egui::Frame::group(ui.style()).fill(if selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.25)
+        } else {
+            ui.visuals().panel_fill
+        });
+        frame
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 160))).wrap());
+                chips(ui, a, &session.codebook);
+                if !a.note.is_empty() {
+                    ui.add(
+                        egui::Label::new(RichText::new(preview(&a.note, 120)).italics().weak())
+                            .wrap(),
+                    );
+                }
+            })
+            .response
+            .interact(Sense::click())
+            .clicked()
+    }
+}

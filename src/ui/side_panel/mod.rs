@@ -1,0 +1,209 @@
+//! The side panel: the article's annotations in text order (with filters and the
+//! orphans apart), the codebook editor, and the article note.
+
+mod annotations;
+mod codebook;
+
+use egui::RichText;
+
+use crate::annotate::{Annotation, AnnotationId, Codebook, Color};
+use crate::article::Article;
+use crate::session::Session;
+use crate::text::CharRange;
+
+use super::session_colors::to_color32;
+use super::text_input::BengaliText;
+
+/// What the panel asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SidePanelAction {
+    /// Select (and scroll to) an annotation.
+    Select(AnnotationId),
+    /// Attach an orphaned annotation to the current selection.
+    Reattach(AnnotationId),
+    /// Delete an annotation.
+    Delete(AnnotationId),
+    /// New article note.
+    ArticleNote(String),
+    /// New codebook (reorder, recolour, describe, add).
+    Codebook(Codebook),
+    /// Rename or merge a tag everywhere.
+    RenameTag {
+        /// Old name.
+        from: String,
+        /// New name (an existing one merges).
+        to: String,
+    },
+    /// Delete a tag everywhere (the app asks first, saying how many annotations
+    /// carry it).
+    DeleteTag(String),
+    /// Colour for new untagged highlights.
+    SetColor(Color),
+    /// Move an unreadable sidecar aside and start fresh.
+    KeepBadSidecar,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Annotations,
+    Codebook,
+    Note,
+}
+
+/// The filters of the annotation list. They belong to one article: opening another
+/// starts with none (a tag of one folder may not exist in the next).
+#[derive(Default)]
+struct Filters {
+    text: BengaliText,
+    tag: Option<String>,
+    color: Option<Color>,
+}
+
+impl Filters {
+    fn is_active(&self) -> bool {
+        !self.text.is_empty() || self.tag.is_some() || self.color.is_some()
+    }
+}
+
+/// State of the side panel.
+#[derive(Default)]
+pub struct SidePanel {
+    tab: Tab,
+    filters: Filters,
+    note: Option<(u64, BengaliText)>,
+    renaming: Option<(String, BengaliText)>,
+    new_tag: BengaliText,
+    /// Keep the keyboard in "new tag" after Enter added one, for the next.
+    new_tag_focus: bool,
+    /// Tag counts over the folder, computed when asked (reads every sidecar).
+    folder_counts: Option<(std::collections::BTreeMap<String, usize>, Vec<String>)>,
+    /// The article the state above belongs to (its file, or its text's SHA-256).
+    article: Option<String>,
+}
+
+impl SidePanel {
+    /// Draw the panel.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        article: &Article,
+        session: &Session,
+        selection: Option<CharRange>,
+    ) -> Option<SidePanelAction> {
+        self.follow_article(article);
+        let mut action = None;
+        if let crate::session::Storage::ReadOnly { reason, .. } = &session.storage {
+            egui::Frame::new()
+                .fill(egui::Color32::from_rgb(0xfd, 0xe2, 0xe1))
+                .inner_margin(8)
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new("Read-only")
+                            .strong()
+                            .color(egui::Color32::from_rgb(0x8a, 0x1c, 0x1c)),
+                    );
+                    ui.label(
+                        RichText::new(reason).color(egui::Color32::from_rgb(0x8a, 0x1c, 0x1c)),
+                    );
+                    if ui
+                        .button("Keep the bad file aside and start a new one")
+                        .on_hover_text(
+                            "The unreadable file is renamed to …ron.bad-<time>, never deleted",
+                        )
+                        .clicked()
+                    {
+                        action = Some(SidePanelAction::KeepBadSidecar);
+                    }
+                });
+        }
+        ui.horizontal(|ui| {
+            ui.selectable_value(
+                &mut self.tab,
+                Tab::Annotations,
+                format!("Annotations ({})", session.set.len()),
+            );
+            ui.selectable_value(
+                &mut self.tab,
+                Tab::Codebook,
+                format!("Codebook ({})", session.codebook.tags.len()),
+            );
+            ui.selectable_value(&mut self.tab, Tab::Note, "Note");
+        });
+        ui.separator();
+        let inner = match self.tab {
+            Tab::Annotations => self.annotations(ui, session, selection),
+            Tab::Codebook => self.codebook(ui, session),
+            Tab::Note => self.note(ui, session, article),
+        };
+        action.or(inner)
+    }
+
+    /// Another article: filters, edits in progress and folder counts start afresh.
+    fn follow_article(&mut self, article: &Article) {
+        let key = article
+            .origin
+            .path()
+            .map_or_else(|| article.sha256.clone(), |p| p.display().to_string());
+        if self.article.as_ref() != Some(&key) {
+            *self = SidePanel {
+                tab: self.tab,
+                article: Some(key),
+                ..SidePanel::default()
+            };
+        }
+    }
+
+    fn note(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        article: &Article,
+    ) -> Option<SidePanelAction> {
+        ui.label(RichText::new(format!("A note about “{}”", preview(&article.title, 60))).weak());
+        let (version, field) = self
+            .note
+            .get_or_insert_with(|| (session.version, BengaliText::new(&session.set.article_note)));
+        if *version != session.version && !ui.ctx().text_edit_focused() {
+            *field = BengaliText::new(&session.set.article_note);
+            *version = session.version;
+        }
+        let r = ui.add(
+            egui::TextEdit::multiline(field)
+                .desired_rows(12)
+                .desired_width(f32::INFINITY),
+        );
+        (r.lost_focus() && field.value() != session.set.article_note)
+            .then(|| SidePanelAction::ArticleNote(field.value()))
+    }
+}
+
+fn chips(ui: &mut egui::Ui, a: &Annotation, codebook: &Codebook) {
+    ui.horizontal_wrapped(|ui| {
+        if a.tags.is_empty() {
+            egui::Frame::new()
+                .fill(to_color32(a.color).gamma_multiply(0.45))
+                .corner_radius(8)
+                .inner_margin(egui::Margin::symmetric(6, 1))
+                .show(ui, |ui| ui.label(RichText::new("highlight").small()));
+        }
+        for tag in &a.tags {
+            let color = codebook.get(tag).map_or(a.color, |t| t.color);
+            egui::Frame::new()
+                .fill(to_color32(color).gamma_multiply(0.45))
+                .corner_radius(8)
+                .inner_margin(egui::Margin::symmetric(6, 1))
+                .show(ui, |ui| ui.label(RichText::new(tag).small()));
+        }
+    });
+}
+
+/// The first `n` chars of `text` on one line.
+fn preview(text: &str, n: usize) -> String {
+    let one_line = text.replace('\n', " ");
+    let mut out: String = one_line.chars().take(n).collect();
+    if one_line.chars().count() > n {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,184 @@
+//! The side panel driven by clicks and keys: filters that belong to one article and
+//! say what they hide, the codebook's "new tag" field, and deleting a tag everywhere
+//! after a confirmation that counts its annotations.
+
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pathok::annotate::Color;
+use pathok::session::Session;
+use pathok::ui::PathokApp;
+use pathok::ui::settings::Settings;
+
+use common::{App, click, locate, offset_of, workspace};
+
+fn app(path: &Path) -> App {
+    let path = path.to_owned();
+    let settings = Settings {
+        author: "tester".into(),
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1200.0, 760.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, Some(path)));
+    h.run();
+    h
+}
+
+/// Double-click `word` and press `key`.
+fn code_word(h: &mut App, word: &str, key: Key) {
+    let at = locate(h, offset_of(h, word) + 2);
+    click(h, at);
+    click(h, at);
+    h.run();
+    h.key_press(key);
+    h.run();
+    // A pause, so that the next double-click is not taken as a triple-click.
+    h.run_steps(40);
+}
+
+/// A second article in the same folder, with one annotation tagged `tag`, saved.
+fn second_article(dir: &Path, tag: &str) -> std::path::PathBuf {
+    let path = dir.join("b.txt");
+    std::fs::write(&path, "দ্বিতীয়\n\nবিরোধীরা বলেছে, কিছুই ঠিক নেই।\n").unwrap();
+    let article = pathok::article::load(&path).unwrap();
+    let (mut session, _) = Session::open(&path, &article);
+    let range = pathok::text::CharRange::new(8, 16);
+    session
+        .add(&article, range, Color::HIGHLIGHT, vec![tag.to_owned()], "t")
+        .unwrap();
+    assert_eq!(session.autosave(&article, true), None);
+    path
+}
+
+fn tags_on_disk(article: &Path) -> Vec<String> {
+    let (file, _) =
+        pathok::store::read_sidecar_file(&pathok::store::sidecar_path(article)).unwrap();
+    file.annotations
+        .iter()
+        .flat_map(|a| a.tags.clone())
+        .collect()
+}
+
+/// Open the tag filter with a click and choose `entry` with a click.
+fn filter_by(h: &mut App, entry: &str) {
+    let combo = h.get_by_role_and_label(Role::ComboBox, "Tag filter").rect();
+    click(h, combo.center());
+    h.run();
+    // The entry of the list just under the box (tag chips lower down say the same).
+    let item = h
+        .get_all_by_label(entry)
+        .map(|n| n.rect())
+        .filter(|r| r.top() >= combo.bottom())
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("the entry in the list")
+        .center();
+    click(h, item);
+    h.run();
+}
+
+#[test]
+fn filters_belong_to_one_article_and_say_how_many_they_hide() {
+    let (dir, article) = workspace();
+    let other = second_article(dir.path(), "স্থান");
+    let mut h = app(&article);
+    code_word(&mut h, "গণমাধ্যম", Key::Num1);
+    code_word(&mut h, "সৌভাগ্যের", Key::Num2);
+    filter_by(&mut h, "সমালোচনা");
+    h.get_by_label("1 annotation hidden by the filter");
+    h.get_by_label("Show all").click();
+    h.run();
+    assert!(h.query_by_label_contains("hidden by the filter").is_none());
+
+    filter_by(&mut h, "সমালোচনা");
+    let ctx = h.ctx.clone();
+    h.state_mut().open(&ctx, &other);
+    h.run();
+    code_word(&mut h, "বিরোধীরা", Key::H);
+    assert_eq!(h.state().session().set.len(), 2);
+    assert!(
+        h.query_by_label_contains("No annotations yet").is_none()
+            && h.query_by_label_contains("hidden by the filter").is_none(),
+        "the other article starts without the old filter"
+    );
+    let filter = h.get_by_role_and_label(Role::ComboBox, "Tag filter");
+    assert_eq!(filter.value().as_deref(), Some("All tags"));
+}
+
+#[test]
+fn enter_in_new_tag_keeps_the_keyboard_there_for_the_next_tag() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    h.get_by_label_contains("Codebook (").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "New tag").click();
+    h.run();
+    for name in ["প্রথম", "hnt"] {
+        // As a keyboard types: a key event and the text, for each letter.
+        for c in name.chars() {
+            if let Some(key) = Key::from_name(&c.to_uppercase().to_string()) {
+                h.key_press(key);
+            }
+            h.event(egui::Event::Text(c.to_string()));
+        }
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let names: Vec<String> = h
+        .state()
+        .session()
+        .codebook
+        .tags
+        .iter()
+        .map(|t| t.name.clone())
+        .collect();
+    assert_eq!(names[2..], ["প্রথম", "hnt"], "h, n, t went into the field");
+    assert!(h.state().session().set.is_empty(), "no shortcut ran");
+    assert!(
+        h.state().messages().is_empty(),
+        "{:?}",
+        h.state().messages()
+    );
+}
+
+#[test]
+fn deleting_a_tag_asks_with_its_counts_and_removes_it_everywhere() {
+    let (dir, article) = workspace();
+    let other = second_article(dir.path(), "সরকারি বক্তব্য");
+    let mut h = app(&article);
+    code_word(&mut h, "গণমাধ্যম", Key::Num1);
+    h.get_by_label_contains("Codebook (").click();
+    h.run();
+
+    // Cancel first: nothing changes.
+    h.get_all_by_label("Delete").next().unwrap().click();
+    h.run();
+    h.get_by_label_contains("2 annotations carry “সরকারি বক্তব্য” in 2 articles");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(tags_on_disk(&other), ["সরকারি বক্তব্য"]);
+
+    h.get_all_by_label("Delete").next().unwrap().click();
+    h.run();
+    h.get_by_label("Delete the tag").click();
+    h.run();
+    assert_eq!(tags_on_disk(&other), Vec::<String>::new());
+    assert_eq!(tags_on_disk(&article), Vec::<String>::new());
+    let session = h.state().session();
+    assert_eq!(session.set.len(), 1, "the annotation stays, as a highlight");
+    assert!(session.codebook.get("সরকারি বক্তব্য").is_none());
+    let book = pathok::store::load_codebook(&dir.path().join("codebook.ron")).unwrap();
+    assert_eq!(book.tags.len(), 1);
+    h.get_by_label_contains("deleted from 2 annotation(s) in 2 article(s)");
+}
