@@ -30,7 +30,14 @@ impl ImageViewer {
         let state = reader.image_state(ui.ctx(), &self.source);
         ui.horizontal(|ui| {
             ui.add_space(8.0);
-            ui.label(egui::RichText::new(self.source.label()).strong());
+            let name = match &self.source {
+                ImageSource::File(path) => path
+                    .file_name()
+                    .map_or_else(|| self.source.label(), |n| n.to_string_lossy().into_owned()),
+                other => other.label(),
+            };
+            ui.label(egui::RichText::new(name).strong())
+                .on_hover_text(self.source.label());
             if ui
                 .button("Fit")
                 .on_hover_text("Show the whole image (double-click)")

@@ -89,6 +89,8 @@ impl ImageCache {
                     }
                 }
                 Err(message) => {
+                    let cwd = std::env::current_dir().ok();
+                    let message = super::paths::shown(&message, cwd.as_deref());
                     eprintln!("pathok: {message}");
                     ImageState::Failed(message)
                 }

@@ -3,7 +3,8 @@
 //! the working directory; a name typed into a dialog is taken relative to the folder
 //! the dialog shows (the open article's). From there on every path is absolute, so
 //! folder operations (the codebook up the tree, "this folder", imports) never meet
-//! the empty parent of a bare file name.
+//! the empty parent of a bare file name. Messages still name files under the working
+//! directory as they were given ([`shown`]).
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,18 @@ pub fn folder_prefix(folder: Option<&Path>) -> String {
     }
 }
 
+/// A message as the user reads it: paths inside the working directory `cwd` are
+/// written relative to it, as they were given on the command line (`a.txt`, not
+/// `/home/rina/corpus/a.txt`); others stay absolute. Nothing changes when `cwd` is
+/// the root or unknown.
+pub fn shown(message: &str, cwd: Option<&Path>) -> String {
+    let Some(cwd) = cwd.filter(|c| c.parent().is_some()) else {
+        return message.to_owned();
+    };
+    let prefix = format!("{}{}", cwd.display(), std::path::MAIN_SEPARATOR);
+    message.replace(&prefix, "")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +62,21 @@ mod tests {
         assert_eq!(typed("/tmp/x.csv", Some(folder)), Path::new("/tmp/x.csv"));
         assert!(typed("a.txt", None).is_absolute());
         assert!(from_outside(Path::new("a.txt")).is_absolute());
+    }
+
+    #[test]
+    fn messages_name_files_under_the_working_directory_as_given() {
+        let cwd = Path::new("/home/rina/corpus");
+        assert_eq!(
+            shown("cannot read: /home/rina/corpus/2024/a.txt", Some(cwd)),
+            "cannot read: 2024/a.txt"
+        );
+        assert_eq!(
+            shown("cannot read: /home/rina/corpus-old/a.txt", Some(cwd)),
+            "cannot read: /home/rina/corpus-old/a.txt"
+        );
+        assert_eq!(shown("x: /a.txt", Some(Path::new("/"))), "x: /a.txt");
+        assert_eq!(shown("x: /a.txt", None), "x: /a.txt");
     }
 
     #[test]

@@ -241,6 +241,8 @@ impl PathokApp {
     }
 
     fn report(&mut self, level: Level, text: String) {
+        let cwd = std::env::current_dir().ok();
+        let text = super::paths::shown(&text, cwd.as_deref());
         eprintln!("pathok: {text}");
         let message = Message { level, text };
         if !self.messages.contains(&message) {
