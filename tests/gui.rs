@@ -116,7 +116,16 @@ fn a_missing_file_and_a_folder_show_errors() {
     let ctx = h.ctx.clone();
     h.state_mut().open(&ctx, &data("articles"));
     h.run();
+    // One notice at a time, the newest first, with how many more wait.
     h.get_by_label_contains("this is a folder");
+    assert!(h.query_by_label_contains("file not found").is_none());
+    h.get_by_label("(1 more)");
+    h.get_by_label("×").click();
+    h.run();
+    h.get_by_label_contains("file not found");
+    h.get_by_label("×").click();
+    h.run();
+    assert!(h.state().messages().is_empty(), "errors stay until closed");
 }
 
 #[test]
@@ -182,4 +191,29 @@ fn dropping_a_file_on_the_window_opens_it() {
         .push(std::sync::Arc::new(Dropped(data("articles/river.md"))));
     h.run();
     assert_eq!(h.state().article().title, "নদীর গল্প");
+}
+
+#[test]
+fn information_goes_by_itself_and_errors_stay() {
+    let one_second_frames = |path: PathBuf| {
+        let mut h = Harness::builder()
+            .with_size([1000.0, 760.0])
+            .with_step_dt(1.0)
+            .build_eframe(move |cc| {
+                PathokApp::with_settings(&cc.egui_ctx, Settings::default(), Some(path))
+            });
+        h.run_steps(2);
+        h
+    };
+    let mut h = one_second_frames(data("articles/river.html"));
+    h.get_by_label_contains("remote image is not loaded");
+    h.run_steps(pathok::ui::notices::INFORMATION_SECONDS as usize + 1);
+    assert!(
+        h.state().messages().is_empty(),
+        "the information went by itself"
+    );
+
+    let mut h = one_second_frames(data("no-such-article.txt"));
+    h.run_steps(pathok::ui::notices::INFORMATION_SECONDS as usize + 1);
+    h.get_by_label_contains("file not found");
 }

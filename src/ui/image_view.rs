@@ -1,5 +1,7 @@
 //! Zoomable, pannable view of one image: the standalone image "article" and the view
-//! that opens when an image in the text is clicked.
+//! that opens when an image in the text is clicked. Both behave alike: the wheel (or
+//! a pinch) zooms around the pointer, dragging pans, double-click fits, "100%" shows
+//! one image pixel per physical screen pixel, Esc closes the zoomed view.
 
 use egui::{Rect, Vec2, pos2};
 
@@ -13,6 +15,11 @@ pub struct ImageViewer {
     source: ImageSource,
     /// The part of the image (in image pixels) shown; `Rect::ZERO` means "fit".
     scene_rect: Rect,
+    /// "100%" was asked for: set the zoom once the view's size is known.
+    actual_size: bool,
+    /// Screen points per image pixel in the last frame (`None` before the image is
+    /// shown).
+    scale: Option<f32>,
 }
 
 impl ImageViewer {
@@ -21,22 +28,32 @@ impl ImageViewer {
         Self {
             source,
             scene_rect: Rect::ZERO,
+            actual_size: false,
+            scale: None,
         }
     }
 
-    /// Draw the viewer filling `ui`. Scroll or pinch zooms, drag pans,
-    /// double-click fits the image again.
+    /// Screen points per image pixel as last drawn (1 / `pixels_per_point` at 100%).
+    pub fn scale(&self) -> Option<f32> {
+        self.scale
+    }
+
+    /// The image's name for the header: its file name (the whole path on hover).
+    fn name(&self) -> String {
+        match &self.source {
+            ImageSource::File(path) => path
+                .file_name()
+                .map_or_else(|| self.source.label(), |n| n.to_string_lossy().into_owned()),
+            other => other.label(),
+        }
+    }
+
+    /// Draw the viewer filling `ui`.
     pub fn ui(&mut self, ui: &mut egui::Ui, reader: &mut ReaderView) {
         let state = reader.image_state(ui.ctx(), &self.source);
         ui.horizontal(|ui| {
             ui.add_space(8.0);
-            let name = match &self.source {
-                ImageSource::File(path) => path
-                    .file_name()
-                    .map_or_else(|| self.source.label(), |n| n.to_string_lossy().into_owned()),
-                other => other.label(),
-            };
-            ui.label(egui::RichText::new(name).strong())
+            ui.label(egui::RichText::new(self.name()).strong())
                 .on_hover_text(self.source.label());
             if ui
                 .button("Fit")
@@ -45,22 +62,29 @@ impl ImageViewer {
             {
                 self.scene_rect = Rect::ZERO;
             }
-            if let ImageState::Ready { size, .. } = &state
+            if matches!(state, ImageState::Ready { .. })
                 && ui
                     .button("100%")
-                    .on_hover_text("One image pixel per screen pixel")
+                    .on_hover_text("One image pixel per pixel of the screen")
                     .clicked()
             {
-                let view = ui.available_size() / ui.ctx().pixels_per_point();
-                let center = size.to_pos2() / 2.0;
-                self.scene_rect = Rect::from_center_size(center, view);
+                self.actual_size = true;
             }
-            ui.label(egui::RichText::new("Scroll to zoom, drag to move").weak());
+            ui.label(
+                egui::RichText::new("Wheel to zoom, drag to move, double-click to fit").weak(),
+            );
         });
         match state {
             ImageState::Ready { texture, size } => {
-                let scene = egui::Scene::new().zoom_range(0.02..=16.0);
+                if std::mem::take(&mut self.actual_size) {
+                    self.scene_rect = self.one_to_one(ui, size);
+                }
+                // The wheel zooms here (there is nothing to scroll), as in image viewers.
+                let scene = egui::Scene::new()
+                    .zoom_range(0.02..=16.0)
+                    .scroll_zooms(true);
                 let mut rect = self.scene_rect;
+                let view = ui.available_size_before_wrap();
                 let response = scene.show(ui, &mut rect, |ui| {
                     let image_rect = Rect::from_min_size(pos2(0.0, 0.0), size);
                     ui.put(image_rect, egui::Image::new((texture.id(), size)));
@@ -69,6 +93,9 @@ impl ImageViewer {
                     rect = Rect::ZERO;
                 }
                 self.scene_rect = rect;
+                // The scene fits `rect` into the view, keeping the aspect ratio.
+                self.scale = (rect.width() > 0.0 && rect.height() > 0.0)
+                    .then(|| (view.x / rect.width()).min(view.y / rect.height()));
             }
             ImageState::Loading => {
                 ui.centered_and_justified(|ui| ui.spinner());
@@ -79,6 +106,19 @@ impl ImageViewer {
                 ui.centered_and_justified(|ui| ui.label(format!("Image not shown: {message}")));
             }
         }
+    }
+
+    /// The part of the image to show so that one image pixel covers one physical pixel:
+    /// the view is `pixels_per_point` times as many image pixels wide as it is points
+    /// wide. Centred where the view is centred now (the image's centre when fitted).
+    fn one_to_one(&self, ui: &egui::Ui, size: Vec2) -> Rect {
+        let view = ui.available_size_before_wrap();
+        let center = if self.scene_rect.is_positive() {
+            self.scene_rect.center()
+        } else {
+            size.to_pos2() / 2.0
+        };
+        Rect::from_center_size(center, view * ui.ctx().pixels_per_point())
     }
 
     /// Show the viewer in a modal over the reader; false once the user closed it.

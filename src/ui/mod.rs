@@ -6,8 +6,9 @@ pub mod dialogs;
 pub mod export_dialog;
 pub mod find;
 pub mod fonts;
-mod image_view;
+pub mod image_view;
 mod images;
+pub mod notices;
 pub mod palette;
 pub mod paths;
 pub mod popups;
@@ -18,8 +19,9 @@ pub mod side_panel;
 pub mod text_input;
 pub mod theme;
 
-pub use app::{Level, Message, PathokApp};
+pub use app::PathokApp;
 pub use commands::Command;
+pub use notices::{Level, Message};
 
 /// Window options for the native app.
 pub fn native_options() -> eframe::NativeOptions {

@@ -10,10 +10,11 @@ use crate::annotate::{AnnotationId, Color};
 
 use super::super::commands::Command;
 use super::super::dialogs::{DeleteTagDialog, NoteEditor, TagPicker, TagTarget};
+use super::super::notices::Level;
 use super::super::reader::Highlight;
 use super::super::side_panel::SidePanelAction;
 use super::modal::Modal;
-use super::{FIND_COLOR, FIND_KEY_BASE, Level, PathokApp};
+use super::{FIND_COLOR, FIND_KEY_BASE, PathokApp};
 
 impl PathokApp {
     /// React to clicks and hovers on highlights.

@@ -11,8 +11,9 @@ use crate::session::SaveState;
 use strum::IntoEnumIterator as _;
 
 use super::super::commands::{Command, Menu};
+use super::super::notices::Level;
 use super::super::theme::ReaderTheme;
-use super::{Level, PathokApp};
+use super::PathokApp;
 
 impl PathokApp {
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
@@ -130,37 +131,53 @@ impl PathokApp {
         commands
     }
 
+    /// The message on screen (one at a time), with its close button and how many
+    /// more wait; information goes by itself.
     pub(super) fn message_banners(&mut self, ui: &mut egui::Ui) {
-        let mut dismiss = None;
-        for (i, message) in self.messages.iter().enumerate() {
-            let (fill, text) = match message.level {
-                Level::Error => (
-                    Color32::from_rgb(0xfd, 0xe2, 0xe1),
-                    Color32::from_rgb(0x8a, 0x1c, 0x1c),
-                ),
-                Level::Notice => (
-                    Color32::from_rgb(0xfd, 0xf3, 0xd0),
-                    Color32::from_rgb(0x6b, 0x4e, 0x00),
-                ),
-            };
-            egui::Frame::new()
-                .fill(fill)
-                .inner_margin(egui::Margin::symmetric(10, 6))
-                .show(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                            dismiss = Some(i);
-                        }
-                        let prefix = match message.level {
-                            Level::Error => "Cannot open: ",
-                            Level::Notice => "Note: ",
-                        };
-                        ui.label(RichText::new(format!("{prefix}{}", message.text)).color(text));
-                    });
+        let now = ui.input(|i| i.time);
+        let Some((message, more)) = self.notices.current(now) else {
+            return;
+        };
+        let (fill, text, tag) = match message.level {
+            Level::Error => (
+                Color32::from_rgb(0xfd, 0xe2, 0xe1),
+                Color32::from_rgb(0x8a, 0x1c, 0x1c),
+                "Error: ",
+            ),
+            Level::Notice => (
+                Color32::from_rgb(0xfd, 0xf3, 0xd0),
+                Color32::from_rgb(0x6b, 0x4e, 0x00),
+                "Note: ",
+            ),
+        };
+        let shown = format!("{tag}{}", message.text);
+        let mut dismiss = false;
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(egui::Margin::symmetric(10, 6))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    dismiss = ui
+                        .small_button("×")
+                        .on_hover_text(if more > 0 {
+                            "Close (show the next)"
+                        } else {
+                            "Close"
+                        })
+                        .clicked();
+                    ui.label(RichText::new(shown).color(text));
+                    if more > 0 {
+                        ui.label(RichText::new(format!("({more} more)")).color(text).weak());
+                    }
                 });
+            });
+        if dismiss {
+            self.notices.dismiss();
         }
-        if let Some(i) = dismiss {
-            self.messages.remove(i);
+        // Information goes by itself: wake up when it is due.
+        if let Some(left) = self.notices.remaining(now) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(left + 0.05));
         }
     }
 

@@ -22,6 +22,7 @@ use super::export_dialog::ExportDialog;
 use super::find::FindBar;
 use super::fonts;
 use super::image_view::ImageViewer;
+use super::notices::{Level, Message, Notices};
 use super::palette::Palette;
 use super::reader::{ReaderStyle, ReaderView, ScrollRequest, Typography};
 use super::settings::{STORAGE_KEY, Settings};
@@ -30,24 +31,6 @@ use super::side_panel::SidePanel;
 /// Files up to this size are read on the UI thread; larger ones on a worker thread
 /// while the window shows "Opening…".
 const SYNC_LOAD_BYTES: u64 = 2 * 1024 * 1024;
-
-/// A message shown in a banner under the menu bar (and printed on stderr).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Message {
-    /// How serious it is.
-    pub level: Level,
-    /// The text, naming the file and the reason.
-    pub text: String,
-}
-
-/// Severity of a [`Message`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    /// Something failed; the app goes on.
-    Error,
-    /// Loading worked, but the user should know something.
-    Notice,
-}
 
 struct PendingLoad {
     path: PathBuf,
@@ -58,7 +41,7 @@ struct PendingLoad {
 pub struct PathokApp {
     settings: Settings,
     reader: ReaderView,
-    messages: Vec<Message>,
+    notices: Notices,
     loading: Option<PendingLoad>,
     /// The dialog shown over the window, if any (one at a time).
     modal: Option<modal::Modal>,
@@ -114,7 +97,7 @@ impl PathokApp {
         let mut app = Self {
             settings,
             reader: ReaderView::new(Arc::new(article::sample_article())),
-            messages: Vec::new(),
+            notices: Notices::default(),
             loading: None,
             modal: None,
             standalone: None,
@@ -148,9 +131,9 @@ impl PathokApp {
         &self.reader
     }
 
-    /// Messages currently shown.
-    pub fn messages(&self) -> &[Message] {
-        &self.messages
+    /// The messages not yet closed (one is on screen at a time).
+    pub fn messages(&self) -> Vec<&Message> {
+        self.notices.all()
     }
 
     /// True while a file or an image is still being read in the background.
@@ -205,7 +188,7 @@ impl PathokApp {
         match result {
             Ok(article) => {
                 self.flush_annotations();
-                self.messages.clear();
+                self.notices.clear();
                 for notice in &article.notices {
                     self.report(Level::Notice, format!("{notice}: {}", path.display()));
                 }
@@ -244,10 +227,7 @@ impl PathokApp {
         let cwd = std::env::current_dir().ok();
         let text = super::paths::shown(&text, cwd.as_deref());
         eprintln!("pathok: {text}");
-        let message = Message { level, text };
-        if !self.messages.contains(&message) {
-            self.messages.push(message);
-        }
+        self.notices.push(Message { level, text });
     }
 
     fn run(&mut self, ctx: &egui::Context, command: Command) {
@@ -255,7 +235,7 @@ impl PathokApp {
             Command::Open => self.open_dialog(ctx),
             Command::OpenSample => {
                 self.flush_annotations();
-                self.messages.clear();
+                self.notices.clear();
                 self.show_article(article::sample_article());
                 self.session = Session::in_memory();
                 self.painted = None;
@@ -434,6 +414,15 @@ impl PathokApp {
         }
     }
 
+    /// The image viewer shown: the zoomed image of the article, or the standalone
+    /// image.
+    pub fn image_viewer(&self) -> Option<&ImageViewer> {
+        match &self.modal {
+            Some(modal::Modal::Image(viewer)) => Some(viewer),
+            _ => self.standalone.as_ref(),
+        }
+    }
+
     /// The export dialog, while it is open.
     pub fn export_dialog(&self) -> Option<&ExportDialog> {
         match &self.modal {
@@ -497,7 +486,7 @@ impl eframe::App for PathokApp {
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(self.menu_bar(ui));
         });
-        if !self.messages.is_empty() {
+        if !self.notices.is_empty() {
             egui::Panel::top("messages")
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| self.message_banners(ui));

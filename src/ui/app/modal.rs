@@ -6,8 +6,9 @@ use super::super::commands::Command;
 use super::super::dialogs::{DeleteTagDialog, ImportPrompt, NoteEditor, PathPrompt, TagPicker};
 use super::super::export_dialog::ExportDialog;
 use super::super::image_view::ImageViewer;
+use super::super::notices::Level;
 use super::super::palette::Palette;
-use super::{Level, PathokApp};
+use super::PathokApp;
 
 /// A dialog that has the keyboard and blocks the window behind it. There is at most
 /// one: the app holds an `Option<Modal>`.
