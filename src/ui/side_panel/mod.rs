@@ -178,6 +178,8 @@ impl SidePanel {
     }
 }
 
+/// The tags of an annotation as coloured chips, at body size: Bengali conjuncts at
+/// egui's small size are hard to read.
 fn chips(ui: &mut egui::Ui, a: &Annotation, codebook: &Codebook) {
     ui.horizontal_wrapped(|ui| {
         if a.tags.is_empty() {
@@ -185,7 +187,7 @@ fn chips(ui: &mut egui::Ui, a: &Annotation, codebook: &Codebook) {
                 .fill(to_color32(a.color).gamma_multiply(0.45))
                 .corner_radius(8)
                 .inner_margin(egui::Margin::symmetric(6, 1))
-                .show(ui, |ui| ui.label(RichText::new("highlight").small()));
+                .show(ui, |ui| ui.label(RichText::new("highlight")));
         }
         for tag in &a.tags {
             let color = codebook.get(tag).map_or(a.color, |t| t.color);
@@ -193,7 +195,7 @@ fn chips(ui: &mut egui::Ui, a: &Annotation, codebook: &Codebook) {
                 .fill(to_color32(color).gamma_multiply(0.45))
                 .corner_radius(8)
                 .inner_margin(egui::Margin::symmetric(6, 1))
-                .show(ui, |ui| ui.label(RichText::new(tag).small()));
+                .show(ui, |ui| ui.label(RichText::new(tag)));
         }
     });
 }
