@@ -298,3 +298,24 @@ fn importing_predictions_is_one_undo_step() {
     h.run();
     assert_eq!(saved(&mut h, &article).len(), 2);
 }
+
+#[test]
+fn the_sample_article_has_an_example_codebook_so_1_tags_at_once() {
+    let mut h = Harness::builder()
+        .with_size([1200.0, 720.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(|cc| PathokApp::with_settings(&cc.egui_ctx, Settings::default(), None));
+    h.run();
+    assert!(h.state().session().codebook.tags.len() >= 3);
+    let at = locate(&h, offset_of(&h, "পাঠাগার") + 2);
+    click(&mut h, at);
+    click(&mut h, at);
+    h.run();
+    h.key_press(egui::Key::Num1);
+    h.run();
+    let set = &h.state().session().set;
+    assert_eq!(set.len(), 1, "{:?}", h.state().messages());
+    let a = set.iter().next().unwrap();
+    assert_eq!(a.tags, [h.state().session().codebook.tags[0].name.clone()]);
+    h.get_by_label_contains("Codebook (4)");
+}

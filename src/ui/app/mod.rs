@@ -5,6 +5,7 @@ mod annotating;
 mod chrome;
 mod finding;
 mod modal;
+mod sample;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -104,7 +105,7 @@ impl PathokApp {
             shown_title: String::new(),
             position: 0.0,
             find: None,
-            session: Session::in_memory(),
+            session: sample::sample_session(),
             highlight_ids: Vec::new(),
             painted: None,
             hovered: None,
@@ -237,7 +238,7 @@ impl PathokApp {
                 self.flush_annotations();
                 self.notices.clear();
                 self.show_article(article::sample_article());
-                self.session = Session::in_memory();
+                self.session = sample::sample_session();
                 self.painted = None;
             }
             Command::Reload => match self.article().origin.path().map(Path::to_owned) {
