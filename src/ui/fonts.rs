@@ -196,6 +196,26 @@ mod tests {
     }
 
     #[test]
+    fn every_symbol_drawn_has_a_glyph_no_missing_glyph_boxes() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        let mut missing = Vec::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            // 📋: the copy button of egui's colour picker (Codebook ▸ colour); the
+            // others: Pathok's own labels; 😀 🇧🇩: emoji in articles and notes.
+            for c in ['📋', '×', '…', '—', '😀', '🇧', 'ক', 'ৎ'] {
+                let font = egui::FontId::proportional(12.0);
+                if !ui.ctx().fonts_mut(|f| f.has_glyph(&font, c)) {
+                    missing.push(c);
+                }
+            }
+        });
+        // No renderer here to take the font atlas.
+        output.textures_delta.clear();
+        assert!(missing.is_empty(), "no glyph for {missing:?}");
+    }
+
+    #[test]
     fn the_interface_bengali_moves_down_onto_the_latin_baseline() {
         let latin = VerticalMetrics::of(SANS).unwrap();
         let bengali = VerticalMetrics::of(SANS_BENGALI).unwrap();
