@@ -234,3 +234,25 @@ fn typing_report_html_exports_html_into_it() {
     wait_for(&mut h, |_| report.is_file());
     assert!(looks_like(Format::Html, &report), "HTML, not CSV, in report.html");
 }
+
+#[test]
+fn the_palette_is_filtered_by_typing_and_chosen_with_the_arrows() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.event(egui::Event::Text("theme".into()));
+    h.run();
+    for _ in 0..2 {
+        h.key_press(Key::ArrowDown);
+        h.run();
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().settings().theme,
+        pathok::ui::theme::ReaderTheme::Sepia,
+        "the third match, Theme: Sepia, ran"
+    );
+    assert!(!h.state().modal_open(), "the palette closed");
+}

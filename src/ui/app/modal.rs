@@ -41,7 +41,7 @@ impl PathokApp {
     }
 
     /// True while a modal dialog is shown.
-    pub(super) fn modal_open(&self) -> bool {
+    pub fn modal_open(&self) -> bool {
         self.modal.is_some()
     }
 
