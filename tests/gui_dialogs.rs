@@ -256,3 +256,24 @@ fn the_palette_is_filtered_by_typing_and_chosen_with_the_arrows() {
     );
     assert!(!h.state().modal_open(), "the palette closed");
 }
+
+#[test]
+fn esc_closes_an_open_menu_and_leaves_the_selection_alone() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    tag_a_word(&mut h);
+    h.get_by_label("File").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Open…").is_some(),
+        "the File menu is open"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Open…").is_none(),
+        "Esc closed the menu"
+    );
+    // The keys went to the menu, not to the article: the annotation is still selected.
+    assert!(h.state().session().selected.is_some());
+}

@@ -382,9 +382,21 @@ impl DeleteTagDialog {
         if annotations == 0 {
             format!("No annotation carries “{}”{place}.", self.name)
         } else {
+            let (count, carry, they) = if annotations == 1 {
+                (
+                    "1 annotation".to_owned(),
+                    "carries",
+                    "It stays, with its passage and note, and loses this tag (if it is its only tag, it becomes a plain highlight)",
+                )
+            } else {
+                (
+                    plural(annotations, "annotation", "annotations"),
+                    "carry",
+                    "They stay, with their passages and notes, and lose this tag (one whose only tag it is becomes a plain highlight)",
+                )
+            };
             format!(
-                "{} carry “{}”{place}. They stay, with their passages and notes, and lose this tag (one whose only tag it is becomes a plain highlight). Ctrl+Z cannot bring the tag back.",
-                plural(annotations, "annotation", "annotations"),
+                "{count} {carry} “{}”{place}. {they}. Ctrl+Z cannot bring the tag back.",
                 self.name
             )
         }
@@ -416,5 +428,38 @@ impl DeleteTagDialog {
             result = Some(false);
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delete_question_counts_in_words() {
+        let usage = |annotations, articles: usize| crate::store::TagUsage {
+            annotations,
+            sidecars: (0..articles).map(|i| format!("{i}.ron").into()).collect(),
+        };
+        let folder = Some(std::path::PathBuf::from("/corpus"));
+        let one = DeleteTagDialog::new("স্থান".into(), usage(1, 1), folder.clone());
+        assert!(
+            one.question()
+                .starts_with("1 annotation carries “স্থান” in 1 article under /corpus. It stays"),
+            "{}",
+            one.question()
+        );
+        let many = DeleteTagDialog::new("স্থান".into(), usage(5, 2), folder);
+        assert!(
+            many.question()
+                .starts_with("5 annotations carry “স্থান” in 2 articles under /corpus. They stay"),
+            "{}",
+            many.question()
+        );
+        let none = DeleteTagDialog::new("স্থান".into(), usage(0, 0), None);
+        assert_eq!(
+            none.question(),
+            "No annotation carries “স্থান” in this article."
+        );
     }
 }

@@ -34,8 +34,13 @@ pub struct Notices {
 }
 
 impl Notices {
-    /// Add `message`, unless the same one is there already.
+    /// Add `message`, unless the same one is there already. New information replaces
+    /// older information (it is about what just happened); errors wait to be closed.
     pub fn push(&mut self, message: Message) {
+        if message.level == Level::Notice {
+            self.messages
+                .retain(|(_, m)| m.level == Level::Error || *m == message);
+        }
         if !self.messages.iter().any(|(_, m)| *m == message) {
             self.messages.push((self.next, message));
             self.next += 1;
@@ -138,18 +143,20 @@ mod tests {
         n.push(error("broken"));
         n.push(notice("new"));
         n.push(notice("new"));
-        assert_eq!(shown(&mut n, 0.0), Some(("broken".into(), 3)));
+        assert_eq!(shown(&mut n, 0.0), Some(("broken".into(), 2)));
         assert_eq!(
             shown(&mut n, 100.0),
-            Some(("broken".into(), 3)),
+            Some(("broken".into(), 2)),
             "errors stay"
         );
         n.dismiss();
-        assert_eq!(shown(&mut n, 100.0), Some(("missing".into(), 2)));
+        assert_eq!(shown(&mut n, 100.0), Some(("missing".into(), 1)));
         n.dismiss();
-        assert_eq!(shown(&mut n, 100.0), Some(("new".into(), 1)));
-        n.dismiss();
-        assert_eq!(shown(&mut n, 100.0), Some(("old".into(), 0)));
+        assert_eq!(
+            shown(&mut n, 100.0),
+            Some(("new".into(), 0)),
+            "newer information replaced the older"
+        );
         n.dismiss();
         assert_eq!(shown(&mut n, 100.0), None);
         assert!(n.is_empty());

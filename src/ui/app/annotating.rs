@@ -155,6 +155,7 @@ impl PathokApp {
                     .session
                     .rename_tag(path.as_deref(), &article, &from, &to);
                 self.painted = None;
+                self.side_panel.forget_folder_counts();
                 match result {
                     Ok(Some(n)) => self.report(Level::Notice, n),
                     Ok(None) => {}
@@ -206,6 +207,7 @@ impl PathokApp {
         let path = article.origin.path().map(Path::to_owned);
         let result = self.session.delete_tag(path.as_deref(), &article, name);
         self.painted = None;
+        self.side_panel.forget_folder_counts();
         match result {
             Ok(notice) => self.report(Level::Notice, notice),
             Err(e) => self.report(Level::Error, e.to_string()),

@@ -156,6 +156,8 @@ impl PathokApp {
             .fill(fill)
             .inner_margin(egui::Margin::symmetric(10, 6))
             .show(ui, |ui| {
+                // The banner spans the window (the panel itself paints nothing).
+                ui.set_min_width(ui.available_width());
                 ui.horizontal_wrapped(|ui| {
                     dismiss = ui
                         .small_button("×")

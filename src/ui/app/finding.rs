@@ -42,13 +42,10 @@ impl PathokApp {
         }
     }
 
-    /// Esc, while the find bar is open and no dialog is: close the bar and keep
-    /// what it selected, so that a tag key can still act on it.
+    /// Esc, while the find bar is open (and no dialog or menu): close the bar and
+    /// keep what it selected, so that a tag key can still act on it.
     pub(super) fn find_takes_escape(&mut self, ctx: &egui::Context) {
-        if self.find.is_some()
-            && !self.modal_open()
-            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
-        {
+        if self.find.is_some() && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             self.close_find();
         }
     }

@@ -475,10 +475,14 @@ impl eframe::App for PathokApp {
         ctx.set_visuals(self.settings.theme.visuals());
         self.poll_loading();
         self.handle_dropped_files(&ctx);
-        // While a dialog is open, keys belong to it (Esc closes it); while the find
-        // bar is open, Esc closes it and keeps the selection.
-        self.find_takes_escape(&ctx);
-        let mut commands = if !self.modal_open() {
+        // While a dialog or a popup (a menu, a list) is open, keys belong to it: Esc
+        // closes it, the arrows move in it. While the find bar is open, Esc closes it
+        // and keeps the selection.
+        let keys_elsewhere = self.modal_open() || egui::Popup::is_any_open(&ctx);
+        if !keys_elsewhere {
+            self.find_takes_escape(&ctx);
+        }
+        let mut commands = if !keys_elsewhere {
             Command::from_shortcuts(&ctx)
         } else {
             Vec::new()

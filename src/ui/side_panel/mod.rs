@@ -139,6 +139,12 @@ impl SidePanel {
         action.or(inner)
     }
 
+    /// The folder's tags changed (a rename or a deletion everywhere): the counts made
+    /// before are wrong now.
+    pub fn forget_folder_counts(&mut self) {
+        self.folder_counts = None;
+    }
+
     /// Another article: filters, edits in progress and folder counts start afresh.
     fn follow_article(&mut self, article: &Article) {
         let key = article
