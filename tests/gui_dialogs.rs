@@ -277,3 +277,49 @@ fn esc_closes_an_open_menu_and_leaves_the_selection_alone() {
     // The keys went to the menu, not to the article: the annotation is still selected.
     assert!(h.state().session().selected.is_some());
 }
+
+#[test]
+fn the_tag_picker_by_keyboard_tab_space_ticks_and_ctrl_enter_applies_what_is_ticked() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    let at = locate(&h, offset_of(&h, "গণমাধ্যম") + 2);
+    click(&mut h, at);
+    click(&mut h, at);
+    h.run();
+    h.key_press(Key::T);
+    h.run();
+    // From the filter field to the second tag's box.
+    for _ in 0..2 {
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    h.key_press(Key::Space);
+    h.run();
+    h.get_by_label("1 chosen");
+    // Ctrl+Enter with the focus on that box: apply, without toggling the box.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    assert!(!h.state().modal_open());
+    let set = &h.state().session().set;
+    assert_eq!(set.len(), 1);
+    assert_eq!(set.iter().next().unwrap().tags, ["সমালোচনা"]);
+}
+
+#[test]
+fn ctrl_enter_with_nothing_ticked_does_not_make_an_untagged_highlight() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    let at = locate(&h, offset_of(&h, "গণমাধ্যম") + 2);
+    click(&mut h, at);
+    click(&mut h, at);
+    h.run();
+    h.key_press(Key::T);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    assert!(
+        h.state().session().set.is_empty(),
+        "Apply is disabled: nothing chosen"
+    );
+    assert!(h.state().modal_open(), "the picker stays open");
+}

@@ -34,6 +34,8 @@ impl NoteEditor {
     /// cancelled, `None` while open.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<String>> {
         let mut result = None;
+        // Ctrl+Enter saves: taken before the buttons could take the Enter.
+        let save_key = ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
         let modal = super::popups::modal("note-editor").show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading("Note");
@@ -47,8 +49,7 @@ impl NoteEditor {
                 self.focused = true;
             }
             ui.horizontal(|ui| {
-                let save = ui.button("Save").on_hover_text("Ctrl+Enter").clicked()
-                    || ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
+                let save = ui.button("Save").on_hover_text("Ctrl+Enter").clicked() || save_key;
                 if save {
                     result = Some(Some(self.text.value()));
                 }
@@ -107,6 +108,9 @@ impl TagPicker {
     /// Show the picker. `Some(Some(tags))` when applied, `Some(None)` when cancelled.
     pub fn show(&mut self, ctx: &egui::Context, codebook: &Codebook) -> Option<Option<Vec<Tag>>> {
         let mut result = None;
+        // Ctrl+Enter applies: taken before any widget sees it, so that a focused
+        // checkbox does not take the Enter for a click and untick itself.
+        let apply_key = ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
         let modal = super::popups::modal("tag-picker").show(ctx, |ui| {
             ui.set_width(380.0);
             ui.heading("Tags");
@@ -177,13 +181,11 @@ impl TagPicker {
             }
             ui.separator();
             ui.horizontal(|ui| {
-                let apply = ui.add_enabled(
-                    !self.chosen.is_empty() || matches!(self.target, TagTarget::Annotation(_)),
-                    egui::Button::new("Apply"),
-                );
-                if apply.clicked()
-                    || ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter))
-                {
+                // A new highlight needs a tag; an annotation may lose all of its.
+                let can_apply =
+                    !self.chosen.is_empty() || matches!(self.target, TagTarget::Annotation(_));
+                let apply = ui.add_enabled(can_apply, egui::Button::new("Apply"));
+                if apply.clicked() || (apply_key && can_apply) {
                     let tags = self
                         .chosen
                         .iter()
@@ -269,6 +271,7 @@ pub struct ImportPrompt {
     folder: Option<std::path::PathBuf>,
     format: crate::export::ImportFormat,
     file: BengaliText,
+    focused: bool,
 }
 
 impl ImportPrompt {
@@ -278,6 +281,7 @@ impl ImportPrompt {
             folder: folder.map(std::path::Path::to_owned),
             format: crate::export::ImportFormat::Jsonl,
             file: BengaliText::new(&super::paths::folder_prefix(folder)),
+            focused: false,
         }
     }
 
@@ -313,8 +317,13 @@ impl ImportPrompt {
             } else {
                 "The .ann file or its folder"
             });
-            ui.add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY))
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
+            // The keyboard starts in the file name, after the folder.
+            if !std::mem::replace(&mut self.focused, true) {
+                field.request_focus();
+            }
             ui.horizontal(|ui| {
                 if ui.button("Browse…").clicked()
                     && let Some(path) = rfd::FileDialog::new().pick_file()
