@@ -301,16 +301,9 @@ fn importing_predictions_is_one_undo_step() {
 
 #[test]
 fn the_sample_article_has_an_example_codebook_so_1_tags_at_once() {
-    let mut h = Harness::builder()
-        .with_size([1200.0, 720.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(|cc| PathokApp::with_settings(&cc.egui_ctx, Settings::default(), None));
-    h.run();
+    let mut h = common::app(None);
     assert!(h.state().session().codebook.tags.len() >= 3);
-    let at = locate(&h, offset_of(&h, "পাঠাগার") + 2);
-    click(&mut h, at);
-    click(&mut h, at);
-    h.run();
+    common::double_click_word(&mut h, "পাঠাগার");
     h.key_press(egui::Key::Num1);
     h.run();
     let set = &h.state().session().set;

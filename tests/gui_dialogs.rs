@@ -13,34 +13,18 @@ use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pathok::export::Format;
-use pathok::ui::PathokApp;
-use pathok::ui::settings::Settings;
 
-use common::{App, click, locate, offset_of, workspace};
+use common::{App, double_click_word, workspace};
 
 fn app(path: &Path) -> App {
-    let path = path.to_owned();
-    let settings = Settings {
-        author: "tester".into(),
-        ..Settings::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1200.0, 760.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, Some(path)));
-    h.run();
-    h
+    common::app(Some(path.to_owned()))
 }
 
 /// Highlight a word with tag 1, so that exports have something to say.
 fn tag_a_word(h: &mut App) {
-    let at = locate(h, offset_of(h, "গণমাধ্যম") + 2);
-    click(h, at);
-    click(h, at);
-    h.run();
+    double_click_word(h, "গণমাধ্যম");
     h.key_press(Key::Num1);
     h.run();
     assert_eq!(
@@ -282,10 +266,7 @@ fn esc_closes_an_open_menu_and_leaves_the_selection_alone() {
 fn the_tag_picker_by_keyboard_tab_space_ticks_and_ctrl_enter_applies_what_is_ticked() {
     let (_dir, article) = workspace();
     let mut h = app(&article);
-    let at = locate(&h, offset_of(&h, "গণমাধ্যম") + 2);
-    click(&mut h, at);
-    click(&mut h, at);
-    h.run();
+    double_click_word(&mut h, "গণমাধ্যম");
     h.key_press(Key::T);
     h.run();
     // From the filter field to the second tag's box.
@@ -309,10 +290,7 @@ fn the_tag_picker_by_keyboard_tab_space_ticks_and_ctrl_enter_applies_what_is_tic
 fn ctrl_enter_with_nothing_ticked_does_not_make_an_untagged_highlight() {
     let (_dir, article) = workspace();
     let mut h = app(&article);
-    let at = locate(&h, offset_of(&h, "গণমাধ্যম") + 2);
-    click(&mut h, at);
-    click(&mut h, at);
-    h.run();
+    double_click_word(&mut h, "গণমাধ্যম");
     h.key_press(Key::T);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);

@@ -12,35 +12,19 @@ use std::path::Path;
 
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pathok::annotate::Color;
 use pathok::session::Session;
-use pathok::ui::PathokApp;
-use pathok::ui::settings::Settings;
 
-use common::{App, click, locate, offset_of, workspace};
+use common::{App, click, double_click_word, workspace};
 
 fn app(path: &Path) -> App {
-    let path = path.to_owned();
-    let settings = Settings {
-        author: "tester".into(),
-        ..Settings::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1200.0, 760.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, Some(path)));
-    h.run();
-    h
+    common::app(Some(path.to_owned()))
 }
 
 /// Double-click `word` and press `key`.
 fn code_word(h: &mut App, word: &str, key: Key) {
-    let at = locate(h, offset_of(h, word) + 2);
-    click(h, at);
-    click(h, at);
-    h.run();
+    double_click_word(h, word);
     h.key_press(key);
     h.run();
     // A pause, so that the next double-click is not taken as a triple-click.

@@ -11,6 +11,8 @@
 // how these tests say what they expect.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -20,7 +22,6 @@ use egui_kittest::kittest::Queryable as _;
 use pathok::annotate::{Codebook, Color, Tag};
 use pathok::session::Session;
 use pathok::ui::PathokApp;
-use pathok::ui::settings::Settings;
 
 const CHILD: &str = "PATHOK_TEST_CORPUS";
 
@@ -111,20 +112,9 @@ fn the_store_and_the_session_take_bare_file_names() {
     });
 }
 
+/// The app as `pathok a.txt` starts it.
 fn app() -> Harness<'static, PathokApp> {
-    let settings = Settings {
-        author: "tester".into(),
-        ..Settings::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1200.0, 760.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| {
-            // As `pathok a.txt` gives it.
-            PathokApp::with_settings(&cc.egui_ctx, settings, Some(PathBuf::from("a.txt")))
-        });
-    h.run();
-    h
+    common::app(Some(PathBuf::from("a.txt")))
 }
 
 /// Step until `done` holds (exports and counts may run on worker threads).

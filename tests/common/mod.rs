@@ -8,6 +8,7 @@ use egui_kittest::Harness;
 use pathok::annotate::{Codebook, Color, Tag};
 use pathok::text::CharOffset;
 use pathok::ui::PathokApp;
+use pathok::ui::settings::Settings;
 
 /// The app under test.
 pub type App = Harness<'static, PathokApp>;
@@ -82,4 +83,27 @@ pub fn workspace() -> (tempfile::TempDir, PathBuf) {
     };
     pathok::store::save_codebook(&dir.path().join("codebook.ron"), &codebook).expect("codebook");
     (dir, article)
+}
+
+/// The app on `path` (the sample article when `None`) in a 1200×760 window, 60 frames
+/// a second (double-clicks are timed), author "tester", settled.
+pub fn app(path: Option<PathBuf>) -> App {
+    let settings = Settings {
+        author: "tester".into(),
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1200.0, 760.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, path));
+    h.run();
+    h
+}
+
+/// Double-click the first `word` of the article (selecting it).
+pub fn double_click_word(h: &mut App, word: &str) {
+    let at = locate(h, offset_of(h, word) + 2);
+    click(h, at);
+    click(h, at);
+    h.run();
 }
