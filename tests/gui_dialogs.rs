@@ -16,7 +16,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use pathok::export::Format;
 
-use common::{App, double_click_word, workspace};
+use common::{App, double_click_word, press, workspace};
 
 fn app(path: &Path) -> App {
     common::app(Some(path.to_owned()))
@@ -25,8 +25,7 @@ fn app(path: &Path) -> App {
 /// Highlight a word with tag 1, so that exports have something to say.
 fn tag_a_word(h: &mut App) {
     double_click_word(h, "গণমাধ্যম");
-    h.key_press(Key::Num1);
-    h.run();
+    press(h, &[Key::Num1]);
     assert_eq!(
         h.state().session().set.len(),
         1,
@@ -159,31 +158,22 @@ fn the_format_box_works_from_the_keyboard_and_esc_closes_the_list_first() {
     let mut h = app(&article);
     open_export(&mut h);
     // Tab through scope (two radio buttons) to the format box.
-    for _ in 0..3 {
-        h.key_press(Key::Tab);
-        h.run();
-    }
+    press(&mut h, &[Key::Tab, Key::Tab, Key::Tab]);
     let focused = h.get_all_by_role(Role::ComboBox).any(|n| n.is_focused());
     assert!(focused, "Tab reaches the format box");
-    h.key_press(Key::Space);
-    h.run();
+    press(&mut h, &[Key::Space]);
     assert!(
         h.query_by_label_contains("html — ").is_some(),
         "Space opens the list"
     );
-    h.key_press(Key::Escape);
-    h.run();
+    press(&mut h, &[Key::Escape]);
     assert!(dialog_open(&h), "Esc closes the list, not the dialog");
     assert!(h.query_by_label_contains("jsonl — ").is_none());
     // Open again; the arrows walk the list, Enter picks and closes it.
-    h.key_press(Key::Space);
-    h.run();
-    for _ in 0..2 {
-        h.key_press(Key::ArrowDown);
-        h.run();
-    }
-    h.key_press(Key::Enter);
-    h.run();
+    press(
+        &mut h,
+        &[Key::Space, Key::ArrowDown, Key::ArrowDown, Key::Enter],
+    );
     let dialog = h.state().export_dialog().expect("dialog still open");
     assert_eq!(dialog.format(), Format::Jsonl);
     assert!(dialog.output().ends_with("select-annotations.jsonl"));
@@ -195,8 +185,7 @@ fn the_format_box_works_from_the_keyboard_and_esc_closes_the_list_first() {
         h.get_all_by_role(Role::ComboBox).any(|n| n.is_focused()),
         "the focus is back on the box, ready for Tab"
     );
-    h.key_press(Key::Escape);
-    h.run();
+    press(&mut h, &[Key::Escape]);
     assert!(!dialog_open(&h), "with no list open, Esc closes the dialog");
 }
 
@@ -227,12 +216,7 @@ fn the_palette_is_filtered_by_typing_and_chosen_with_the_arrows() {
     h.run();
     h.event(egui::Event::Text("theme".into()));
     h.run();
-    for _ in 0..2 {
-        h.key_press(Key::ArrowDown);
-        h.run();
-    }
-    h.key_press(Key::Enter);
-    h.run();
+    press(&mut h, &[Key::ArrowDown, Key::ArrowDown, Key::Enter]);
     assert_eq!(
         h.state().settings().theme,
         pathok::ui::theme::ReaderTheme::Sepia,
@@ -252,8 +236,7 @@ fn esc_closes_an_open_menu_and_leaves_the_selection_alone() {
         h.query_by_label_contains("Open…").is_some(),
         "the File menu is open"
     );
-    h.key_press(Key::Escape);
-    h.run();
+    press(&mut h, &[Key::Escape]);
     assert!(
         h.query_by_label_contains("Open…").is_none(),
         "Esc closed the menu"
@@ -267,15 +250,9 @@ fn the_tag_picker_by_keyboard_tab_space_ticks_and_ctrl_enter_applies_what_is_tic
     let (_dir, article) = workspace();
     let mut h = app(&article);
     double_click_word(&mut h, "গণমাধ্যম");
-    h.key_press(Key::T);
-    h.run();
+    press(&mut h, &[Key::T]);
     // From the filter field to the second tag's box.
-    for _ in 0..2 {
-        h.key_press(Key::Tab);
-        h.run();
-    }
-    h.key_press(Key::Space);
-    h.run();
+    press(&mut h, &[Key::Tab, Key::Tab, Key::Space]);
     h.get_by_label("1 chosen");
     // Ctrl+Enter with the focus on that box: apply, without toggling the box.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
@@ -291,8 +268,7 @@ fn ctrl_enter_with_nothing_ticked_does_not_make_an_untagged_highlight() {
     let (_dir, article) = workspace();
     let mut h = app(&article);
     double_click_word(&mut h, "গণমাধ্যম");
-    h.key_press(Key::T);
-    h.run();
+    press(&mut h, &[Key::T]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run();
     assert!(

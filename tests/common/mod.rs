@@ -107,3 +107,11 @@ pub fn double_click_word(h: &mut App, word: &str) {
     click(h, at);
     h.run();
 }
+
+/// Press each key in turn, a frame or more apart, as a typist does.
+pub fn press(h: &mut App, keys: &[egui::Key]) {
+    for key in keys {
+        h.key_press(*key);
+        h.run();
+    }
+}
