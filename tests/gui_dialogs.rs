@@ -205,7 +205,10 @@ fn typing_report_html_exports_html_into_it() {
     assert_eq!(h.state().export_dialog().unwrap().format(), Format::Html);
     h.get_by_label("Export").click();
     wait_for(&mut h, |_| report.is_file());
-    assert!(looks_like(Format::Html, &report), "HTML, not CSV, in report.html");
+    assert!(
+        looks_like(Format::Html, &report),
+        "HTML, not CSV, in report.html"
+    );
 }
 
 #[test]
