@@ -295,7 +295,7 @@ impl PathokApp {
             Command::Export => match self.article().origin.path() {
                 Some(path) => {
                     let dialog = ExportDialog::new(path);
-                    self.open_modal(ctx, modal::Modal::Export(dialog));
+                    self.open_modal(ctx, modal::Modal::Export(Box::new(dialog)));
                 }
                 None => self.report(
                     Level::Notice,

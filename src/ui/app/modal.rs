@@ -21,8 +21,9 @@ pub(super) enum Modal {
     Palette(Palette),
     /// Typing the path of a file to open (no system file chooser).
     OpenPath(PathPrompt),
-    /// Exporting annotations.
-    Export(ExportDialog),
+    /// Exporting annotations (boxed: with its options and worker channel it is far
+    /// larger than the other dialogs).
+    Export(Box<ExportDialog>),
     /// Importing pre-annotations.
     Import(ImportPrompt),
     /// An image of the article, zoomed.
