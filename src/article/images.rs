@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, imageops::FilterType};
 
+use super::file::{FileError, open_regular_file, read_regular_file};
 use super::{
     Article, ArticleError, ArticleFormat, Block, BlockKind, ImageRef, ImageSource, Origin,
 };
@@ -76,14 +77,20 @@ pub enum ImageError {
         source: std::io::Error,
     },
     /// The file is larger than [`ImageLimits::max_file_bytes`].
-    #[error("the image file is {size} bytes; Pathok reads images up to {limit} bytes: {label}")]
+    #[error("the image file is larger than {limit} bytes, the most Pathok reads: {label}")]
     TooLarge {
         /// The file.
         label: String,
-        /// Its size in bytes.
-        size: u64,
         /// The limit.
         limit: u64,
+    },
+    /// A FIFO, device or socket (directly or through a symbolic link): never read.
+    #[error("not a regular file ({kind}); Pathok reads only regular image files: {label}")]
+    NotRegular {
+        /// The file.
+        label: String,
+        /// What it is ("FIFO", "character device", …).
+        kind: &'static str,
     },
     /// The image has more pixels than the limits allow (decompression bomb guard).
     #[error(
@@ -154,15 +161,8 @@ pub fn decode_image(
             decode_bytes(bytes, limits, label)
         }
         ImageSource::File(path) => {
-            let meta = std::fs::metadata(path).map_err(|e| io_error(e, &label))?;
-            if meta.is_dir() {
-                return Err(ImageError::Unsupported {
-                    label,
-                    detail: "this is a folder".to_owned(),
-                });
-            }
-            check_size(meta.len(), limits, &label)?;
-            let bytes = std::fs::read(path).map_err(|e| io_error(e, &label))?;
+            let bytes = read_regular_file(path, limits.max_file_bytes)
+                .map_err(|e| file_error(e, &label))?;
             decode_bytes(&bytes, limits, label)
         }
     }
@@ -172,11 +172,25 @@ fn check_size(size: u64, limits: &ImageLimits, label: &str) -> Result<(), ImageE
     if size > limits.max_file_bytes {
         return Err(ImageError::TooLarge {
             label: label.to_owned(),
-            size,
             limit: limits.max_file_bytes,
         });
     }
     Ok(())
+}
+
+/// An image file that could not be read, as an [`ImageError`] naming `label`.
+fn file_error(e: FileError, label: &str) -> ImageError {
+    let label = label.to_owned();
+    match e {
+        FileError::NotFound { .. } => ImageError::NotFound(label),
+        FileError::IsDirectory { .. } => ImageError::Unsupported {
+            label,
+            detail: "this is a folder".to_owned(),
+        },
+        FileError::NotRegular { kind, .. } => ImageError::NotRegular { label, kind },
+        FileError::TooLarge { limit, .. } => ImageError::TooLarge { label, limit },
+        FileError::Io { source, .. } => ImageError::Io { label, source },
+    }
 }
 
 fn io_error(e: std::io::Error, label: &str) -> ImageError {
@@ -385,8 +399,8 @@ fn natural_cmp(a: &str, b: &str) -> Ordering {
 /// text are the file name. Only the header is read here; decoding happens when shown.
 pub(crate) fn load_image_article(path: &Path) -> Result<Article, ArticleError> {
     let label = path.display().to_string();
-    let reader = ImageReader::open(path)
-        .map_err(|e| io_error(e, &label))?
+    let (file, _) = open_regular_file(path).map_err(|e| file_error(e, &label))?;
+    let reader = ImageReader::new(std::io::BufReader::new(file))
         .with_guessed_format()
         .map_err(|e| io_error(e, &label))?;
     if reader.format().is_none() {

@@ -4,6 +4,7 @@
 //! Pure: no egui. Every error names the file and the reason.
 
 mod decode;
+mod file;
 mod html;
 mod images;
 mod markdown;
@@ -18,6 +19,10 @@ use sha2::{Digest, Sha256};
 use crate::text::{CharRange, DisplayMap, SourceText};
 
 pub use decode::{DecodedText, decode_text};
+pub use file::{
+    FileError, open_regular_file, read_regular_file, read_regular_file_if_exists,
+    regular_file_metadata,
+};
 pub use images::{DecodedImage, ImageError, ImageLimits, decode_image, sibling_images};
 pub use sample::sample_article;
 
@@ -226,14 +231,20 @@ pub enum ArticleError {
         reason: String,
     },
     /// The file is above [`MAX_TEXT_BYTES`].
-    #[error("the file is {size} bytes; Pathok opens text files up to {limit} bytes: {path}")]
+    #[error("the file is larger than {limit} bytes, the most Pathok opens as text: {path}")]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size.
-        size: u64,
         /// The limit.
         limit: u64,
+    },
+    /// A FIFO, device or socket (directly or through a symbolic link): never read.
+    #[error("not a regular file ({kind}); Pathok opens only regular files: {path}")]
+    NotRegular {
+        /// The file.
+        path: PathBuf,
+        /// What it is ("FIFO", "character device", …).
+        kind: &'static str,
     },
     /// The extension is not one Pathok reads.
     #[error(
@@ -248,6 +259,18 @@ pub enum ArticleError {
     /// A standalone image that cannot be shown.
     #[error(transparent)]
     Image(#[from] ImageError),
+}
+
+impl From<FileError> for ArticleError {
+    fn from(e: FileError) -> Self {
+        match e {
+            FileError::NotFound { path } => ArticleError::NotFound(path),
+            FileError::IsDirectory { path } => ArticleError::IsDirectory(path),
+            FileError::NotRegular { path, kind } => ArticleError::NotRegular { path, kind },
+            FileError::TooLarge { path, limit } => ArticleError::TooLarge { path, limit },
+            FileError::Io { path, source } => ArticleError::Io { path, source },
+        }
+    }
 }
 
 impl Article {
@@ -294,34 +317,21 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Load the article at `path`, choosing the loader by extension.
+/// Load the article at `path`, choosing the loader by extension. Anything but a
+/// regular file (a FIFO, a device, a socket, directly or through a symbolic link) is
+/// refused before it is opened.
 pub fn load(path: &Path) -> Result<Article, ArticleError> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ArticleError::NotFound(path.to_owned()),
-        _ => ArticleError::Io {
-            path: path.to_owned(),
-            source: e,
-        },
-    })?;
-    if meta.is_dir() {
-        return Err(ArticleError::IsDirectory(path.to_owned()));
-    }
+    regular_file_metadata(path)?;
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match extension.as_str() {
         "png" | "jpg" | "jpeg" | "webp" | "gif" | "bmp" => images::load_image_article(path),
-        "md" | "markdown" => {
-            let decoded = read_text(path, meta.len())?;
-            Ok(markdown::parse(path, decoded))
-        }
-        "html" | "htm" | "xhtml" => {
-            let decoded = read_text(path, meta.len())?;
-            Ok(html::parse(path, decoded))
-        }
+        "md" | "markdown" => Ok(markdown::parse(path, read_text(path)?)),
+        "html" | "htm" | "xhtml" => Ok(html::parse(path, read_text(path)?)),
         "txt" | "text" | "" => {
-            let decoded = read_text(path, meta.len())?;
+            let decoded = read_text(path)?;
             let images = sibling_images(path);
             Ok(plain::parse(Origin::File(path.to_owned()), decoded, images))
         }
@@ -332,19 +342,9 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
     }
 }
 
-/// Read and decode a text file, enforcing [`MAX_TEXT_BYTES`].
-fn read_text(path: &Path, size: u64) -> Result<DecodedText, ArticleError> {
-    if size > MAX_TEXT_BYTES {
-        return Err(ArticleError::TooLarge {
-            path: path.to_owned(),
-            size,
-            limit: MAX_TEXT_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+/// Read and decode a text file of at most [`MAX_TEXT_BYTES`].
+fn read_text(path: &Path) -> Result<DecodedText, ArticleError> {
+    let bytes = read_regular_file(path, MAX_TEXT_BYTES)?;
     decode_text(path, &bytes)
 }
 
