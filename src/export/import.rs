@@ -18,7 +18,7 @@ use super::paths::{ExportPathsError, find_articles};
 use super::record::{Candidate, JsonlRecord, LineError, RecordError};
 use crate::annotate::{Annotation, AnnotationSet, Color, Status, Timestamp};
 use crate::article::Article;
-use crate::store::{self, Sidecar, StoreError, commit_all};
+use crate::store::{self, StoreError, update_sidecars};
 use crate::text::{CharRange, snap_range};
 
 /// Why an import wrote nothing.
@@ -257,22 +257,29 @@ fn check_all(
     (targets, errors)
 }
 
-/// Add the checked annotations to their sidecars and write them all or none.
+/// Add the checked annotations to their sidecars and write them all or none: each
+/// sidecar is merged as it is on disk at write time, under its folder's lock, so
+/// concurrent imports and editing sessions lose nothing.
 fn write_all(
     targets: BTreeMap<PathBuf, Target>,
     summary: &mut ImportSummary,
 ) -> Result<(), ImportError> {
-    let mut writes = Vec::new();
-    for target in targets.into_values() {
-        let (mut sidecar, _) = Sidecar::open(&target.path, &target.article)?;
-        for incoming in target.annotations {
-            add(&mut sidecar.annotations, incoming, summary);
+    let mut targets: Vec<Target> = targets.into_values().collect();
+    let mut incoming: Vec<Vec<Incoming>> = targets
+        .iter_mut()
+        .map(|t| std::mem::take(&mut t.annotations))
+        .collect();
+    let articles: Vec<(&Path, &Article)> = targets
+        .iter()
+        .map(|t| (t.path.as_path(), &t.article))
+        .collect();
+    let written = update_sidecars(&articles, |i, sidecar| {
+        for a in std::mem::take(&mut incoming[i]) {
+            add(&mut sidecar.annotations, a, summary);
         }
-        sidecar.add_missing_tags();
-        summary.sidecars.push(sidecar.path.clone());
-        writes.push(sidecar.planned_write()?);
-    }
-    commit_all(writes)?;
+        Ok::<(), ImportError>(())
+    })?;
+    summary.sidecars.extend(written);
     Ok(())
 }
 

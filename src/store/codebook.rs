@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{Versioned, parse_versioned, read_sidecar_file, readable_escapes, to_ron};
-use super::{PlannedWrite, StoreError, commit_all, write_atomic};
+use super::format::{Versioned, parse_sidecar, parse_versioned, readable_escapes, to_ron};
+use super::{LockedWrite, MAX_STORE_FILE_BYTES, StoreError};
 use crate::annotate::{Codebook, Tag, Timestamp, rename_in_tags};
+use crate::article::read_regular_file_if_exists;
 
 /// File name of a folder codebook.
 pub const CODEBOOK_FILE: &str = "codebook.ron";
@@ -35,13 +36,15 @@ impl Versioned for CodebookFile {
 }
 
 /// The `codebook.ron` governing the article at `article`: the nearest one in its
-/// folder or a parent folder.
+/// folder or a parent folder. Anything by that name counts (a folder, a FIFO, a broken
+/// link): [`load_codebook`] then says what is wrong with it, instead of the articles
+/// silently falling under another codebook or none.
 pub fn find_codebook(article: &Path) -> Option<PathBuf> {
     article
         .parent()?
         .ancestors()
         .map(|dir| dir.join(CODEBOOK_FILE))
-        .find(|p| p.is_file())
+        .find(|p| std::fs::symlink_metadata(p).is_ok())
 }
 
 /// Where the codebook of `article` is or would be created: the nearest existing one,
@@ -50,16 +53,17 @@ pub fn codebook_path_for(article: &Path) -> PathBuf {
     find_codebook(article).unwrap_or_else(|| article.with_file_name(CODEBOOK_FILE))
 }
 
-/// Read a codebook; a missing file is an empty codebook.
+/// Read a codebook; a missing file is an empty codebook. One that cannot be read
+/// (not a regular file, a broken link, unreadable, corrupt, newer) is an error, never
+/// taken for an empty one: a caller that saved over it would lose its tags.
 pub fn load_codebook(path: &Path) -> Result<Codebook, StoreError> {
-    match std::fs::read(path) {
-        Ok(bytes) => {
+    match read_regular_file_if_exists(path, MAX_STORE_FILE_BYTES)? {
+        Some(bytes) => {
             let file: CodebookFile =
                 parse_versioned(&bytes, path, CODEBOOK_FORMAT, CODEBOOK_VERSION)?;
             Ok(Codebook { tags: file.tags })
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Codebook::default()),
-        Err(e) => Err(StoreError::io("read", path, e)),
+        None => Ok(Codebook::default()),
     }
 }
 
@@ -82,9 +86,12 @@ fn codebook_bytes(path: &Path, codebook: &Codebook) -> Result<Vec<u8>, StoreErro
         })
 }
 
-/// Write a codebook atomically.
+/// Write a codebook atomically, under its folder's lock.
 pub fn save_codebook(path: &Path, codebook: &Codebook) -> Result<(), StoreError> {
-    write_atomic(path, &codebook_bytes(path, codebook)?)
+    let mut write = LockedWrite::begin(&[path.to_owned()])?;
+    write.files_mut()[0].replace(codebook_bytes(path, codebook)?);
+    write.commit()?;
+    Ok(())
 }
 
 /// Every sidecar governed by the codebook in `folder`: in it and its subfolders,
@@ -133,29 +140,34 @@ pub struct RenameReport {
 }
 
 /// Rename tag `from` to `to` in the codebook at `codebook` and in every sidecar it
-/// governs; when `to` exists already the tags are merged. All or nothing: every file
-/// is read and every new file written to a temp file before any is replaced; a sidecar
-/// that cannot be read or written stops the whole operation and changes nothing.
-/// Changed annotations get `modified = now`.
+/// governs; when `to` exists already the tags are merged. All or nothing, under the
+/// locks of every folder involved: every file is read as it is then and every new file
+/// written to a temp file before any is replaced; a sidecar that cannot be read or
+/// written stops the whole operation and changes nothing. Changed annotations get
+/// `modified = now`.
 pub fn rename_tag(codebook: &Path, from: &str, to: &str) -> Result<RenameReport, StoreError> {
-    let mut book = load_codebook(codebook)?;
-    let in_codebook = book.get(from).is_some();
-    let merged = book.get(to).is_some();
-    let (usage, mut writes) = plan_sidecars(codebook, TagChange::Rename { from, to })?;
-    if !in_codebook && writes.is_empty() {
-        return Err(StoreError::UnknownTag {
-            path: codebook.to_owned(),
-            name: from.to_owned(),
-        });
-    }
-    if !in_codebook {
-        // Used in sidecars but missing from the codebook: it is adopted under its new name.
-        book.absorb(&[Tag::named(from)]);
-    }
-    book.rename(from, to);
-    let sidecars = writes.iter().map(|w| w.path.clone()).collect();
-    writes.push(plan_codebook(codebook, &book)?);
-    commit_all(writes)?;
+    let mut merged = false;
+    let (usage, sidecars) = change_everywhere(
+        codebook,
+        TagChange::Rename { from, to },
+        |book, sidecars_changed| {
+            let in_codebook = book.get(from).is_some();
+            merged = book.get(to).is_some();
+            if !in_codebook && !sidecars_changed {
+                return Err(StoreError::UnknownTag {
+                    path: codebook.to_owned(),
+                    name: from.to_owned(),
+                });
+            }
+            if !in_codebook {
+                // Used in sidecars but missing from the codebook: it is adopted under
+                // its new name.
+                book.absorb(&[Tag::named(from)]);
+            }
+            book.rename(from, to);
+            Ok(())
+        },
+    )?;
     Ok(RenameReport {
         merged,
         sidecars,
@@ -173,29 +185,41 @@ pub struct TagUsage {
 }
 
 /// How many annotations in how many sidecars governed by the codebook at `codebook`
-/// carry tag `name` — what [`delete_tag`] would change. Reads every sidecar; one that
-/// cannot be read is an error, as it would stop the deletion.
+/// carry tag `name` — what [`delete_tag`] would change. Reads every sidecar (nothing is
+/// written); one that cannot be read is an error, as it would stop the deletion.
 pub fn tag_usage(codebook: &Path, name: &str) -> Result<TagUsage, StoreError> {
-    plan_sidecars(codebook, TagChange::Delete { name }).map(|(usage, _)| usage)
+    let now = Timestamp::now();
+    let mut usage = TagUsage::default();
+    for path in sidecars_under(super::folder_of(codebook))? {
+        let (mut file, _) = super::read_sidecar_file(&path)?;
+        let (annotations, _) = TagChange::Delete { name }.apply(&mut file, now);
+        if annotations > 0 {
+            usage.annotations += annotations;
+            usage.sidecars.push(path);
+        }
+    }
+    Ok(usage)
 }
 
 /// Delete tag `name` from the codebook at `codebook` and from every annotation in every
 /// sidecar it governs. The annotations stay, with their passage, note and colour: one
-/// whose only tag it was becomes a plain highlight. All or nothing, like
-/// [`rename_tag`]; changed annotations get `modified = now`.
+/// whose only tag it was becomes a plain highlight. All or nothing, under the folders'
+/// locks, like [`rename_tag`]; changed annotations get `modified = now`.
 pub fn delete_tag(codebook: &Path, name: &str) -> Result<TagUsage, StoreError> {
-    let mut book = load_codebook(codebook)?;
-    let in_codebook = book.get(name).is_some();
-    let (usage, mut writes) = plan_sidecars(codebook, TagChange::Delete { name })?;
-    if !in_codebook && writes.is_empty() {
-        return Err(StoreError::UnknownTag {
-            path: codebook.to_owned(),
-            name: name.to_owned(),
-        });
-    }
-    book.tags.retain(|t| t.name != name);
-    writes.push(plan_codebook(codebook, &book)?);
-    commit_all(writes)?;
+    let (usage, _) = change_everywhere(
+        codebook,
+        TagChange::Delete { name },
+        |book, sidecars_changed| {
+            if book.get(name).is_none() && !sidecars_changed {
+                return Err(StoreError::UnknownTag {
+                    path: codebook.to_owned(),
+                    name: name.to_owned(),
+                });
+            }
+            book.tags.retain(|t| t.name != name);
+            Ok(())
+        },
+    )?;
     Ok(usage)
 }
 
@@ -249,17 +273,42 @@ impl TagChange<'_> {
     }
 }
 
-/// The new contents of every sidecar governed by `codebook` that `change` touches
-/// (nothing written yet), and what they add up to.
-fn plan_sidecars(
+/// Make `change` in every sidecar governed by the codebook at `codebook`, and
+/// `change_book` in the codebook (told whether any sidecar changed), all under the
+/// locks of their folders and all or nothing ([`LockedWrite`]). Returns what the change
+/// added up to and the sidecars rewritten.
+fn change_everywhere(
     codebook: &Path,
     change: TagChange<'_>,
-) -> Result<(TagUsage, Vec<PlannedWrite>), StoreError> {
+    change_book: impl FnOnce(&mut Codebook, bool) -> Result<(), StoreError>,
+) -> Result<(TagUsage, Vec<PathBuf>), StoreError> {
+    let mut paths = sidecars_under(super::folder_of(codebook))?;
+    paths.push(codebook.to_owned());
+    let mut write = LockedWrite::begin(&paths)?;
+    let Some((book_file, sidecars)) = write.files_mut().split_last_mut() else {
+        return Err(StoreError::UnknownTag {
+            path: codebook.to_owned(),
+            name: String::new(),
+        });
+    };
+    let mut book = match book_file.bytes()? {
+        Some(bytes) => {
+            let file: CodebookFile =
+                parse_versioned(bytes, codebook, CODEBOOK_FORMAT, CODEBOOK_VERSION)?;
+            Codebook { tags: file.tags }
+        }
+        None => Codebook::default(),
+    };
     let now = Timestamp::now();
     let mut usage = TagUsage::default();
-    let mut writes = Vec::new();
-    for path in sidecars_under(super::folder_of(codebook))? {
-        let (mut file, original) = read_sidecar_file(&path)?;
+    let mut rewritten = Vec::new();
+    for sidecar in sidecars.iter_mut() {
+        let path = sidecar.path().to_owned();
+        // Listed a moment ago, gone now: nothing to change in it.
+        let Some(bytes) = sidecar.bytes()? else {
+            continue;
+        };
+        let mut file = parse_sidecar(bytes, &path)?;
         let (annotations, changed) = change.apply(&mut file, now);
         if !changed {
             continue;
@@ -270,26 +319,17 @@ fn plan_sidecars(
             column: 0,
             message: format!("cannot write RON: {e}"),
         })?;
+        sidecar.replace(bytes.into_bytes());
         usage.annotations += annotations;
         if annotations > 0 {
             usage.sidecars.push(path.clone());
         }
-        writes.push(PlannedWrite {
-            path,
-            bytes: bytes.into_bytes(),
-            original: Some(original),
-        });
+        rewritten.push(path);
     }
-    Ok((usage, writes))
-}
-
-/// The new contents of the codebook file.
-fn plan_codebook(codebook: &Path, book: &Codebook) -> Result<PlannedWrite, StoreError> {
-    Ok(PlannedWrite {
-        path: codebook.to_owned(),
-        bytes: codebook_bytes(codebook, book)?,
-        original: std::fs::read(codebook).ok(),
-    })
+    change_book(&mut book, !rewritten.is_empty())?;
+    book_file.replace(codebook_bytes(codebook, &book)?);
+    write.commit()?;
+    Ok((usage, rewritten))
 }
 
 #[cfg(test)]

@@ -185,9 +185,10 @@ pub(crate) fn parse_sidecar_with_ron(bytes: &[u8], path: &Path) -> Result<Sideca
     parse_versioned(bytes, path, FORMAT_NAME, FORMAT_VERSION)
 }
 
-/// Read and parse the sidecar at `path`.
+/// Read and parse the sidecar at `path` (a regular file of at most
+/// [`super::MAX_STORE_FILE_BYTES`]).
 pub fn read_sidecar_file(path: &Path) -> Result<(SidecarFile, Vec<u8>), StoreError> {
-    let bytes = std::fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
+    let bytes = crate::article::read_regular_file(path, super::MAX_STORE_FILE_BYTES)?;
     let file = parse_sidecar(&bytes, path)?;
     Ok((file, bytes))
 }
@@ -202,8 +203,10 @@ pub(crate) fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
     parse_versioned_text(utf8(bytes, path)?, path, format, supported)
 }
 
-/// The bytes as text, or a parse error at the first byte that is not UTF-8.
+/// The bytes as text, or a parse error at the first byte that is not UTF-8. A UTF-8
+/// byte-order mark (which Windows editors add) is skipped.
 fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StoreError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
         let line = before.matches('\n').count() + 1;

@@ -1,23 +1,28 @@
 //! Files next to the articles: RON sidecars with the annotations (versioned, written
 //! atomically, merged on concurrent change, never overwritten when corrupt) and the
-//! folder codebook.
+//! folder codebook. Every write goes through [`LockedWrite`].
 //!
 //! Pure: no egui.
 
 mod atomic;
 mod codebook;
 mod format;
+mod ids;
+mod lock;
 mod merge;
 mod reader;
 mod sidecar;
 #[cfg(test)]
 mod strategies;
+mod update;
 mod walk;
 mod writer;
 
 use std::path::{Path, PathBuf};
 
-pub use atomic::{PlannedWrite, PreparedWrite, commit_all, temp_path_for, write_atomic};
+pub use atomic::{
+    PlannedWrite, PreparedWrite, commit_all, temp_path_for, write_atomic, write_target,
+};
 pub use codebook::{
     CODEBOOK_FILE, CodebookFile, RenameReport, TagUsage, codebook_path_for, delete_tag,
     find_codebook, load_codebook, rename_tag, save_codebook, sidecars_under, tag_usage,
@@ -25,8 +30,11 @@ pub use codebook::{
 pub use format::{
     ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, parse_sidecar, read_sidecar_file, to_ron,
 };
+pub use ids::{DuplicateId, Renumbered, duplicate_ids};
+pub use lock::{LOCK_FILE, LOCK_TIMEOUT};
 pub use merge::merge;
 pub use sidecar::{DiskStamp, SaveOutcome, Sidecar};
+pub use update::{LockedFile, LockedWrite, MAX_STORE_FILE_BYTES, update_sidecars};
 pub use walk::{
     ARTICLE_EXTENSIONS, Entry, EntryKind, IMAGE_EXTENSIONS, Walk, WalkOptions, WalkProblem,
     WalkProblemKind, walk, walk_with,
@@ -92,6 +100,28 @@ pub enum StoreError {
     /// not a regular file).
     #[error(transparent)]
     Folder(WalkProblem),
+    /// The file could not be read: missing, not a regular file, too large, or the OS
+    /// refused.
+    #[error(transparent)]
+    File(#[from] crate::article::FileError),
+    /// Another writer held the folder's lock for longer than [`LOCK_TIMEOUT`].
+    #[error(
+        "another program has been writing in this folder for too long (its lock is held); nothing was written: {}",
+        .path.display()
+    )]
+    Locked {
+        /// The lock file.
+        path: PathBuf,
+    },
+    /// A multi-file write failed, and putting back the files it had already replaced
+    /// failed too: those hold the new content.
+    #[error("{cause}; putting back the files already written failed too: {}", list_errors(.failures))]
+    RollbackFailed {
+        /// Why the write failed.
+        cause: Box<StoreError>,
+        /// Why each file could not be put back (each names its file).
+        failures: Vec<StoreError>,
+    },
     /// A codebook operation refers to a tag that does not exist.
     #[error("no tag named {name:?} in {path}")]
     UnknownTag {
@@ -100,6 +130,14 @@ pub enum StoreError {
         /// The tag asked for.
         name: String,
     },
+}
+
+fn list_errors(errors: &[StoreError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl StoreError {

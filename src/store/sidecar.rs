@@ -5,13 +5,16 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::format::{
-    ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, read_sidecar_file, to_ron,
+    ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, parse_sidecar, read_sidecar_file,
+    to_ron,
 };
+use super::ids::{Renumbered, renumber_duplicates};
 use super::merge::{merge, merge_tags};
+use super::update::{LockedFile, LockedWrite, MAX_STORE_FILE_BYTES};
 use super::writer::{SidecarParts, write_sidecar};
-use super::{PlannedWrite, StoreError, sidecar_path, write_atomic};
+use super::{StoreError, sidecar_path};
 use crate::annotate::{AnchorReport, AnnotationSet, Tag, reanchor};
-use crate::article::Article;
+use crate::article::{Article, read_regular_file_if_exists};
 use crate::text::SourceText;
 
 /// What a file looked like on disk when it was read or written: enough to notice that
@@ -68,6 +71,13 @@ pub struct Sidecar {
     stamp: Option<DiskStamp>,
     /// The article note as last read or written (for merging the note).
     base_note: String,
+    /// Annotations that shared an id with an earlier one in the file and were given a
+    /// new one when it was read (a bad hand merge); nothing is dropped.
+    pub renumbered: Vec<Renumbered>,
+    /// True when this sidecar holds more than the file it was read from says
+    /// (re-anchored in a changed article, duplicate ids renumbered): an editor should
+    /// write it back.
+    stale_on_disk: bool,
 }
 
 fn info_of(path: &Path, article: &Article) -> ArticleInfo {
@@ -93,14 +103,41 @@ impl Sidecar {
         article: &Article,
     ) -> Result<(Sidecar, AnchorReport), StoreError> {
         let path = sidecar_path(article_path);
-        let info = info_of(article_path, article);
-        let stamp = DiskStamp::of(&path)?;
-        if stamp.is_none() {
-            return Ok((Sidecar::empty(path, info), AnchorReport::default()));
-        }
-        let (file, _) = read_sidecar_file(&path)?;
         // The stamp is taken before reading: if the file changes in between, the next
         // save sees a different stamp and merges.
+        let stamp = DiskStamp::of(&path)?;
+        // Read even without a stamp: a symbolic link that leads nowhere is an error
+        // (an unmounted share?), not an empty sidecar to start afresh in.
+        let bytes = read_regular_file_if_exists(&path, MAX_STORE_FILE_BYTES)?;
+        Self::from_bytes(path, bytes.as_deref(), stamp, article_path, article)
+    }
+
+    /// [`Sidecar::open`] on a file held by a [`LockedWrite`]: what is on disk now.
+    pub(crate) fn from_locked(
+        file: &mut LockedFile,
+        article_path: &Path,
+        article: &Article,
+    ) -> Result<(Sidecar, AnchorReport), StoreError> {
+        let stamp = file.stamp();
+        let path = file.path().to_owned();
+        let bytes = file.bytes()?;
+        Self::from_bytes(path, bytes, stamp, article_path, article)
+    }
+
+    /// A sidecar from the bytes of its file (`None`: no file yet), anchored in
+    /// `article`.
+    fn from_bytes(
+        path: PathBuf,
+        bytes: Option<&[u8]>,
+        stamp: Option<DiskStamp>,
+        article_path: &Path,
+        article: &Article,
+    ) -> Result<(Sidecar, AnchorReport), StoreError> {
+        let info = info_of(article_path, article);
+        let Some(bytes) = bytes else {
+            return Ok((Sidecar::empty(path, info), AnchorReport::default()));
+        };
+        let file = parse_sidecar(bytes, &path)?;
         let mut sidecar = Sidecar::from_file(path, file, stamp);
         let report = sidecar.anchor_in(&article.text, info);
         Ok((sidecar, report))
@@ -115,12 +152,17 @@ impl Sidecar {
             annotations: AnnotationSet::default(),
             stamp: None,
             base_note: String::new(),
+            renumbered: Vec::new(),
+            stale_on_disk: false,
         }
     }
 
-    /// A sidecar from a parsed file read at `path` with `stamp`.
+    /// A sidecar from a parsed file read at `path` with `stamp`. Annotations sharing
+    /// an id with an earlier one get a new id (see [`Sidecar::renumbered`]).
     pub fn from_file(path: PathBuf, file: SidecarFile, stamp: Option<DiskStamp>) -> Sidecar {
-        let mut annotations = AnnotationSet::new(file.annotations, file.deleted);
+        let mut list = file.annotations;
+        let renumbered = renumber_duplicates(&mut list);
+        let mut annotations = AnnotationSet::new(list, file.deleted);
         annotations.article_note = file.note;
         Sidecar {
             path,
@@ -129,7 +171,17 @@ impl Sidecar {
             tags: file.tags,
             annotations,
             stamp,
+            stale_on_disk: !renumbered.is_empty(),
+            renumbered,
         }
+    }
+
+    /// True when the file on disk is behind this sidecar although nobody edited it:
+    /// it was re-anchored in a changed article, or duplicate ids were renumbered.
+    /// A session writes it back at once, so that exports and other readers see the
+    /// same offsets.
+    pub fn stale_on_disk(&self) -> bool {
+        self.stale_on_disk
     }
 
     /// The file content for this sidecar.
@@ -147,6 +199,9 @@ impl Sidecar {
     fn anchor_in(&mut self, text: &SourceText, info: ArticleInfo) -> AnchorReport {
         let unchanged =
             self.article.sha256 == info.sha256 && self.annotations.iter().all(|a| a.matches(text));
+        if self.article != info {
+            self.stale_on_disk = true;
+        }
         self.article = info;
         if unchanged {
             let outcomes = self
@@ -156,6 +211,7 @@ impl Sidecar {
                 .collect();
             return AnchorReport { outcomes };
         }
+        self.stale_on_disk = true;
         reanchor(text, &mut self.annotations)
     }
 
@@ -181,12 +237,21 @@ impl Sidecar {
     /// point into (the other copy is anchored in it first if it was written for
     /// another version of the article). Returns whether a merge happened. A file on
     /// disk that cannot be read is an error, and is left untouched.
+    ///
+    /// Reading without the lock is safe (files are replaced whole); to write, use
+    /// [`Sidecar::save`], which merges again under the lock.
     pub fn merge_from_disk(&mut self, text: &SourceText) -> Result<bool, StoreError> {
         let now = DiskStamp::of(&self.path)?;
         if now == self.stamp || now.is_none() {
             return Ok(false);
         }
         let (file, _) = read_sidecar_file(&self.path)?;
+        self.merge_file(file, now, text);
+        Ok(true)
+    }
+
+    /// Merge `file` (read from disk with stamp `now`) into this sidecar.
+    fn merge_file(&mut self, file: SidecarFile, now: Option<DiskStamp>, text: &SourceText) {
         let mut theirs = Sidecar::from_file(self.path.clone(), file, now);
         if theirs.article.sha256 != self.article.sha256 {
             theirs.anchor_in(text, self.article.clone());
@@ -195,18 +260,31 @@ impl Sidecar {
         self.tags = merge_tags(&self.tags, &theirs.tags);
         self.base_note = theirs.annotations.article_note;
         self.stamp = now;
-        Ok(true)
     }
 
-    /// Write the sidecar atomically, first merging in changes made on disk since it
-    /// was read (so two instances or a `git pull` never lose each other's work).
+    /// Write the sidecar atomically under its folder's lock, first merging in what
+    /// changed on disk since it was read (so two instances, an import or a `git pull`
+    /// never lose each other's work). This is the session's path through
+    /// [`LockedWrite`]: "my version, and the stamp and note of what I read".
     pub fn save(&mut self, text: &SourceText) -> Result<SaveOutcome, StoreError> {
-        let merged = self.merge_from_disk(text)?;
+        let mut write = LockedWrite::begin(std::slice::from_ref(&self.path))?;
+        let file = &mut write.files_mut()[0];
+        let now = file.stamp();
+        let mut merged = false;
+        if now.is_some() && now != self.stamp {
+            // Deleted meanwhile by something that does not lock: nothing to merge.
+            if let Some(bytes) = file.bytes()? {
+                let theirs = parse_sidecar(bytes, &self.path)?;
+                self.merge_file(theirs, now, text);
+                merged = true;
+            }
+        }
         self.add_missing_tags();
-        let bytes = self.serialize()?;
-        write_atomic(&self.path, &bytes)?;
-        self.stamp = DiskStamp::of(&self.path)?;
+        file.replace(self.serialize()?);
+        let stamps = write.commit()?;
+        self.stamp = stamps.into_iter().next().flatten();
         self.base_note = self.annotations.article_note.clone();
+        self.stale_on_disk = false;
         Ok(SaveOutcome { merged })
     }
 
@@ -236,21 +314,6 @@ impl Sidecar {
                 column: 0,
                 message: format!("cannot write RON: {e}"),
             })
-    }
-
-    /// This sidecar as one file of a multi-file write ([`super::commit_all`]). The
-    /// caller must have checked [`Sidecar::changed_on_disk`] (or just opened it).
-    pub fn planned_write(&self) -> Result<PlannedWrite, StoreError> {
-        let original = match std::fs::read(&self.path) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(StoreError::io("read", &self.path, e)),
-        };
-        Ok(PlannedWrite {
-            path: self.path.clone(),
-            bytes: self.serialize()?,
-            original,
-        })
     }
 }
 
