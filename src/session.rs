@@ -28,6 +28,9 @@ pub enum Storage {
         sidecar: Box<Sidecar>,
         /// The codebook file new tags are written to.
         codebook: PathBuf,
+        /// Why the codebook file could not be read, if it could not: then it is never
+        /// written (saving over it would lose its tags); new tags live in the sidecar.
+        codebook_unreadable: Option<String>,
     },
     /// The sidecar exists but cannot be used (corrupt, newer version): nothing is
     /// written until the user decides.
@@ -101,6 +104,29 @@ pub enum SessionError {
     /// Reading or writing the sidecars or the codebook failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The built-in sample has no file to import into.
+    #[error("the sample article has no sidecar to import into: open an article of yours")]
+    NoSidecar,
+    /// The codebook file could not be read, so a rename or deletion cannot rewrite it.
+    #[error("the codebook cannot be read, so tags cannot be renamed or deleted ({0})")]
+    CodebookUnreadable(String),
+    /// An import wrote nothing (every invalid record is listed, up to 20).
+    #[error("{}", import_message(.0))]
+    Import(#[from] crate::export::import::ImportError),
+}
+
+/// An import failure as the user reads it: invalid records are listed (the first 20).
+fn import_message(e: &crate::export::import::ImportError) -> String {
+    match e {
+        crate::export::import::ImportError::Lines(lines) => {
+            let mut text = format!("{} invalid record(s); nothing was imported", lines.len());
+            for line in lines.iter().take(20) {
+                text.push_str(&format!("\n{line}"));
+            }
+            text
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Something the user should be told after opening, saving or checking the disk.
@@ -133,37 +159,28 @@ impl Session {
 
     /// Open the annotations of the article read from `path`: its sidecar (re-anchored
     /// if the article changed) and the folder codebook. Problems become notices; a
-    /// sidecar that cannot be read makes the session read-only and is never touched.
+    /// sidecar that cannot be read makes the session read-only and is never touched;
+    /// a codebook that cannot be read is never written.
+    ///
+    /// When the sidecar on disk is behind what was read — the article changed and the
+    /// annotations were anchored anew, or duplicate ids were renumbered — it is written
+    /// back at once (through the locked path), so that the file's SHA-256 and offsets
+    /// match the article that "Saved" refers to.
     pub fn open(path: &Path, article: &Article) -> (Self, Vec<Notice>) {
         let mut notices = Vec::new();
         let found = store::find_codebook(path);
-        let mut codebook = match found.as_deref().map(store::load_codebook) {
-            Some(Ok(c)) => c,
+        let (mut codebook, codebook_unreadable) = match found.as_deref().map(store::load_codebook) {
+            Some(Ok(c)) => (c, None),
             Some(Err(e)) => {
                 notices.push(format!(
-                    "the codebook cannot be read, tags start empty ({e})"
+                    "the codebook cannot be read; it is left as it is and new tags are kept in the article's sidecar ({e})"
                 ));
-                Codebook::default()
+                (Codebook::default(), Some(e.to_string()))
             }
-            None => Codebook::default(),
+            None => (Codebook::default(), None),
         };
-        match Sidecar::open(path, article) {
-            Ok((sidecar, report)) => {
-                codebook.absorb(sidecar.tags.iter());
-                let set = sidecar.annotations.clone();
-                let (moved, orphans) = (report.moved(), report.orphans().count());
-                if moved + orphans > 0 {
-                    notices.push(format!(
-                        "the article changed since it was annotated: {moved} annotation(s) found at a new place, {orphans} orphaned (kept with their quotes, listed in the side panel): {}",
-                        sidecar.path.display()
-                    ));
-                }
-                let storage = Storage::Sidecar {
-                    sidecar: Box::new(sidecar),
-                    codebook: found.unwrap_or_else(|| store::codebook_path_for(path)),
-                };
-                (Self::with(set, codebook, storage), notices)
-            }
+        let (sidecar, report) = match Sidecar::open(path, article) {
+            Ok(opened) => opened,
             Err(e) => {
                 let path = store::sidecar_path(path);
                 notices.push(e.to_string());
@@ -171,12 +188,42 @@ impl Session {
                     path,
                     reason: e.to_string(),
                 };
-                (
+                return (
                     Self::with(AnnotationSet::default(), codebook, storage),
                     notices,
-                )
+                );
             }
+        };
+        codebook.absorb(sidecar.tags.iter());
+        let set = sidecar.annotations.clone();
+        let (moved, orphans) = (report.moved(), report.orphans().count());
+        if moved + orphans > 0 {
+            notices.push(format!(
+                "the article changed since it was annotated: {moved} annotation(s) found at a new place, {orphans} orphaned (kept with their quotes, listed in the side panel): {}",
+                sidecar.path.display()
+            ));
         }
+        for r in &sidecar.renumbered {
+            notices.push(format!(
+                "two annotations had the same id {}; both are kept, the one on \"{}\" now has the id {}: {}",
+                r.old,
+                r.quote,
+                r.new,
+                sidecar.path.display()
+            ));
+        }
+        let stale = sidecar.stale_on_disk();
+        let storage = Storage::Sidecar {
+            sidecar: Box::new(sidecar),
+            codebook: found.unwrap_or_else(|| store::codebook_path_for(path)),
+            codebook_unreadable,
+        };
+        let mut session = Self::with(set, codebook, storage);
+        if stale {
+            session.version += 1;
+            notices.extend(session.autosave(article, true));
+        }
+        (session, notices)
     }
 
     /// True when edits are refused because the sidecar cannot be trusted.
@@ -213,11 +260,20 @@ impl Session {
         if !pending || !due {
             return None;
         }
-        let Storage::Sidecar { sidecar, codebook } = &mut self.storage else {
+        let Storage::Sidecar {
+            sidecar,
+            codebook,
+            codebook_unreadable,
+        } = &mut self.storage
+        else {
             return None;
         };
         if self.codebook_dirty {
-            if let Err(e) = store::save_codebook(codebook, &self.codebook) {
+            // An unreadable codebook is left alone (the user was told when it was
+            // read); the tags in use are still written to the sidecar below.
+            if codebook_unreadable.is_none()
+                && let Err(e) = store::save_codebook(codebook, &self.codebook)
+            {
                 self.save_error = Some(e.to_string());
                 return Some(format!("cannot save the codebook: {e}"));
             }
@@ -488,6 +544,13 @@ impl Session {
             (Storage::ReadOnly { path, .. }, _) => {
                 return Err(SessionError::ReadOnly(path.clone()));
             }
+            (
+                Storage::Sidecar {
+                    codebook_unreadable: Some(reason),
+                    ..
+                },
+                Some(_),
+            ) => return Err(SessionError::CodebookUnreadable(reason.clone())),
             (Storage::Sidecar { codebook, .. }, Some(p)) => (codebook.clone(), p),
             (Storage::Memory, _) | (Storage::Sidecar { .. }, None) => {
                 rename_here(self);
@@ -565,6 +628,13 @@ impl Session {
             (Storage::ReadOnly { path, .. }, _) => {
                 return Err(SessionError::ReadOnly(path.clone()));
             }
+            (
+                Storage::Sidecar {
+                    codebook_unreadable: Some(reason),
+                    ..
+                },
+                Some(_),
+            ) => return Err(SessionError::CodebookUnreadable(reason.clone())),
             (Storage::Sidecar { codebook, .. }, Some(p)) => (codebook.clone(), p),
             (Storage::Memory, _) | (Storage::Sidecar { .. }, None) => {
                 self.codebook.tags.retain(|t| t.name != name);
@@ -591,9 +661,9 @@ impl Session {
         let mut counts = std::collections::BTreeMap::new();
         let mut problems = Vec::new();
         let mine = match &self.storage {
-            Storage::Sidecar { sidecar, codebook } => {
-                Some((sidecar.path.clone(), codebook.clone()))
-            }
+            Storage::Sidecar {
+                sidecar, codebook, ..
+            } => Some((sidecar.path.clone(), codebook.clone())),
             _ => None,
         };
         for (name, n) in self.set.tag_counts() {
@@ -632,39 +702,24 @@ impl Session {
         article: &Article,
         format: crate::export::ImportFormat,
         file: &Path,
-    ) -> Result<crate::export::ImportSummary, String> {
-        if let Storage::ReadOnly { reason, .. } = &self.storage {
-            return Err(reason.clone());
+    ) -> Result<crate::export::ImportSummary, SessionError> {
+        if let Storage::ReadOnly { path, .. } = &self.storage {
+            return Err(SessionError::ReadOnly(path.clone()));
         }
         if !matches!(self.storage, Storage::Sidecar { .. }) {
-            return Err(
-                "the sample article has no sidecar to import into: open an article of yours"
-                    .to_owned(),
-            );
+            return Err(SessionError::NoSidecar);
         }
-        if let Some(failure) = self
-            .autosave(article, true)
-            .filter(|_| self.save_error.is_some())
-        {
-            return Err(failure);
+        self.autosave(article, true);
+        if let Some(failure) = &self.save_error {
+            return Err(SessionError::NotSaved(failure.clone()));
         }
         let summary = crate::export::import::import_file(
             format,
             file,
             &[article_path.to_owned()],
             crate::export::ImportOptions::default(),
-        )
-        .map_err(|e| match e {
-            crate::export::import::ImportError::Lines(lines) => {
-                let mut text = format!("{} invalid record(s); nothing was imported", lines.len());
-                for line in lines.iter().take(20) {
-                    text.push_str(&format!("\n{line}"));
-                }
-                text
-            }
-            other => other.to_string(),
-        })?;
-        let (on_disk, _) = Sidecar::open(article_path, article).map_err(|e| e.to_string())?;
+        )?;
+        let (on_disk, _) = Sidecar::open(article_path, article)?;
         let mut edits = Vec::new();
         for a in on_disk.annotations.iter() {
             match self.set.get(a.id) {
@@ -683,7 +738,7 @@ impl Session {
             **sidecar = on_disk;
         }
         if !edits.is_empty() {
-            self.apply(Edit::Group(edits)).map_err(|e| e.to_string())?;
+            self.apply(Edit::Group(edits))?;
         }
         Ok(summary)
     }
@@ -729,85 +784,5 @@ fn used_tags(set: &AnnotationSet, codebook: &Codebook) -> Vec<Tag> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// An article with a sidecar that cannot be parsed.
-    fn damaged() -> (tempfile::TempDir, PathBuf, Article, Vec<u8>) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.txt");
-        std::fs::write(&path, "শিরোনাম\n\nকোরিয়ার রাষ্ট্রীয় গণমাধ্যম।\n").unwrap();
-        let sidecar = store::sidecar_path(&path);
-        let bad = b"(format: \"pathok-annotations\", version: 1, oops".to_vec();
-        std::fs::write(&sidecar, &bad).unwrap();
-        let article = crate::article::load(&path).unwrap();
-        (dir, path, article, bad)
-    }
-
-    #[test]
-    fn deleting_a_tag_reaches_unsaved_annotations_and_other_articles() {
-        let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
-        let codebook = Codebook {
-            tags: vec![Tag::named("নিন্দা"), Tag::named("স্থান")],
-        };
-        store::save_codebook(&dir.path().join(store::CODEBOOK_FILE), &codebook).unwrap();
-        let mut sessions = Vec::new();
-        for path in [&a, &b] {
-            std::fs::write(path, "শিরোনাম\n\nকোরিয়ার রাষ্ট্রীয় গণমাধ্যম।\n").unwrap();
-            let article = crate::article::load(path).unwrap();
-            let (mut session, _) = Session::open(path, &article);
-            let tags = vec!["নিন্দা".to_owned(), "স্থান".to_owned()];
-            session
-                .add(&article, CharRange::new(9, 16), Color::HIGHLIGHT, tags, "")
-                .unwrap();
-            sessions.push((session, article));
-        }
-        // b is saved; a's annotation is still only in memory.
-        let (session_b, article_b) = &mut sessions[1];
-        assert_eq!(session_b.autosave(article_b, true), None);
-        let (session_a, article_a) = &mut sessions[0];
-        let usage = session_a.tag_usage(article_a, "নিন্দা").unwrap();
-        assert_eq!((usage.annotations, usage.sidecars.len()), (2, 2));
-        let notice = session_a.delete_tag(Some(&a), article_a, "নিন্দা").unwrap();
-        assert!(
-            notice.contains("2 annotation(s) in 2 article(s)"),
-            "{notice}"
-        );
-        let tags: Vec<&str> = session_a
-            .set
-            .iter()
-            .flat_map(|x| x.tags.iter().map(String::as_str))
-            .collect();
-        assert_eq!(tags, ["স্থান"]);
-        assert!(session_a.codebook.get("নিন্দা").is_none());
-        let (file, _) = store::read_sidecar_file(&store::sidecar_path(&b)).unwrap();
-        assert_eq!(file.annotations[0].tags, ["স্থান"]);
-    }
-
-    #[test]
-    fn a_damaged_sidecar_makes_every_change_refused_and_leaves_the_file_alone() {
-        let (_dir, path, article, bad) = damaged();
-        let (mut session, notices) = Session::open(&path, &article);
-        assert!(session.is_read_only());
-        assert!(
-            notices.iter().any(|n| n.contains("a.txt.annotations.ron")),
-            "{notices:?}"
-        );
-        let range = CharRange::new(9, 16);
-        assert!(matches!(
-            session.add(&article, range, Color::HIGHLIGHT, vec![], ""),
-            Err(SessionError::ReadOnly(_))
-        ));
-        assert!(matches!(
-            session.rename_tag(Some(&path), &article, "a", "b"),
-            Err(SessionError::ReadOnly(_))
-        ));
-        assert!(matches!(
-            session.delete_tag(Some(&path), &article, "a"),
-            Err(SessionError::ReadOnly(_))
-        ));
-        assert_eq!(session.autosave(&article, true), None);
-        assert_eq!(std::fs::read(store::sidecar_path(&path)).unwrap(), bad);
-    }
-}
+#[path = "session_tests.rs"]
+mod tests;

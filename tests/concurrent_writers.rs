@@ -64,7 +64,10 @@ fn concurrent_imports_keep_every_annotation_in_100_of_100_trials() {
             lost.push((n, writers, kept));
         }
     }
-    assert!(lost.is_empty(), "(trial, writers, annotations kept): {lost:?}");
+    assert!(
+        lost.is_empty(),
+        "(trial, writers, annotations kept): {lost:?}"
+    );
     // Nothing but the article, its sidecar and the inputs stays in the folder.
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -73,7 +76,13 @@ fn concurrent_imports_keep_every_annotation_in_100_of_100_trials() {
     names.sort();
     assert_eq!(
         names,
-        ["a.txt", "a.txt.annotations.ron", "p0.jsonl", "p1.jsonl", "p2.jsonl"]
+        [
+            "a.txt",
+            "a.txt.annotations.ron",
+            "p0.jsonl",
+            "p1.jsonl",
+            "p2.jsonl"
+        ]
     );
     // Hang guard, not a speed target.
     assert!(started.elapsed() < std::time::Duration::from_secs(120));

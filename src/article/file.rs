@@ -202,7 +202,10 @@ mod tests {
         std::fs::write(&path, "১২৩৪").unwrap();
         assert_eq!(read_regular_file(&path, 12).unwrap(), "১২৩৪".as_bytes());
         let err = read_regular_file(&path, 11).unwrap_err();
-        assert!(matches!(err, FileError::TooLarge { limit: 11, .. }), "{err}");
+        assert!(
+            matches!(err, FileError::TooLarge { limit: 11, .. }),
+            "{err}"
+        );
         assert!(err.to_string().ends_with("a.txt"), "{err}");
     }
 

@@ -175,7 +175,11 @@ mod tests {
         for line in &found[0].lines {
             assert!(lines[line - 1].trim_start().starts_with("id:"));
         }
-        std::fs::write(&path, to_ron(&SidecarFile::new(ArticleInfo::default())).unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            to_ron(&SidecarFile::new(ArticleInfo::default())).unwrap(),
+        )
+        .unwrap();
         assert!(duplicate_ids(&path).unwrap().is_empty());
     }
 }

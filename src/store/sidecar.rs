@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::format::{
-    ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, parse_sidecar, read_sidecar_file,
-    to_ron,
+    ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, parse_sidecar, read_sidecar_file, to_ron,
 };
 use super::ids::{Renumbered, renumber_duplicates};
 use super::merge::{merge, merge_tags};

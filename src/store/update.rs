@@ -163,10 +163,7 @@ impl LockedWrite {
             });
         }
         commit_all(writes)?;
-        self.files
-            .iter()
-            .map(|f| DiskStamp::of(&f.path))
-            .collect()
+        self.files.iter().map(|f| DiskStamp::of(&f.path)).collect()
     }
 }
 

@@ -20,7 +20,10 @@ fn article_in(dir: &Path) -> (PathBuf, Article) {
 
 fn range_of(article: &Article, word: &str) -> CharRange {
     let text = article.text.as_str();
-    let byte = text.find(&format!("{word} ")).or_else(|| text.rfind(word)).unwrap();
+    let byte = text
+        .find(&format!("{word} "))
+        .or_else(|| text.rfind(word))
+        .unwrap();
     let start = text[..byte].chars().count();
     CharRange::new(start, start + word.chars().count())
 }
@@ -33,7 +36,11 @@ fn annotation(article: &Article, word: &str) -> Annotation {
 
 fn quotes_on_disk(path: &Path, article: &Article) -> Vec<String> {
     let (sidecar, _) = Sidecar::open(path, article).unwrap();
-    let mut quotes: Vec<String> = sidecar.annotations.iter().map(|a| a.quote.clone()).collect();
+    let mut quotes: Vec<String> = sidecar
+        .annotations
+        .iter()
+        .map(|a| a.quote.clone())
+        .collect();
     quotes.sort();
     quotes
 }
@@ -106,7 +113,11 @@ fn temp_files_of_killed_writes_are_removed_by_the_next_write_and_nothing_else() 
         ".b.md.annotations.ron.tmp-17",
         ".codebook.ron.tmp-99",
     ];
-    let kept = [".notes.txt.tmp-12", ".a.txt.annotations.ron.tmp-x1", "report.csv"];
+    let kept = [
+        ".notes.txt.tmp-12",
+        ".a.txt.annotations.ron.tmp-x1",
+        "report.csv",
+    ];
     for name in stale.iter().chain(&kept) {
         std::fs::write(dir.path().join(name), "half a file").unwrap();
     }
@@ -149,7 +160,12 @@ fn a_symlinked_sidecar_is_written_through_the_link() {
     std::os::unix::fs::symlink("shared/a.ron", &link).unwrap();
     for word in ["শব্দ1", "শব্দ2"] {
         add(word).unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
     assert_eq!(quotes_on_disk(&path, &article), ["শব্দ0", "শব্দ1", "শব্দ2"]);
     let target = std::fs::read_to_string(shared.join("a.ron")).unwrap();
@@ -193,7 +209,10 @@ fn duplicate_ids_are_kept_as_two_annotations_and_written_back_renumbered() {
     assert_eq!(sidecar.renumbered[0].quote, "শব্দ2");
     assert!(sidecar.stale_on_disk());
     // Any write keeps both, the second under its new id.
-    update_sidecars(&[(path.as_path(), &article)], |_, _| Ok::<(), StoreError>(())).unwrap();
+    update_sidecars(&[(path.as_path(), &article)], |_, _| {
+        Ok::<(), StoreError>(())
+    })
+    .unwrap();
     let (again, _) = Sidecar::open(&path, &article).unwrap();
     assert!(again.renumbered.is_empty());
     assert_eq!(again.annotations.len(), 2);

@@ -1,0 +1,152 @@
+use super::*;
+
+/// An article with a sidecar that cannot be parsed.
+fn damaged() -> (tempfile::TempDir, PathBuf, Article, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "শিরোনাম\n\nকোরিয়ার রাষ্ট্রীয় গণমাধ্যম।\n").unwrap();
+    let sidecar = store::sidecar_path(&path);
+    let bad = b"(format: \"pathok-annotations\", version: 1, oops".to_vec();
+    std::fs::write(&sidecar, &bad).unwrap();
+    let article = crate::article::load(&path).unwrap();
+    (dir, path, article, bad)
+}
+
+#[test]
+fn deleting_a_tag_reaches_unsaved_annotations_and_other_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let codebook = Codebook {
+        tags: vec![Tag::named("নিন্দা"), Tag::named("স্থান")],
+    };
+    store::save_codebook(&dir.path().join(store::CODEBOOK_FILE), &codebook).unwrap();
+    let mut sessions = Vec::new();
+    for path in [&a, &b] {
+        std::fs::write(path, "শিরোনাম\n\nকোরিয়ার রাষ্ট্রীয় গণমাধ্যম।\n").unwrap();
+        let article = crate::article::load(path).unwrap();
+        let (mut session, _) = Session::open(path, &article);
+        let tags = vec!["নিন্দা".to_owned(), "স্থান".to_owned()];
+        session
+            .add(&article, CharRange::new(9, 16), Color::HIGHLIGHT, tags, "")
+            .unwrap();
+        sessions.push((session, article));
+    }
+    // b is saved; a's annotation is still only in memory.
+    let (session_b, article_b) = &mut sessions[1];
+    assert_eq!(session_b.autosave(article_b, true), None);
+    let (session_a, article_a) = &mut sessions[0];
+    let usage = session_a.tag_usage(article_a, "নিন্দা").unwrap();
+    assert_eq!((usage.annotations, usage.sidecars.len()), (2, 2));
+    let notice = session_a.delete_tag(Some(&a), article_a, "নিন্দা").unwrap();
+    assert!(
+        notice.contains("2 annotation(s) in 2 article(s)"),
+        "{notice}"
+    );
+    let tags: Vec<&str> = session_a
+        .set
+        .iter()
+        .flat_map(|x| x.tags.iter().map(String::as_str))
+        .collect();
+    assert_eq!(tags, ["স্থান"]);
+    assert!(session_a.codebook.get("নিন্দা").is_none());
+    let (file, _) = store::read_sidecar_file(&store::sidecar_path(&b)).unwrap();
+    assert_eq!(file.annotations[0].tags, ["স্থান"]);
+}
+
+#[test]
+fn a_damaged_sidecar_makes_every_change_refused_and_leaves_the_file_alone() {
+    let (_dir, path, article, bad) = damaged();
+    let (mut session, notices) = Session::open(&path, &article);
+    assert!(session.is_read_only());
+    assert!(
+        notices.iter().any(|n| n.contains("a.txt.annotations.ron")),
+        "{notices:?}"
+    );
+    let range = CharRange::new(9, 16);
+    assert!(matches!(
+        session.add(&article, range, Color::HIGHLIGHT, vec![], ""),
+        Err(SessionError::ReadOnly(_))
+    ));
+    assert!(matches!(
+        session.rename_tag(Some(&path), &article, "a", "b"),
+        Err(SessionError::ReadOnly(_))
+    ));
+    assert!(matches!(
+        session.delete_tag(Some(&path), &article, "a"),
+        Err(SessionError::ReadOnly(_))
+    ));
+    assert_eq!(session.autosave(&article, true), None);
+    assert_eq!(std::fs::read(store::sidecar_path(&path)).unwrap(), bad);
+}
+
+#[test]
+fn an_article_changed_on_disk_is_written_back_anchored_anew_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    let text = "শিরোনাম\n\nঢাকায় আজ বৃষ্টি হয়েছে।\n";
+    std::fs::write(&path, text).unwrap();
+    let article = crate::article::load(&path).unwrap();
+    let (mut session, _) = Session::open(&path, &article);
+    let start = article.text.as_str()[..article.text.as_str().find("বৃষ্টি").unwrap()]
+        .chars()
+        .count();
+    let range = CharRange::new(start, start + "বৃষ্টি".chars().count());
+    session
+        .add(&article, range, Color::HIGHLIGHT, vec![], "")
+        .unwrap();
+    assert_eq!(session.autosave(&article, true), None);
+
+    // Someone adds a line at the top; the article is read again.
+    std::fs::write(&path, format!("নতুন লাইন\n{text}")).unwrap();
+    let changed = crate::article::load(&path).unwrap();
+    let (session, notices) = Session::open(&path, &changed);
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("1 annotation(s) found at a new place"))
+    );
+    assert_eq!(session.save_state(), SaveState::Saved);
+    let (file, _) = store::read_sidecar_file(&store::sidecar_path(&path)).unwrap();
+    assert_eq!(file.article.sha256, changed.sha256);
+    let a = &file.annotations[0];
+    assert_eq!(changed.text.slice(a.range()), "বৃষ্টি");
+    assert_eq!(a.status, crate::annotate::Status::Moved);
+}
+
+#[test]
+fn a_codebook_that_cannot_be_read_is_reported_and_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "শিরোনাম\n\nঢাকায় আজ বৃষ্টি।\n").unwrap();
+    let book = dir.path().join(store::CODEBOOK_FILE);
+    let damaged = b"(format: \"pathok-codebook\", version: 1, tags: [(name: ".to_vec();
+    std::fs::write(&book, &damaged).unwrap();
+    let article = crate::article::load(&path).unwrap();
+    let (mut session, notices) = Session::open(&path, &article);
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("codebook cannot be read") && n.contains("codebook.ron")),
+        "{notices:?}"
+    );
+    let name = session.ensure_tag(Tag::named("নতুন"));
+    session
+        .add(
+            &article,
+            CharRange::new(0, 3),
+            Color::HIGHLIGHT,
+            vec![name],
+            "",
+        )
+        .unwrap();
+    assert_eq!(session.autosave(&article, true), None);
+    assert_eq!(session.save_state(), SaveState::Saved);
+    assert_eq!(std::fs::read(&book).unwrap(), damaged);
+    let (file, _) = store::read_sidecar_file(&store::sidecar_path(&path)).unwrap();
+    assert_eq!(file.tags[0].name, "নতুন");
+    assert!(matches!(
+        session.rename_tag(Some(&path), &article, "নতুন", "পুরোনো"),
+        Err(SessionError::CodebookUnreadable(_))
+    ));
+    assert_eq!(std::fs::read(&book).unwrap(), damaged);
+}
