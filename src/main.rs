@@ -263,19 +263,16 @@ struct Found {
 }
 
 /// Expand files and folders into article/sidecar pairs: every sidecar found in the
-/// folders (walked once per real file), and every file given. Symbolic link loops are
-/// told on stderr and not followed.
-fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<Found>> {
+/// folders (walked once per real file), and every file given. What the walk could not
+/// follow or read (symbolic link loops, FIFOs and devices with article names, broken
+/// links, unreadable folders) is returned as problems, each naming its path.
+fn expand(paths: &[PathBuf]) -> (Vec<Found>, Vec<store::WalkProblem>) {
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     for path in paths {
         if path.is_dir() {
             let walk = store::walk(path, &store::WalkOptions::default());
-            for problem in &walk.problems {
-                match problem.kind {
-                    store::WalkProblemKind::Unreadable(_) => bail!("{problem}"),
-                    _ => eprintln!("pathok: {problem}"),
-                }
-            }
+            problems.extend(walk.problems.iter().cloned());
             for sidecar in walk.of_kind(store::EntryKind::Sidecar) {
                 if let Some(article) = store::article_path_of(sidecar) {
                     out.push(Found {
@@ -296,12 +293,12 @@ fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<Found>> {
             });
         }
     }
-    Ok(out)
+    (out, problems)
 }
 
 /// Load an article and its sidecar (anchored in the article's current text).
 fn open(found: &Found) -> anyhow::Result<(Article, Sidecar, pathok::annotate::AnchorReport)> {
-    if !found.article.exists() && found.sidecar.exists() {
+    if !is_there(&found.article) && is_there(&found.sidecar) {
         bail!(
             "unknown article: the sidecar has no article next to it ({} is missing): {}",
             found.article.display(),
@@ -413,11 +410,20 @@ fn summary_line(s: &ImportSummary) -> String {
     )
 }
 
+/// True when something is at `path`, even a symbolic link that leads nowhere.
+fn is_there(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
 fn check(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let mut problems = 0;
-    for found in expand(paths)? {
-        if !found.sidecar.exists() {
-            if found.article.exists() {
+    let (found, walk_problems) = expand(paths);
+    let mut problems = walk_problems.len();
+    for problem in &walk_problems {
+        eprintln!("pathok: {problem}");
+    }
+    for found in found {
+        if !is_there(&found.sidecar) {
+            if is_there(&found.article) {
                 println!("{}: no annotations", found.article.display());
             } else {
                 eprintln!("pathok: file not found: {}", found.article.display());
@@ -425,43 +431,72 @@ fn check(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             }
             continue;
         }
-        let (_, sidecar, report) = match open(&found) {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("pathok: {e:#}");
-                problems += 1;
-                continue;
-            }
-        };
-        let name = found.sidecar.display();
-        for a in sidecar.annotations.orphans() {
-            let reason = report
-                .outcomes
-                .iter()
-                .find_map(|(id, o)| match o {
-                    AnchorOutcome::Orphaned { reason } if *id == a.id => Some(reason.to_string()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "orphaned".to_owned());
-            eprintln!(
-                "pathok: orphaned annotation {} \"{}\" ({reason}): {name}",
-                a.id, a.quote
-            );
-            problems += 1;
-        }
-        let moved = report.moved();
-        let moved = if moved > 0 {
-            format!(", {moved} moved since the article changed (not saved by check)")
-        } else {
-            String::new()
-        };
-        println!("{name}: {} annotation(s){moved}", sidecar.annotations.len());
+        problems += check_one(&found);
     }
     if problems > 0 {
         eprintln!("pathok: {problems} problem(s) found");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Check one sidecar against its article; prints what it finds and returns the number
+/// of problems.
+fn check_one(found: &Found) -> usize {
+    let (article, sidecar, report) = match open(found) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("pathok: {e:#}");
+            return 1;
+        }
+    };
+    for notice in &article.notices {
+        eprintln!("pathok: note: {notice}");
+    }
+    let name = found.sidecar.display();
+    let mut problems = 0;
+    if !sidecar.renumbered.is_empty() {
+        match store::duplicate_ids(&found.sidecar) {
+            Ok(duplicates) => {
+                for d in &duplicates {
+                    let lines: Vec<String> = d.lines.iter().map(ToString::to_string).collect();
+                    eprintln!(
+                        "pathok: duplicate annotation id {} (the blocks at lines {}); an editor keeps both, giving the later a new id: {name}",
+                        d.id,
+                        lines.join(" and ")
+                    );
+                }
+                problems += duplicates.len();
+            }
+            Err(e) => {
+                eprintln!("pathok: {e}");
+                problems += 1;
+            }
+        }
+    }
+    for a in sidecar.annotations.orphans() {
+        let reason = report
+            .outcomes
+            .iter()
+            .find_map(|(id, o)| match o {
+                AnchorOutcome::Orphaned { reason } if *id == a.id => Some(reason.to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "orphaned".to_owned());
+        eprintln!(
+            "pathok: orphaned annotation {} \"{}\" ({reason}): {name}",
+            a.id, a.quote
+        );
+        problems += 1;
+    }
+    let moved = report.moved();
+    let moved = if moved > 0 {
+        format!(", {moved} moved since the article changed (not saved by check)")
+    } else {
+        String::new()
+    };
+    println!("{name}: {} annotation(s){moved}", sidecar.annotations.len());
+    problems
 }
 
 /// `pathok agreement`: load the corpus (or two copies of it), measure, print. Null

@@ -1,7 +1,10 @@
 //! Turning a text file's bytes into the canonical text.
 //!
-//! UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM are read as they are. Files
-//! without a BOM that are not valid UTF-8 are checked for BOM-less UTF-16 and then
+//! UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM are read as they are. A file
+//! that is UTF-8 but for a few stray bytes (a damaged download, a bad copy) is UTF-8:
+//! the stray bytes become U+FFFD and a notice says how many and where — guessing a
+//! legacy encoding for it would turn every Bengali letter into mojibake. Other files
+//! without a BOM are checked for BOM-less UTF-16 (Bengali as well as Latin) and then
 //! handed to `chardetng`; a legacy 8-bit file is converted with a notice. Line endings
 //! become `\n`. No Unicode normalisation: characters stay as written.
 
@@ -24,16 +27,23 @@ pub struct DecodedText {
 pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<DecodedText, ArticleError> {
     let mut notices = Vec::new();
     let text = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        decode_strict(path, encoding, &bytes[bom_len..])?
+        if encoding == UTF_8 {
+            utf8_lenient(path, &bytes[bom_len..], bom_len, &mut notices)
+        } else {
+            decode_strict(path, encoding, &bytes[bom_len..])?
+        }
     } else if let Some(s) = std::str::from_utf8(bytes)
         .ok()
         .filter(|s| !s.contains('\0'))
     {
         s.to_owned()
+    } else if !bytes.contains(&0) && mostly_utf8(bytes) {
+        utf8_lenient(path, bytes, 0, &mut notices)
     } else if let Some(encoding) = bomless_utf16(bytes) {
         notices.push(format!(
-            "read as {} (the file has no byte-order mark)",
-            encoding.name()
+            "read as {} (the file has no byte-order mark): {}",
+            encoding.name(),
+            path.display()
         ));
         decode_strict(path, encoding, bytes)?
     } else {
@@ -51,8 +61,9 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<DecodedText, ArticleErro
         }
         let text = decode_strict(path, encoding, bytes)?;
         notices.push(format!(
-            "converted from {} (the file is not UTF-8); check the text reads correctly",
-            encoding.name()
+            "converted from {} (the file is not UTF-8); check the text reads correctly: {}",
+            encoding.name(),
+            path.display()
         ));
         text
     };
@@ -64,6 +75,52 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<DecodedText, ArticleErro
         return Err(ArticleError::Empty(path.to_owned()));
     }
     Ok(DecodedText { text, notices })
+}
+
+/// Stray bytes per valid non-ASCII character above which a file is not "UTF-8 with a
+/// few bad bytes" but something else (1 in 20).
+const MAX_STRAY_PER_CHAR: usize = 20;
+
+/// True when `bytes` hold UTF-8 text with a few invalid sequences: at least twenty
+/// valid multi-byte characters per invalid sequence. Legacy 8-bit text hardly ever
+/// forms valid multi-byte UTF-8 sequences, so it does not pass.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > 0 && invalid * MAX_STRAY_PER_CHAR <= multibyte
+}
+
+/// Decode UTF-8 replacing each invalid sequence with U+FFFD; if there were any, a
+/// notice says how many bytes and where the first was (`offset` is where `bytes`
+/// start in the file, e.g. after a BOM).
+fn utf8_lenient(path: &Path, bytes: &[u8], offset: usize, notices: &mut Vec<String>) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid = 0usize;
+    let mut first = None;
+    let mut at = offset;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(at);
+            invalid += chunk.invalid().len();
+            at += chunk.invalid().len();
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    if let Some(first) = first {
+        notices.push(format!(
+            "{invalid} invalid byte{} replaced by U+FFFD (the file is UTF-8 except for {}), the first at byte {first}: {}",
+            if invalid == 1 { "" } else { "s" },
+            if invalid == 1 { "it" } else { "them" },
+            path.display()
+        ));
+    }
+    text
 }
 
 /// Decode with `encoding`, refusing malformed input instead of inserting U+FFFD.
@@ -81,27 +138,44 @@ fn decode_strict(
     }
 }
 
-/// UTF-16 without BOM shows up as a NUL in every other byte of mostly-ASCII text.
+/// UTF-16 without BOM. In text, the high bytes of the code units (every other byte)
+/// come from a handful of values — 0x00 for ASCII, 0x09 for Bengali, 0x20 for
+/// punctuation and joiners — while the low bytes vary; in binary data or 8-bit text
+/// both vary. So: in the first 4 KiB, the two most frequent high bytes must cover at
+/// least 90% of the units, the low bytes must not look like that, and the sample must
+/// decode to text without unpaired surrogates or control characters.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
-    let pairs = sample.len() / 2;
-    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
-    if odd_nuls * 10 >= pairs * 6 && even_nuls * 10 < pairs {
-        Some(UTF_16LE)
-    } else if even_nuls * 10 >= pairs * 6 && odd_nuls * 10 < pairs {
-        Some(UTF_16BE)
-    } else {
-        None
+    let even = || sample.iter().step_by(2).copied();
+    let odd = || sample.iter().skip(1).step_by(2).copied();
+    let encoding = match (concentrated(even()), concentrated(odd())) {
+        (false, true) => UTF_16LE,
+        (true, false) => UTF_16BE,
+        _ => return None,
+    };
+    let (text, malformed) = encoding.decode_without_bom_handling(sample);
+    // A sample cut in the middle of a surrogate pair ends malformed; the rest must not.
+    let whole = sample.len() == bytes.len();
+    let clean = !malformed || (!whole && !text.trim_end_matches('\u{fffd}').contains('\u{fffd}'));
+    let plain = text
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\x0c'));
+    (clean && plain).then_some(encoding)
+}
+
+/// True when the two most frequent values cover at least 90% of `bytes`.
+fn concentrated(bytes: impl Iterator<Item = u8>) -> bool {
+    let mut counts = [0usize; 256];
+    let mut total = 0;
+    for b in bytes {
+        counts[usize::from(b)] += 1;
+        total += 1;
     }
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    total > 0 && (counts[0] + counts[1]) * 10 >= total * 9
 }
 
 /// NUL bytes or many control characters in the first 8 KiB mean binary data.
@@ -216,5 +290,82 @@ mod tests {
         let err = decode(b"\xFF\xFE\x00\xD8\x41\x00").unwrap_err();
         assert!(matches!(err, ArticleError::UnknownEncoding { .. }), "{err}");
         assert!(err.to_string().contains("t.txt"));
+    }
+
+    /// Bengali prose of at least `bytes` bytes of UTF-8.
+    fn bengali(bytes: usize) -> String {
+        let mut text = String::new();
+        while text.len() < bytes {
+            text.push_str("কোরিয়া ও রাশিয়ার সম্পর্ক নিয়ে আলোচনা হয়েছে।\n");
+        }
+        text
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8_with_a_notice() {
+        let text = bengali(2000);
+        // A stray byte after the first 900 bytes (on a character boundary).
+        let at = (900..).find(|&i| text.is_char_boundary(i)).unwrap();
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(at, 0xff);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(
+            decoded.text,
+            format!("{}\u{fffd}{}", &text[..at], &text[at..])
+        );
+        assert_eq!(
+            decoded.notices,
+            [format!(
+                "1 invalid byte replaced by U+FFFD (the file is UTF-8 except for it), the first at byte {at}: t.txt"
+            )]
+        );
+        assert!(!decoded.text.contains('à'), "no mojibake");
+    }
+
+    #[test]
+    fn three_stray_bytes_after_a_bom_are_counted_from_the_start_of_the_file() {
+        let text = bengali(3000);
+        let boundary = |n: usize| (n..).find(|&i| text.is_char_boundary(i)).unwrap();
+        let (a, b) = (boundary(1200), boundary(2400));
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(&text.as_bytes()[..a]);
+        bytes.extend_from_slice(b"\xe0\xa6"); // a character cut short (2 bytes)
+        bytes.extend_from_slice(&text.as_bytes()[a..b]);
+        bytes.push(0x80);
+        bytes.extend_from_slice(&text.as_bytes()[b..]);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.text.matches('\u{fffd}').count(), 2);
+        let first = format!("the first at byte {}: t.txt", a + 3);
+        assert!(
+            decoded.notices[0].starts_with("3 invalid bytes replaced")
+                && decoded.notices[0].contains(&first),
+            "{:?}",
+            decoded.notices
+        );
+    }
+
+    #[test]
+    fn bengali_utf16_without_bom_is_detected_in_both_byte_orders() {
+        let text = bengali(600);
+        for big_endian in [false, true] {
+            let decoded = decode(&utf16(&text, big_endian, false)).unwrap();
+            assert_eq!(decoded.text, text);
+            let name = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+            assert!(decoded.notices[0].contains(name), "{:?}", decoded.notices);
+        }
+    }
+
+    #[test]
+    fn mostly_invalid_utf8_is_still_a_legacy_encoding() {
+        // Cyrillic in windows-1251: no valid UTF-8 multi-byte sequence at all.
+        let decoded =
+            decode(b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0! \xca\xe0\xea \xe4\xe5\xeb\xe0?")
+                .unwrap();
+        assert_eq!(decoded.text, "Привет, мир! Как дела?");
+        assert!(
+            decoded.notices[0].contains("windows-1251"),
+            "{:?}",
+            decoded.notices
+        );
     }
 }
