@@ -6,8 +6,9 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::blocks::{BlockBuilder, assemble, base_dir, collapse_whitespace};
+use super::html_depth::{MAX_DEPTH, bounded};
 use super::images::resolve_reference;
-use super::markdown::{BlockBuilder, assemble, base_dir, collapse_whitespace};
 use super::{Article, ArticleFormat, BlockKind, DecodedText, ImageRef, InlineStyle};
 
 /// Elements whose content is never part of the article.
@@ -25,8 +26,15 @@ const BLOCK_LEVEL: &[&str] = &[
 ];
 
 /// Parse a saved web page's decoded text into an article.
-pub(crate) fn parse(path: &Path, decoded: DecodedText) -> Article {
-    let doc = Html::parse_document(&decoded.text);
+pub(crate) fn parse(path: &Path, mut decoded: DecodedText) -> Article {
+    let source = bounded(&decoded.text);
+    if matches!(source, std::borrow::Cow::Owned(_)) {
+        decoded.notices.push(format!(
+            "the page nests elements more than {MAX_DEPTH} deep; deeper ones were flattened into their ancestor: {}",
+            path.display()
+        ));
+    }
+    let doc = Html::parse_document(&source);
     let (body, keep_header) = find_body(&doc);
     let base = base_dir(path);
     let mut builder = BlockBuilder::default();
@@ -51,7 +59,7 @@ pub(crate) fn parse(path: &Path, decoded: DecodedText) -> Article {
 
 /// Append the blocks of an HTML fragment (e.g. raw HTML in Markdown) to `b`.
 pub(super) fn append_fragment(b: &mut BlockBuilder, base: &Path, html: &str) {
-    let doc = Html::parse_fragment(html);
+    let doc = Html::parse_fragment(&bounded(html));
     b.finish();
     Walker {
         b,
@@ -439,8 +447,8 @@ impl Walker<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::blocks::testing::{check_invariants, outline, spans};
     use crate::article::images::REMOTE_REASON;
-    use crate::article::markdown::tests::{check_invariants, outline, spans};
     use proptest::prelude::*;
 
     fn page(source: &str) -> Article {
@@ -621,6 +629,39 @@ mod tests {
         );
         let article = page(&html);
         assert_eq!(article.text.as_str(), "deep");
+    }
+
+    #[test]
+    fn hostile_nesting_is_flattened_in_linear_time_and_keeps_the_text() {
+        // 100,000 nested <div>s took the tree builder over a minute; 30,000 nested
+        // lists and quotes too. Hang guard only: `examples/bench_load.rs` measures.
+        let started = std::time::Instant::now();
+        let divs = format!(
+            "<body>{}<p>গভীর কথা</p>{}</body>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let lists = format!(
+            "<body>{}তালিকা{}</body>",
+            "<ul><li>".repeat(30_000),
+            "</li></ul>".repeat(30_000)
+        );
+        let quotes = format!(
+            "<body>{}উদ্ধৃতি{}</body>",
+            "<blockquote>".repeat(30_000),
+            "</blockquote>".repeat(30_000)
+        );
+        for (source, text) in [(divs, "গভীর কথা"), (lists, "তালিকা"), (quotes, "উদ্ধৃতি")]
+        {
+            let article = page(&source);
+            assert_eq!(article.text.as_str(), text);
+            assert!(
+                article.notices.iter().any(|n| n.contains("flattened")),
+                "{:?}",
+                article.notices
+            );
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
     }
 
     #[test]

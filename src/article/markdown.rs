@@ -1,24 +1,15 @@
 //! Markdown articles: the canonical text is the plain text a reader sees (blocks joined
 //! by a blank line), with headings, list items, quotes, code, captions and images as
-//! blocks and emphasis/strong/code/links as inline spans.
-//!
-//! Also home of [`BlockBuilder`], which the HTML loader shares.
+//! blocks and emphasis/strong/code/links as inline spans. Raw HTML blocks go through
+//! the HTML loader's walker.
 
 use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use unicode_segmentation::GraphemeCursor;
 
-use super::images::{REMOTE_REASON, resolve_reference, shorten};
-use super::plain::MAX_BLOCK_CHARS;
-use super::{
-    Article, ArticleFormat, Block, BlockKind, DecodedText, ImageRef, ImageSource, InlineStyle,
-    Origin, StyleSpan,
-};
-use crate::text::CharRange;
-
-/// Separator between two blocks in the canonical text.
-const BLOCK_SEPARATOR: &str = "\n\n";
+use super::blocks::{BlockBuilder, assemble, base_dir, collapse_whitespace};
+use super::images::resolve_reference;
+use super::{Article, ArticleFormat, BlockKind, DecodedText, ImageRef, InlineStyle};
 
 /// Parse a Markdown file's decoded text into an article.
 pub(crate) fn parse(path: &Path, decoded: DecodedText) -> Article {
@@ -30,6 +21,7 @@ pub(crate) fn parse(path: &Path, decoded: DecodedText) -> Article {
         b: BlockBuilder::default(),
         base: &base,
         containers: Vec::new(),
+        flattened: 0,
         heading: None,
         in_code: false,
         image_depth: 0,
@@ -44,10 +36,9 @@ pub(crate) fn parse(path: &Path, decoded: DecodedText) -> Article {
     assemble(path, ArticleFormat::Markdown, w.b, None, decoded.notices)
 }
 
-/// The folder image references are resolved against.
-pub(super) fn base_dir(path: &Path) -> std::path::PathBuf {
-    path.parent().map(Path::to_path_buf).unwrap_or_default()
-}
+/// Quotes, lists and list items nested deeper than this are flattened into the
+/// innermost one kept.
+const MAX_CONTAINERS: usize = 64;
 
 /// A block container the parser is inside of.
 enum Container {
@@ -66,6 +57,8 @@ struct Walker<'a> {
     b: BlockBuilder,
     base: &'a Path,
     containers: Vec<Container>,
+    /// Containers open beyond [`MAX_CONTAINERS`], not in `containers`.
+    flattened: usize,
     heading: Option<u8>,
     in_code: bool,
     image_depth: usize,
@@ -184,10 +177,7 @@ impl Walker<'_> {
                 self.b.finish();
                 self.heading = Some(level as u8);
             }
-            Tag::BlockQuote(_) => {
-                self.b.finish();
-                self.containers.push(Container::Quote);
-            }
+            Tag::BlockQuote(_) => self.enter(|_| Container::Quote),
             Tag::CodeBlock(_) => {
                 self.b.finish();
                 self.in_code = true;
@@ -196,15 +186,8 @@ impl Walker<'_> {
                 self.b.finish();
                 self.html_block = Some(String::new());
             }
-            Tag::List(start) => {
-                self.b.finish();
-                self.containers.push(Container::List { next: start });
-            }
-            Tag::Item => {
-                self.b.finish();
-                let item = self.list_item();
-                self.containers.push(item);
-            }
+            Tag::List(start) => self.enter(|_| Container::List { next: start }),
+            Tag::Item => self.enter(Self::list_item),
             Tag::TableHead | Tag::TableRow => {
                 self.b.finish();
                 self.table_cell = 0;
@@ -259,10 +242,7 @@ impl Walker<'_> {
                     super::html::append_fragment(&mut self.b, self.base, &html);
                 }
             }
-            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => {
-                self.b.finish();
-                self.containers.pop();
-            }
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => self.leave(),
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.b.pop_style(),
             TagEnd::MetadataBlock(_) => self.metadata = false,
             TagEnd::Strikethrough
@@ -272,6 +252,29 @@ impl Walker<'_> {
             | TagEnd::Image => {}
             _ => self.b.finish(),
         }
+    }
+
+    /// A quote, list or item starts: a new container, unless [`MAX_CONTAINERS`] are open
+    /// already — then it is flattened (its text joins the innermost open container),
+    /// so that `- - - - …` 200,000 deep costs no more than a flat list.
+    fn enter(&mut self, container: impl FnOnce(&mut Self) -> Container) {
+        if self.containers.len() >= MAX_CONTAINERS {
+            self.flattened += 1;
+            return;
+        }
+        self.b.finish();
+        let container = container(self);
+        self.containers.push(container);
+    }
+
+    /// A quote, list or item ends (events nest, so flattened ones end first).
+    fn leave(&mut self) {
+        if self.flattened > 0 {
+            self.flattened -= 1;
+            return;
+        }
+        self.b.finish();
+        self.containers.pop();
     }
 
     /// The container of a new list item, numbering its list.
@@ -318,415 +321,14 @@ impl Walker<'_> {
     }
 }
 
-/// `s` with runs of ASCII whitespace turned into one space, trimmed.
-pub(super) fn collapse_whitespace(s: &str) -> String {
-    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A block being filled.
-struct OpenBlock {
-    kind: BlockKind,
-    text: String,
-    chars: usize,
-    /// Spans relative to the block's first char.
-    spans: Vec<StyleSpan>,
-}
-
-/// An inline style that has been opened; `start` is relative to the open block.
-struct OpenStyle {
-    style: InlineStyle,
-    start: Option<usize>,
-}
-
-/// Builds the canonical text and blocks of a structured article: text blocks are
-/// trimmed, empty ones dropped, and consecutive text blocks joined by a blank line, so
-/// each block's range slices the canonical text exactly. Blocks longer than
-/// [`MAX_BLOCK_CHARS`] are split into pieces that continue each other (adjacent
-/// ranges, `continues: true`), as plain-text paragraphs are.
-#[derive(Default)]
-pub(super) struct BlockBuilder {
-    text: String,
-    chars: usize,
-    has_text: bool,
-    blocks: Vec<Block>,
-    open: Option<OpenBlock>,
-    styles: Vec<OpenStyle>,
-    pending_space: bool,
-}
-
-impl BlockBuilder {
-    /// True while a block is being filled.
-    pub(super) fn is_open(&self) -> bool {
-        self.open.is_some()
-    }
-
-    /// Finish the current block and start one of `kind`; open styles continue in it.
-    pub(super) fn open(&mut self, kind: BlockKind) {
-        self.finish();
-        for style in &mut self.styles {
-            style.start = Some(0);
-        }
-        self.open = Some(OpenBlock {
-            kind,
-            text: String::new(),
-            chars: 0,
-            spans: Vec::new(),
-        });
-    }
-
-    /// Append `text` verbatim to the open block (no-op when none is open).
-    pub(super) fn push_text(&mut self, text: &str) {
-        if let Some(block) = &mut self.open {
-            block.text.push_str(text);
-            block.chars += text.chars().count();
-        }
-    }
-
-    /// Append `text` collapsing ASCII whitespace as a browser does: runs become one
-    /// space, none at the start of the block or after a line break.
-    pub(super) fn push_collapsed(&mut self, text: &str) {
-        let Some(block) = &mut self.open else {
-            return;
-        };
-        for c in text.chars() {
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
-                if block.chars > 0 && !block.text.ends_with('\n') {
-                    self.pending_space = true;
-                }
-            } else {
-                if std::mem::take(&mut self.pending_space) {
-                    block.text.push(' ');
-                    block.chars += 1;
-                }
-                block.text.push(c);
-                block.chars += 1;
-            }
-        }
-    }
-
-    /// A hard line break inside the open block.
-    pub(super) fn push_break(&mut self) {
-        self.pending_space = false;
-        self.push_text("\n");
-    }
-
-    /// Start an inline style at the current position.
-    pub(super) fn push_style(&mut self, style: InlineStyle) {
-        let start = match &mut self.open {
-            Some(block) => {
-                if std::mem::take(&mut self.pending_space) {
-                    block.text.push(' ');
-                    block.chars += 1;
-                }
-                Some(block.chars)
-            }
-            None => None,
-        };
-        self.styles.push(OpenStyle { style, start });
-    }
-
-    /// End the innermost inline style.
-    pub(super) fn pop_style(&mut self) {
-        if let Some(OpenStyle {
-            style,
-            start: Some(start),
-        }) = self.styles.pop()
-            && let Some(block) = &mut self.open
-        {
-            block.spans.push(StyleSpan {
-                range: CharRange::new(start, block.chars),
-                style,
-            });
-        }
-    }
-
-    /// Finish the open block: trim it, close its spans and append it unless empty.
-    pub(super) fn finish(&mut self) {
-        self.pending_space = false;
-        let Some(mut block) = self.open.take() else {
-            return;
-        };
-        for style in &mut self.styles {
-            if let Some(start) = style.start.take() {
-                block.spans.push(StyleSpan {
-                    range: CharRange::new(start, block.chars),
-                    style: style.style.clone(),
-                });
-            }
-        }
-        let is_code = block.kind == BlockKind::Code;
-        let trimmed = if is_code {
-            block.text.trim_start_matches('\n').trim_end()
-        } else {
-            block.text.trim_matches(|c: char| c.is_ascii_whitespace())
-        };
-        if trimmed.chars().all(char::is_whitespace) {
-            return; // also drops spacer paragraphs holding only no-break spaces
-        }
-        let lead = block.text[..block.text.len()
-            - block
-                .text
-                .trim_start_matches(|c: char| trimmed_lead(c, is_code))
-                .len()]
-            .chars()
-            .count();
-        let chars: Vec<char> = trimmed.chars().collect();
-        let spans = trim_spans(block.spans, lead, &chars);
-        if self.has_text {
-            self.text.push_str(BLOCK_SEPARATOR);
-            self.chars += BLOCK_SEPARATOR.len();
-        }
-        let start = self.chars;
-        self.text.push_str(trimmed);
-        self.chars += chars.len();
-        self.has_text = true;
-        // Very long blocks are split into pieces that continue each other.
-        let mut from = 0;
-        for to in split_points(trimmed) {
-            let kind = match &block.kind {
-                BlockKind::ListItem { depth, .. } if from > 0 => BlockKind::ListItem {
-                    marker: String::new(),
-                    depth: *depth,
-                },
-                kind => kind.clone(),
-            };
-            let spans = spans
-                .iter()
-                .filter(|(s, e, _)| *s < to && *e > from)
-                .map(|(s, e, style)| StyleSpan {
-                    range: CharRange::new(start + (*s).max(from), start + (*e).min(to)),
-                    style: style.clone(),
-                })
-                .collect();
-            self.blocks.push(Block {
-                kind,
-                range: CharRange::new(start + from, start + to),
-                spans,
-                continues: from > 0,
-            });
-            from = to;
-        }
-    }
-
-    /// Finish the open block and add an image block (empty range at this place).
-    pub(super) fn push_image(&mut self, image: ImageRef) {
-        self.finish();
-        self.blocks.push(Block {
-            kind: BlockKind::Image(image),
-            range: CharRange::new(self.chars, self.chars),
-            spans: Vec::new(),
-            continues: false,
-        });
-    }
-
-    /// The canonical text and the blocks.
-    pub(super) fn into_parts(mut self) -> (String, Vec<Block>) {
-        self.finish();
-        (self.text, self.blocks)
-    }
-}
-
-/// Spans moved to the block text `chars` (which had `lead` chars trimmed from its
-/// start), without whitespace at their ends, empty ones dropped, sorted by start.
-fn trim_spans(
-    spans: Vec<StyleSpan>,
-    lead: usize,
-    chars: &[char],
-) -> Vec<(usize, usize, InlineStyle)> {
-    let mut out = Vec::with_capacity(spans.len());
-    for span in spans {
-        let mut s = span.range.start.get().saturating_sub(lead).min(chars.len());
-        let mut e = span.range.end.get().saturating_sub(lead).min(chars.len());
-        while s < e && chars[s].is_whitespace() {
-            s += 1;
-        }
-        while e > s && chars[e - 1].is_whitespace() {
-            e -= 1;
-        }
-        if s < e {
-            out.push((s, e, span.style));
-        }
-    }
-    out.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-    out
-}
-
-/// Ends (char offsets) of the pieces `text` is split into so that none is longer than
-/// [`MAX_BLOCK_CHARS`]: after the last whitespace in reach, else at a grapheme-cluster
-/// boundary. The last end is the length of `text`.
-fn split_points(text: &str) -> Vec<usize> {
-    let index: Vec<(usize, char)> = text.char_indices().collect();
-    let mut ends = Vec::new();
-    let mut from = 0;
-    while index.len() - from > MAX_BLOCK_CHARS {
-        let limit = from + MAX_BLOCK_CHARS;
-        let to = match index[from..limit]
-            .iter()
-            .rposition(|&(_, c)| c.is_whitespace())
-        {
-            Some(i) if i > 0 => from + i + 1,
-            _ => {
-                let mut cursor = GraphemeCursor::new(index[limit].0, text.len(), true);
-                match cursor.is_boundary(text, 0) {
-                    Ok(true) => limit,
-                    _ => match cursor.prev_boundary(text, 0) {
-                        Ok(Some(b)) if b > index[from].0 => index.partition_point(|&(i, _)| i < b),
-                        _ => limit,
-                    },
-                }
-            }
-        };
-        ends.push(to);
-        from = to;
-    }
-    ends.push(index.len());
-    ends
-}
-
-/// True for the chars [`BlockBuilder::finish`] trims at the start of a block.
-fn trimmed_lead(c: char, is_code: bool) -> bool {
-    if is_code {
-        c == '\n'
-    } else {
-        c.is_ascii_whitespace()
-    }
-}
-
-/// Assemble an article from a builder: a leading H1 becomes the title block, and the
-/// title is the first H1, else `fallback_title`, else the first heading, else the first
-/// paragraph (shortened), else the file name. Remote images add one notice.
-pub(super) fn assemble(
-    path: &Path,
-    format: ArticleFormat,
-    builder: BlockBuilder,
-    fallback_title: Option<String>,
-    mut notices: Vec<String>,
-) -> Article {
-    let (text, mut blocks) = builder.into_parts();
-    if let Some(first) = blocks.first_mut()
-        && first.kind == BlockKind::Heading(1)
-    {
-        first.kind = BlockKind::Title;
-    }
-    let block_text = |b: &Block| {
-        text.chars()
-            .skip(b.range.start.get())
-            .take(b.range.len())
-            .collect::<String>()
-    };
-    let find =
-        |pred: &dyn Fn(&BlockKind) -> bool| blocks.iter().find(|b| pred(&b.kind)).map(block_text);
-    let title = find(&|k| matches!(k, BlockKind::Title | BlockKind::Heading(1)))
-        .or(fallback_title.filter(|t| !t.is_empty()))
-        .or_else(|| find(&|k| matches!(k, BlockKind::Heading(_))))
-        .or_else(|| find(&|k| matches!(k, BlockKind::Paragraph)))
-        .map(|t| shorten(&collapse_whitespace(&t), 120))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| Origin::File(path.to_owned()).display_name());
-    let remote = blocks
-        .iter()
-        .filter(|b| matches!(&b.kind, BlockKind::Image(ImageRef { source: ImageSource::Unavailable { reason, .. }, .. }) if reason == REMOTE_REASON))
-        .count();
-    if remote > 0 {
-        let images = if remote == 1 {
-            "image is"
-        } else {
-            "images are"
-        };
-        notices.push(format!(
-            "{remote} remote {images} not loaded: Pathok never uses the network"
-        ));
-    }
-    Article::new(
-        Origin::File(path.to_owned()),
-        format,
-        title,
-        text,
-        blocks,
-        notices,
-    )
-}
-
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
+    use crate::article::blocks::testing::{check_invariants, outline, spans};
+    use crate::article::images::REMOTE_REASON;
+    use crate::article::plain::MAX_BLOCK_CHARS;
+    use crate::article::{Block, ImageSource};
     use proptest::prelude::*;
-
-    /// Check the structural invariants every Markdown/HTML article keeps: text blocks are
-    /// non-empty and joined by exactly "\n\n" (or adjacent when continuing), images have
-    /// empty ranges, blocks are ordered and spans lie inside their block.
-    pub(in crate::article) fn check_invariants(article: &Article) {
-        let text = article.text.as_str();
-        let len = text.chars().count();
-        let mut prev_end: Option<usize> = None;
-        let mut last = 0;
-        for block in &article.blocks {
-            let r = block.range;
-            assert!(r.start.get() >= last, "blocks out of order: {block:?}");
-            assert!(r.end.get() <= len, "block beyond the text: {block:?}");
-            if let BlockKind::Image(_) = block.kind {
-                assert!(r.is_empty(), "image with text: {block:?}");
-                continue;
-            }
-            assert!(!r.is_empty(), "empty text block: {block:?}");
-            let gap = match prev_end {
-                Some(end) => article.text.slice(CharRange::new(end, r.start.get())),
-                None => article.text.slice(CharRange::new(0, r.start.get())),
-            };
-            let expected_gap = match (prev_end, block.continues) {
-                (None, _) | (Some(_), true) => "",
-                (Some(_), false) => BLOCK_SEPARATOR,
-            };
-            assert_eq!(gap, expected_gap, "wrong separator before {block:?}");
-            for span in &block.spans {
-                assert!(
-                    !span.range.is_empty()
-                        && span.range.start >= r.start
-                        && span.range.end <= r.end,
-                    "{span:?}"
-                );
-            }
-            prev_end = Some(r.end.get());
-            last = r.end.get();
-        }
-        assert_eq!(prev_end.unwrap_or(0), len, "text after the last block");
-    }
-
-    /// A short label per block, with its text, for readable assertions.
-    pub(in crate::article) fn outline(article: &Article) -> Vec<(String, String)> {
-        article
-            .blocks
-            .iter()
-            .map(|b| {
-                let label = match &b.kind {
-                    BlockKind::Title => "title".to_owned(),
-                    BlockKind::Heading(l) => format!("h{l}"),
-                    BlockKind::Paragraph => "p".to_owned(),
-                    BlockKind::Caption => "caption".to_owned(),
-                    BlockKind::Quote => "quote".to_owned(),
-                    BlockKind::ListItem { marker, depth } => format!("li {marker} {depth}"),
-                    BlockKind::Code => "code".to_owned(),
-                    BlockKind::Image(image) => match &image.source {
-                        ImageSource::File(p) => format!("img {}", p.display()),
-                        ImageSource::Unavailable { reason, .. } => {
-                            format!("img unavailable: {reason}")
-                        }
-                        ImageSource::Embedded { name, .. } => format!("img {name}"),
-                    },
-                };
-                (label, article.text.slice(b.range).to_owned())
-            })
-            .collect()
-    }
-
-    /// The text and style of every span of the block at `index`.
-    pub(in crate::article) fn spans(article: &Article, index: usize) -> Vec<(String, InlineStyle)> {
-        article.blocks[index]
-            .spans
-            .iter()
-            .map(|s| (article.text.slice(s.range).to_owned(), s.style.clone()))
-            .collect()
-    }
 
     fn md(source: &str) -> Article {
         let decoded = DecodedText {
@@ -911,6 +513,22 @@ Line one  \nline two\n\n\
             assert!(article.text.slice(piece.range).ends_with(' '));
             assert_eq!(piece.spans.len(), 1);
         }
+    }
+
+    #[test]
+    fn hostile_nesting_is_flattened_in_linear_time() {
+        // `- ` × 200,000 nests 200,000 list items: 59 s before; alternating quotes and
+        // lists likewise. Hang guard only: `examples/bench_load.rs` measures.
+        let started = std::time::Instant::now();
+        let items = md(&format!("{}x\n", "- ".repeat(200_000)));
+        assert_eq!(items.text.as_str(), "x");
+        let BlockKind::ListItem { depth, .. } = &items.blocks[0].kind else {
+            panic!("{:?}", items.blocks[0]);
+        };
+        assert!(usize::from(*depth) < MAX_CONTAINERS);
+        let mixed = md(&format!("{}ক্ষমা\n", "> - ".repeat(30_000)));
+        assert_eq!(mixed.text.as_str(), "ক্ষমা");
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
     }
 
     #[test]

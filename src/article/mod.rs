@@ -3,9 +3,11 @@
 //!
 //! Pure: no egui. Every error names the file and the reason.
 
+mod blocks;
 mod decode;
 mod file;
 mod html;
+mod html_depth;
 mod images;
 mod markdown;
 mod plain;

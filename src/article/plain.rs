@@ -51,53 +51,73 @@ pub(crate) fn is_caption(line: &str) -> bool {
     .any(|p| lower.starts_with(p))
 }
 
+/// A run of text to become one or more blocks: char range and the byte offset of its
+/// start (so that splitting it never counts chars from the start of the text again).
+#[derive(Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+    start_byte: usize,
+}
+
 /// One text block per caption line, title or run of non-empty lines.
 fn text_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut paragraph: Option<(usize, usize)> = None; // char range of the open paragraph
+    let mut paragraph: Option<Run> = None;
     let mut at = 0; // char offset of the current line's start
+    let mut at_byte = 0; // and its byte offset
     let mut have_title = false;
     for line in text.split('\n') {
         let len = line.chars().count();
-        let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+        let lead_bytes = line.len() - line.trim_start().len();
+        let lead = line[..lead_bytes].chars().count();
         let trail = line.chars().rev().take_while(|c| c.is_whitespace()).count();
         let blank = lead == len;
-        let (start, end) = (at + lead, at + len - if blank { 0 } else { trail });
+        let run = Run {
+            start: at + lead,
+            end: at + len - if blank { 0 } else { trail },
+            start_byte: at_byte + lead_bytes,
+        };
         if blank {
             flush(&mut blocks, text, paragraph.take());
         } else if !have_title {
             have_title = true;
-            push_split(&mut blocks, text, BlockKind::Title, start, end);
+            push_split(&mut blocks, text, BlockKind::Title, run);
         } else if is_caption(line) {
             flush(&mut blocks, text, paragraph.take());
-            push_split(&mut blocks, text, BlockKind::Caption, start, end);
+            push_split(&mut blocks, text, BlockKind::Caption, run);
         } else {
             paragraph = Some(match paragraph {
-                Some((s, _)) => (s, end),
-                None => (start, end),
+                Some(open) => Run {
+                    end: run.end,
+                    ..open
+                },
+                None => run,
             });
         }
         at += len + 1;
+        at_byte += line.len() + 1;
     }
     flush(&mut blocks, text, paragraph);
     blocks
 }
 
-fn flush(blocks: &mut Vec<Block>, text: &str, paragraph: Option<(usize, usize)>) {
-    if let Some((start, end)) = paragraph {
-        push_split(blocks, text, BlockKind::Paragraph, start, end);
+fn flush(blocks: &mut Vec<Block>, text: &str, paragraph: Option<Run>) {
+    if let Some(run) = paragraph {
+        push_split(blocks, text, BlockKind::Paragraph, run);
     }
 }
 
-/// Push `start..end` as one block, or several continuing blocks if it is very long.
-fn push_split(blocks: &mut Vec<Block>, text: &str, kind: BlockKind, start: usize, end: usize) {
-    let mut from = start;
+/// Push `run` as one block, or several continuing blocks if it is very long. Linear in
+/// the length of the run.
+fn push_split(blocks: &mut Vec<Block>, text: &str, kind: BlockKind, run: Run) {
+    let (mut from, mut from_byte) = (run.start, run.start_byte);
     let mut first = true;
-    while from < end {
-        let to = if end - from <= MAX_BLOCK_CHARS {
-            end
+    while from < run.end {
+        let (to, to_byte) = if run.end - from <= MAX_BLOCK_CHARS {
+            (run.end, from_byte)
         } else {
-            split_point(text, from, from + MAX_BLOCK_CHARS)
+            split_point(text, from, from_byte, from + MAX_BLOCK_CHARS)
         };
         blocks.push(Block {
             kind: kind.clone(),
@@ -106,27 +126,37 @@ fn push_split(blocks: &mut Vec<Block>, text: &str, kind: BlockKind, start: usize
             continues: !first,
         });
         first = false;
-        from = to;
+        (from, from_byte) = (to, to_byte);
     }
 }
 
-/// A split point in `(from, limit]`: after the last whitespace, else at the last
-/// grapheme-cluster boundary.
-fn split_point(text: &str, from: usize, limit: usize) -> usize {
-    let window: Vec<(usize, char)> = text.char_indices().skip(from).take(limit - from).collect();
-    if let Some(i) = window.iter().rposition(|&(_, c)| c.is_whitespace())
-        && i > 0
-    {
-        return from + i + 1;
+/// A split point in `(from, limit]` (chars; `from_byte` is the byte offset of `from`):
+/// after the last whitespace, else at the last grapheme-cluster boundary. Returns the
+/// point as a char and a byte offset.
+fn split_point(text: &str, from: usize, from_byte: usize, limit: usize) -> (usize, usize) {
+    let (mut at, mut byte) = (from, from_byte);
+    let mut after_space = None;
+    for c in text[from_byte..].chars() {
+        if at == limit {
+            break;
+        }
+        at += 1;
+        byte += c.len_utf8();
+        // Not at the window's first char: that would make an empty block.
+        if c.is_whitespace() && at - from > 1 {
+            after_space = Some((at, byte));
+        }
+    }
+    if let Some(point) = after_space {
+        return point;
     }
     // No whitespace: back off to a cluster boundary.
-    let byte = window.last().map_or(0, |&(b, c)| b + c.len_utf8());
     let mut cursor = GraphemeCursor::new(byte, text.len(), true);
     match cursor.is_boundary(text, 0) {
-        Ok(true) => limit,
+        Ok(true) => (at, byte),
         _ => match cursor.prev_boundary(text, 0) {
-            Ok(Some(b)) if b > window.first().map_or(0, |&(b, _)| b) => text[..b].chars().count(),
-            _ => limit,
+            Ok(Some(b)) if b > from_byte => (from + text[from_byte..b].chars().count(), b),
+            _ => (at, byte),
         },
     }
 }
@@ -266,6 +296,29 @@ mod tests {
         for b in &parts {
             assert!(b.range.len() <= MAX_BLOCK_CHARS);
             assert!(a.text.slice(b.range).starts_with('ক'));
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_splits_in_linear_time() {
+        // 1.2 million chars without a blank line. Splitting used to count chars from
+        // the start of the text for every block (quadratic: minutes for 60 MB). Hang
+        // guard only; the speed is measured by `examples/bench_load.rs`.
+        let long = "ক্ষমতা ".repeat(200_000);
+        let started = std::time::Instant::now();
+        let a = article(&format!("T\n\n{long}\nশেষ"), vec![]);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        let parts: Vec<&Block> = a.blocks.iter().skip(1).collect();
+        assert!(parts.len() >= 1_200_000 / MAX_BLOCK_CHARS);
+        let joined: String = parts.iter().map(|b| a.text.slice(b.range)).collect();
+        // (Not assert_eq: the message would print two million chars.)
+        assert!(
+            joined == format!("{long}\nশেষ"),
+            "blocks do not cover the text"
+        );
+        for pair in parts.windows(2) {
+            assert_eq!(pair[0].range.end, pair[1].range.start);
+            assert!(pair[1].continues);
         }
     }
 
