@@ -9,6 +9,10 @@
 //!
 //! `cargo run --release --example bench_load`
 
+// A benchmark stops at the first thing that goes wrong, with its message; it is
+// not product code, so unwrap/expect are allowed here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 

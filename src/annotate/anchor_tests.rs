@@ -131,9 +131,15 @@ const WORDS: [&str; 40] = [
 ];
 
 fn words(range: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    words_of(WORDS.len(), range)
+}
+
+/// Prose from the first `vocabulary` of [`WORDS`] (few words: contexts often look
+/// alike near a quote, as they do around "ও" in real prose).
+fn words_of(vocabulary: usize, range: std::ops::Range<usize>) -> impl Strategy<Value = String> {
     proptest::collection::vec(
         (
-            0..WORDS.len(),
+            0..vocabulary,
             prop_oneof![4 => Just(" "), 1 => Just("। "), 1 => Just("\n")],
         ),
         range,
@@ -256,6 +262,165 @@ proptest! {
                 }
                 prop_assert_eq!(new_text.slice(to), now_a.quote.as_str());
             }
+        }
+    }
+}
+
+/// Edits as above, but some delete everything after a point (an article cut short).
+fn edits_with_cuts() -> impl Strategy<Value = Vec<TextEdit>> {
+    proptest::collection::vec(
+        (
+            0.0..=1.0f64,
+            prop_oneof![4 => 0usize..12, 1 => Just(usize::MAX)],
+            words(0..4),
+        )
+            .prop_map(|(at, delete, insert)| TextEdit { at, delete, insert }),
+        1..5,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn short_quotes_land_on_their_own_passage_or_are_orphaned(
+        original in words_of(10, 30..200),
+        spans in proptest::collection::vec((0.0..1.0f64, 1usize..4), 5..30),
+        script in edits_with_cuts(),
+    ) {
+        let text = SourceText::new(original.clone());
+        let now = Timestamp::now();
+        let annotations: Vec<Annotation> = spans
+            .iter()
+            .filter_map(|&(at, len)| {
+                let s = (at * text.char_len() as f64) as usize;
+                Annotation::new(&text, CharRange::new(s, (s + len).min(text.char_len())), now)
+            })
+            .collect();
+        let mut set = AnnotationSet::new(annotations, Vec::new());
+        let mut tracked: Vec<Tracked> = set
+            .iter()
+            .map(|a| Tracked { start: a.start.0, end: a.end.0, quote_intact: true, context_intact: true })
+            .collect();
+        let quotes: Vec<String> = set.iter().map(|a| a.quote.clone()).collect();
+        let mut chars: Vec<char> = original.chars().collect();
+        for e in &script {
+            let e = TextEdit { delete: e.delete.min(chars.len()), ..e.clone() };
+            apply_edit(&mut chars, &mut tracked, &e);
+        }
+        let new_text = SourceText::new(chars.into_iter().collect());
+        let report = reanchor(&new_text, &mut set);
+        for (i, (id, outcome)) in report.outcomes.iter().enumerate() {
+            let t = tracked[i];
+            let landed = match outcome {
+                AnchorOutcome::Anchored => Some(set.get(*id).unwrap().range()),
+                AnchorOutcome::Moved { to, .. } => Some(*to),
+                AnchorOutcome::Orphaned { .. } => None,
+            };
+            let Some(to) = landed else { continue };
+            if t.quote_intact {
+                prop_assert_eq!(
+                    to, CharRange::new(t.start, t.end),
+                    "quote {:?} placed on other text", &quotes[i]
+                );
+            } else {
+                prop_assert!(
+                    to.start.0 <= t.end && to.end.0 >= t.start,
+                    "damaged quote {:?} placed at {:?}, far from {}..{}", &quotes[i], to, t.start, t.end
+                );
+            }
+        }
+    }
+}
+
+/// The sample article, a news article and the Bengali samples, one after the other
+/// (real prose from the repository).
+fn corpus_text() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        "assets/sample/pathagar.txt",
+        "tests/data/news-putin-kim.txt",
+        "tests/data/bengali-samples.txt",
+    ]
+    .iter()
+    .map(|p| std::fs::read_to_string(dir.join(p)).unwrap())
+    .collect()
+}
+
+#[test]
+fn a_one_letter_annotation_whose_passage_was_cut_is_orphaned_not_moved() {
+    // The repro of issue 9, item 2, on the repository's prose: "ও" at 2157 (in the
+    // second half) used to move to another "ও" whose nearest neighbours agree
+    // (`রাশিয়া ও উত্তর কোরিয়া`, the title).
+    let full = SourceText::new(corpus_text());
+    let mut set = AnnotationSet::new(
+        vec![Annotation::new(&full, CharRange::new(2157, 2158), Timestamp::now()).unwrap()],
+        Vec::new(),
+    );
+    assert_eq!(set.iter().next().unwrap().quote, "ও");
+    let half: String = full.as_str().chars().take(full.char_len() / 2).collect();
+    let report = reanchor(&SourceText::new(half), &mut set);
+    assert!(
+        matches!(report.outcomes[0].1, AnchorOutcome::Orphaned { .. }),
+        "{:?}",
+        report.outcomes[0].1
+    );
+}
+
+/// The last `n` chars of `s`.
+fn last_chars(s: &str, n: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars[chars.len().saturating_sub(n)..].iter().collect()
+}
+
+#[test]
+fn no_short_annotation_of_a_cut_passage_lands_in_another_sentence() {
+    // Every one- or two-char annotation of the second half, after the text is cut to
+    // its first half (the sample, the news article and the Bengali samples, in each
+    // order): orphaned, or placed where the nearest 16 chars on each side are the same
+    // as around the lost passage — a copy of the same words (the news article repeats
+    // its caption lines), not another sentence that happens to share a word or two.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
+    let (sample, news, samples) = (
+        read("assets/sample/pathagar.txt"),
+        read("tests/data/news-putin-kim.txt"),
+        read("tests/data/bengali-samples.txt"),
+    );
+    let now = Timestamp::now();
+    for text in [
+        format!("{sample}{news}{samples}"),
+        format!("{news}{sample}{samples}"),
+        format!("{samples}{sample}{news}"),
+    ] {
+        let full = SourceText::new(text);
+        let half = SourceText::new(full.as_str().chars().take(full.char_len() / 2).collect());
+        let annotations: Vec<Annotation> = (full.char_len() / 2..full.char_len() - 1)
+            .filter_map(|s| Annotation::new(&full, CharRange::new(s, s + 1), now))
+            .filter(|a| a.quote.chars().count() <= 2)
+            .collect();
+        assert!(annotations.len() > 1000);
+        let mut set = AnnotationSet::new(annotations, Vec::new());
+        let before: std::collections::HashMap<_, _> =
+            set.iter().map(|a| (a.id, a.clone())).collect();
+        reanchor(&half, &mut set);
+        for a in set.iter().filter(|a| a.status != Status::Orphaned) {
+            let old = &before[&a.id];
+            let near = |x: &Annotation| {
+                (
+                    last_chars(&x.prefix, 16),
+                    x.quote.clone(),
+                    x.suffix.chars().take(16).collect::<String>(),
+                )
+            };
+            assert_eq!(
+                near(a),
+                near(old),
+                "{:?} at {} placed at {}",
+                old.quote,
+                old.start.0,
+                a.start.0
+            );
         }
     }
 }
