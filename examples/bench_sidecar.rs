@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use pathok::annotate::{Edit, History, Timestamp};
-use pathok::store::{Sidecar, SidecarFile, write_atomic};
+use pathok::store::{LockedWrite, Sidecar, SidecarFile, write_atomic};
 use pathok::text::CharRange;
 
 const ANNOTATIONS: usize = 10_000;
@@ -81,6 +81,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let write = time(|| {
         write_atomic(&write_path, &bytes).expect("write");
     });
+    // Taking and releasing the folder's lock (with the look for stale temp files)
+    // that every save goes through.
+    let paths = [sidecar.path.clone()];
+    let lock = time(|| {
+        drop(LockedWrite::begin(&paths).expect("lock"));
+    });
     let load = time(|| {
         Sidecar::open(&article_path, &article).expect("open");
     });
@@ -113,6 +119,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("save (atomic, fsync)    {}    {}", ms(save), ms(json_save));
     println!("  of which serialize    {}", ms(serialize));
     println!("  of which atomic write {}", ms(write));
+    println!("  of which folder lock  {}", ms(lock));
     println!("load (read, parse, check){}    {}", ms(load), ms(json_load));
     println!("  of which parse        {}", ms(parse));
     println!("(parse by ron alone     {})", ms(ron_parse));

@@ -150,12 +150,24 @@ impl LockedWrite {
     /// Returns each file's stamp after the write (taken under the lock), in the order
     /// of the paths given.
     pub fn commit(mut self) -> Result<Vec<Option<DiskStamp>>, StoreError> {
+        // Originals are only needed to put files back when a later one fails: a
+        // single file is replaced whole or not at all.
+        let several = self
+            .files
+            .iter()
+            .filter(|f| f.replacement.is_some())
+            .count()
+            > 1;
         let mut writes = Vec::new();
         for file in &mut self.files {
             let Some(bytes) = file.replacement.take() else {
                 continue;
             };
-            let original = file.bytes()?.map(<[u8]>::to_vec);
+            let original = if several {
+                file.bytes()?.map(<[u8]>::to_vec)
+            } else {
+                None
+            };
             writes.push(PlannedWrite {
                 path: file.path.clone(),
                 bytes,

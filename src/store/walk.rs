@@ -365,6 +365,51 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn links_to_devices_and_fifos_are_reported_and_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("real-pipe");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+        std::os::unix::fs::symlink("real-pipe", dir.path().join("pipe.md")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("a.txt.annotations.ron")).unwrap();
+        let started = std::time::Instant::now();
+        let walk = walk(dir.path(), &WalkOptions::default());
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert!(walk.entries.is_empty(), "{:?}", walk.entries);
+        let mut found: Vec<(String, WalkProblemKind)> = walk
+            .problems
+            .iter()
+            .map(|p| (names_of(&p.path), p.kind.clone()))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            found,
+            [
+                (
+                    "a.txt.annotations.ron".to_owned(),
+                    WalkProblemKind::NotRegularFile
+                ),
+                ("pipe.md".to_owned(), WalkProblemKind::NotRegularFile),
+                ("zero.txt".to_owned(), WalkProblemKind::NotRegularFile),
+            ]
+        );
+        // The sidecar among them stops the folder operations that rewrite sidecars.
+        assert!(matches!(
+            crate::store::sidecars_under(dir.path()),
+            Err(crate::store::StoreError::Folder(_))
+        ));
+    }
+
+    fn names_of(path: &Path) -> String {
+        path.file_name().unwrap().to_string_lossy().into_owned()
+    }
+
     #[test]
     fn subfolders_with_their_own_codebook_can_be_left_out() {
         let dir = tempfile::tempdir().unwrap();
