@@ -209,6 +209,58 @@ fn apply_edit(text: &mut Vec<char>, tracked: &mut [Tracked], e: &TextEdit) {
     text.splice(p..p + d, ins);
 }
 
+/// A text annotated at `spans` (share of the text, length) and edited by `script`:
+/// the new text, the annotations (not yet anchored in it), where each one's chars went,
+/// and their quotes.
+struct Edited {
+    new_text: SourceText,
+    set: AnnotationSet,
+    tracked: Vec<Tracked>,
+    quotes: Vec<String>,
+}
+
+fn edited(original: &str, spans: &[(f64, usize)], script: &[TextEdit]) -> Edited {
+    let text = SourceText::new(original.to_owned());
+    let now = Timestamp::now();
+    let annotations: Vec<Annotation> = spans
+        .iter()
+        .filter_map(|&(at, len)| {
+            let s = (at * text.char_len() as f64) as usize;
+            Annotation::new(
+                &text,
+                CharRange::new(s, (s + len).min(text.char_len())),
+                now,
+            )
+        })
+        .collect();
+    let set = AnnotationSet::new(annotations, Vec::new());
+    let mut tracked: Vec<Tracked> = set
+        .iter()
+        .map(|a| Tracked {
+            start: a.start.0,
+            end: a.end.0,
+            quote_intact: true,
+            context_intact: true,
+        })
+        .collect();
+    let quotes: Vec<String> = set.iter().map(|a| a.quote.clone()).collect();
+    let mut chars: Vec<char> = original.chars().collect();
+    for e in script {
+        // "Delete to the end" (usize::MAX) is clamped to the text.
+        let e = TextEdit {
+            delete: e.delete.min(chars.len()),
+            ..e.clone()
+        };
+        apply_edit(&mut chars, &mut tracked, &e);
+    }
+    Edited {
+        new_text: SourceText::new(chars.into_iter().collect()),
+        set,
+        tracked,
+        quotes,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -218,26 +270,7 @@ proptest! {
         spans in proptest::collection::vec((0.0..1.0f64, 1usize..30), 1..6),
         script in edits(),
     ) {
-        let text = SourceText::new(original.clone());
-        let now = Timestamp::now();
-        let annotations: Vec<Annotation> = spans
-            .iter()
-            .filter_map(|&(at, len)| {
-                let s = (at * text.char_len() as f64) as usize;
-                Annotation::new(&text, CharRange::new(s, (s + len).min(text.char_len())), now)
-            })
-            .collect();
-        let mut set = AnnotationSet::new(annotations, Vec::new());
-        let mut tracked: Vec<Tracked> = set
-            .iter()
-            .map(|a| Tracked { start: a.start.0, end: a.end.0, quote_intact: true, context_intact: true })
-            .collect();
-        let quotes: Vec<String> = set.iter().map(|a| a.quote.clone()).collect();
-        let mut chars: Vec<char> = original.chars().collect();
-        for e in &script {
-            apply_edit(&mut chars, &mut tracked, e);
-        }
-        let new_text = SourceText::new(chars.into_iter().collect());
+        let Edited { new_text, mut set, tracked, quotes } = edited(&original, &spans, &script);
         let report = reanchor(&new_text, &mut set);
         for (i, (id, outcome)) in report.outcomes.iter().enumerate() {
             let t = tracked[i];
@@ -288,27 +321,7 @@ proptest! {
         spans in proptest::collection::vec((0.0..1.0f64, 1usize..4), 5..30),
         script in edits_with_cuts(),
     ) {
-        let text = SourceText::new(original.clone());
-        let now = Timestamp::now();
-        let annotations: Vec<Annotation> = spans
-            .iter()
-            .filter_map(|&(at, len)| {
-                let s = (at * text.char_len() as f64) as usize;
-                Annotation::new(&text, CharRange::new(s, (s + len).min(text.char_len())), now)
-            })
-            .collect();
-        let mut set = AnnotationSet::new(annotations, Vec::new());
-        let mut tracked: Vec<Tracked> = set
-            .iter()
-            .map(|a| Tracked { start: a.start.0, end: a.end.0, quote_intact: true, context_intact: true })
-            .collect();
-        let quotes: Vec<String> = set.iter().map(|a| a.quote.clone()).collect();
-        let mut chars: Vec<char> = original.chars().collect();
-        for e in &script {
-            let e = TextEdit { delete: e.delete.min(chars.len()), ..e.clone() };
-            apply_edit(&mut chars, &mut tracked, &e);
-        }
-        let new_text = SourceText::new(chars.into_iter().collect());
+        let Edited { new_text, mut set, tracked, quotes } = edited(&original, &spans, &script);
         let report = reanchor(&new_text, &mut set);
         for (i, (id, outcome)) in report.outcomes.iter().enumerate() {
             let t = tracked[i];

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::article::blocks::testing::{check_invariants, outline, spans};
 use crate::article::images::REMOTE_REASON;
