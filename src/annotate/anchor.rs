@@ -149,15 +149,41 @@ pub fn anchor(text: &SourceText, a: &Annotation) -> Result<(CharRange, usize), O
     }
 }
 
-/// True when `a`'s quote and both its stored contexts are exactly at `start` in `text`.
+/// True when `a`'s quote and both its stored contexts are exactly at `start` in `text`
+/// — as far as both texts go: a context cut short by the start or end of either text
+/// (the article was cut right after the quote, or the quote was near its start) is
+/// compared over the part both have.
 fn intact_at(text: &SourceText, a: &Annotation, start: usize) -> bool {
     let Some(end) = start.checked_add(a.end.0.saturating_sub(a.start.0)) else {
         return false;
     };
     end <= text.char_len()
         && text.slice(CharRange::new(start, end)) == a.quote
-        && text.before(CharOffset(start), CONTEXT_CHARS) == a.prefix
-        && text.after(CharOffset(end), CONTEXT_CHARS) == a.suffix
+        && same_up_to_edge(
+            &a.prefix,
+            text.before(CharOffset(start), CONTEXT_CHARS),
+            true,
+        )
+        && same_up_to_edge(&a.suffix, text.after(CharOffset(end), CONTEXT_CHARS), false)
+}
+
+/// True when the nearest chars of `stored` and `actual` (a context before the quote
+/// when `before`) are the same over the length of the shorter. Contexts are shorter
+/// than [`CONTEXT_CHARS`] only where a text begins or ends.
+fn same_up_to_edge(stored: &str, actual: &str, before: bool) -> bool {
+    if stored == actual {
+        return true;
+    }
+    let n = stored.chars().count().min(actual.chars().count());
+    if before {
+        stored
+            .chars()
+            .rev()
+            .take(n)
+            .eq(actual.chars().rev().take(n))
+    } else {
+        stored.chars().take(n).eq(actual.chars().take(n))
+    }
 }
 
 /// Anchor every annotation of `set` in `text` again and apply the results: moved
@@ -183,8 +209,12 @@ pub fn reanchor(text: &SourceText, set: &mut AnnotationSet) -> AnchorReport {
             Ok((to, edits)) => {
                 delta = to.start.0 as isize - old.start.0 as isize;
                 if to == old {
-                    // Same place, but the quote (fuzzy match) or context may differ.
-                    if !intact_at(text, a, to.start.0) {
+                    // Same place, but the quote (fuzzy match) or context (an edit
+                    // nearby, a text cut short) may differ: store what is there now.
+                    if text.slice(to) != a.quote
+                        || text.before(to.start, CONTEXT_CHARS) != a.prefix
+                        || text.after(to.end, CONTEXT_CHARS) != a.suffix
+                    {
                         a.set_range(text, to);
                     }
                     if a.status == Status::Orphaned {

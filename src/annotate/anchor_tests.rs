@@ -437,3 +437,11 @@ fn no_short_annotation_of_a_cut_passage_lands_in_another_sentence() {
         }
     }
 }
+
+#[test]
+fn an_article_cut_right_after_a_passage_keeps_it_where_it_was() {
+    // The suffix is cut short by the new end of the text, not contradicted by it.
+    let (outcome, a) = outcome_of("ঢাকার [আকাশে] আজ মেঘ জমেছে, দুপুরের পর বৃষ্টি", "ঢাকার আকাশে আজ");
+    assert_eq!(outcome, AnchorOutcome::Anchored);
+    assert_eq!((a.quote.as_str(), a.suffix.as_str()), ("আকাশে", " আজ"));
+}
