@@ -70,30 +70,10 @@ pub fn with_canonical_text<R>(path: &Path, f: impl FnOnce(&str) -> R) -> Result<
     article::decode_text(path, &bytes).map(|d| f(&d.text))
 }
 
-/// Read a text file whole, refusing directories and files above [`MAX_TEXT_BYTES`]
-/// with the loader's messages.
+/// Read a text file whole with the loader's guard and messages: only a regular file
+/// (a FIFO or device is refused before it is opened), at most [`MAX_TEXT_BYTES`].
 fn read_limited(path: &Path) -> Result<Vec<u8>, ArticleError> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ArticleError::NotFound(path.to_owned()),
-        _ => ArticleError::Io {
-            path: path.to_owned(),
-            source: e,
-        },
-    })?;
-    if meta.is_dir() {
-        return Err(ArticleError::IsDirectory(path.to_owned()));
-    }
-    if meta.len() > MAX_TEXT_BYTES {
-        return Err(ArticleError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-            limit: MAX_TEXT_BYTES,
-        });
-    }
-    std::fs::read(path).map_err(|source| ArticleError::Io {
-        path: path.to_owned(),
-        source,
-    })
+    Ok(article::read_regular_file(path, MAX_TEXT_BYTES)?)
 }
 
 /// The title the reader shows for the article at `path`: for plain text the first
