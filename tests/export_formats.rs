@@ -449,3 +449,26 @@ fn bratly_parses_every_line_of_the_brat_export() {
     let out = export(dir.path(), "brat", &[], "brat");
     python::run(&["bratly", "bratly.io"], BRATLY_CHECK, &[&out]);
 }
+
+/// brat's own server code (vendored in `tests/data/brat-server`, see its README) reads
+/// the export's `annotation.conf`, `visual.conf` and every `.ann`, and its verifier —
+/// the errors brat's web interface would show — finds nothing: every type configured
+/// and labelled, and passages that share a span or overlap (one passage with two tags,
+/// nested passages) allowed.
+const BRAT_ITSELF: &str = r#"
+import runpy, sys
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"#;
+
+#[test]
+fn brat_itself_loads_the_export_without_errors() {
+    let dir = fixture();
+    let out = export(dir.path(), "brat", &[], "brat");
+    let check = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat-server/check.py");
+    let collection = out;
+    let ran = python::run(&["sys"], BRAT_ITSELF, &[&check, &collection]);
+    if ran {
+        eprintln!("brat's checks ran on {}", collection.display());
+    }
+}

@@ -43,6 +43,10 @@ const DRAWING_KEYS: &[&str] = &[
     "position",
 ];
 
+/// Relation types brat exempts from the storage-form rule (`SPECIAL_RELATION_TYPES`):
+/// they say which spans may overlap.
+const SPECIAL_RELATION_TYPES: &[&str] = &["ENTITY-NESTING", "<OVERLAP>"];
+
 /// Special types of `[drawing]`.
 const DRAWING_DEFAULTS: &[&str] = &["SPAN_DEFAULT", "ARC_DEFAULT", "ATTRIBUTE_DEFAULT"];
 
@@ -153,7 +157,8 @@ fn read_terms(lines: &[&str], section: &str) -> Result<Vec<Node>, String> {
         let Some(first) = terms.first() else {
             return Err(format!("empty term in [{section}]: {raw}"));
         };
-        if storage_form(first) != *first || first.is_empty() {
+        let special = section == "relations" && SPECIAL_RELATION_TYPES.contains(&first.as_str());
+        if !special && (storage_form(first) != *first || first.is_empty()) {
             return Err(format!(
                 "{first:?} is not a brat storage form (^[a-zA-Z0-9_-]*$) in [{section}]: {raw}"
             ));

@@ -96,6 +96,9 @@ impl TypeIds {
     }
 
     /// `annotation.conf`: every type as an entity; no relations, events or attributes.
+    /// Pathok's passages may share a span (one passage, several tags, written as one
+    /// `T` line per tag), nest or cross, which brat reports as errors unless an
+    /// `<OVERLAP>` rule allows it: one rule allows any overlap between any types.
     pub fn annotation_conf(&self) -> String {
         let mut out = String::from(
             "# Written by Pathok: one entity type per tag (visual.conf has the tag names).\n\
@@ -105,7 +108,11 @@ impl TypeIds {
         for (_, id) in &self.tags {
             let _ = writeln!(out, "{id}");
         }
-        out.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+        out.push_str(
+            "\n[relations]\n\
+             <OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>\n\
+             \n[events]\n\n[attributes]\n",
+        );
         out
     }
 
