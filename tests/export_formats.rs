@@ -472,3 +472,48 @@ fn brat_itself_loads_the_export_without_errors() {
         eprintln!("brat's checks ran on {}", collection.display());
     }
 }
+
+/// pyqdpx (a third-party REFI-QDA library that counts positions as NVivo does, in
+/// UTF-16 code units) reads every selection of the `--qdpx-positions utf16` export, with
+/// its code and coder, and slices each one's quote — emoji and 𝒜 included — from the
+/// source (a highlight without tags has no coding, and pyqdpx skips it). (pyqdpx 0.1.8 needs Python 3.12; 0.1.5 reads the same XML.)
+const PYQDPX_CHECK: &str = r#"
+import json, sys, zipfile
+from pyqdpx import QDPX
+qdpx_path, jsonl_path = sys.argv[1], sys.argv[2]
+quotes = {}
+for line in open(jsonl_path, encoding="utf-8"):
+    r = json.loads(line)
+    quotes[r["id"]] = (r["quote"], set(r["tags"]), r.get("author") or "")
+import xml.etree.ElementTree as ET
+ns = "{urn:QDA-XML:project:1.0}"
+root = ET.fromstring(zipfile.ZipFile(qdpx_path).read("project.qde"))
+# A highlight without tags is a selection without a Coding; pyqdpx skips those.
+written = sum(1 for s in root.iter(ns + "PlainTextSelection") if s.find(ns + "Coding") is not None)
+project = QDPX(qdpx_path).get_project()
+read = 0
+for source in project.sources.values():
+    for guid, sel in source.coded_selections.items():
+        quote, tags, author = quotes[guid]
+        # pyqdpx pads characters outside the BMP with U+200B to count as NVivo does.
+        got = sel.text.replace("\u200b", "")
+        assert got == quote, (source.name, guid, got, quote)
+        assert sel.code.name in tags, (guid, sel.code.name, tags)
+        assert author == "" or sel.user.name == author, (guid, sel.user.name, author)
+        read += 1
+assert read == written and read > 0, (read, written)
+print("pyqdpx:", read, "selections checked")
+"#;
+
+#[test]
+fn pyqdpx_reads_the_utf16_export_with_quotes_at_their_positions() {
+    let dir = fixture();
+    let qdpx = export(
+        dir.path(),
+        "qdpx",
+        &["--qdpx-positions", "utf16"],
+        "utf16.qdpx",
+    );
+    let jsonl = export(dir.path(), "jsonl", &[], "out.jsonl");
+    python::run(&["pyqdpx"], PYQDPX_CHECK, &[&qdpx, &jsonl]);
+}
