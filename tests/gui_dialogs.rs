@@ -280,3 +280,35 @@ fn ctrl_enter_with_nothing_ticked_does_not_make_an_untagged_highlight() {
     );
     assert!(h.state().modal_open(), "the picker stays open");
 }
+
+/// Type `text` one key per frame, starting in the very next frame after the key that
+/// opened a dialog (eframe draws only when something happens: a fast typist's first key
+/// comes before the dialog has ever been drawn).
+fn type_at_once(h: &mut App, opener: Key, text: &str) {
+    common::press_in_one_frame(h, Modifiers::NONE, opener);
+    for c in text.chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn the_first_keys_after_t_and_n_land_in_the_dialog() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    double_click_word(&mut h, "গণমাধ্যম");
+    type_at_once(&mut h, Key::T, "নতুন");
+    press(&mut h, &[Key::Enter]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    let set = &h.state().session().set;
+    assert_eq!(set.len(), 1);
+    assert_eq!(set.iter().next().unwrap().tags, ["নতুন"]);
+
+    type_at_once(&mut h, Key::N, "নোট");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    let set = &h.state().session().set;
+    assert_eq!(set.iter().next().unwrap().note, "নোট");
+}

@@ -124,3 +124,26 @@ fn enter_hands_the_match_to_the_tag_keys_and_esc_keeps_it_selected() {
         "F3 moved to the second match and H highlighted it"
     );
 }
+
+/// A fast typist: the first key after Ctrl+F comes in the very next frame (eframe draws
+/// only when something happens), before the find bar has ever been drawn. It must land
+/// in the field, not be lost or go to the reader as a shortcut.
+#[test]
+fn the_first_key_after_ctrl_f_lands_in_the_field() {
+    let (_dir, article) = common::workspace();
+    let mut h = open(article.to_str().unwrap());
+    for round in 0..2 {
+        common::press_in_one_frame(&mut h, egui::Modifiers::COMMAND, egui::Key::F);
+        for c in "পুতিন".chars() {
+            h.event(egui::Event::Text(c.to_string()));
+            h.step();
+        }
+        h.run();
+        let find = h.state_mut().find_bar().expect("find bar open");
+        assert_eq!(find.query(), "পুতিন", "round {round}");
+        // Closed and opened again: the same holds.
+        h.key_press(egui::Key::Escape);
+        h.run();
+    }
+    assert!(h.state().session().set.is_empty(), "no key was a shortcut");
+}

@@ -6,7 +6,7 @@ use egui::{Key, Modifiers, RichText};
 use crate::annotate::{AnnotationId, Codebook, Tag};
 
 use super::session_colors::{next_color, to_color32};
-use super::text_input::BengaliText;
+use super::text_input::{BengaliText, add_focusable};
 
 /// Edits the note of one annotation.
 pub struct NoteEditor {
@@ -43,11 +43,12 @@ impl NoteEditor {
                 .desired_rows(6)
                 .desired_width(f32::INFINITY)
                 .hint_text("বাংলা or English…");
-            let response = ui.add(edit);
-            if !self.focused {
-                response.request_focus();
-                self.focused = true;
-            }
+            let response = add_focusable(
+                ui,
+                edit,
+                "note-text",
+                !std::mem::replace(&mut self.focused, true),
+            );
             ui.horizontal(|ui| {
                 let save = ui.button("Save").on_hover_text("Ctrl+Enter").clicked() || save_key;
                 if save {
@@ -114,15 +115,14 @@ impl TagPicker {
         let modal = super::popups::modal("tag-picker").show(ctx, |ui| {
             ui.set_width(380.0);
             ui.heading("Tags");
-            let response = ui.add(
+            let response = add_focusable(
+                ui,
                 egui::TextEdit::singleline(&mut self.filter)
                     .hint_text("filter or new tag name")
                     .desired_width(f32::INFINITY),
+                "tag-filter",
+                !std::mem::replace(&mut self.focused, true),
             );
-            if !self.focused {
-                response.request_focus();
-                self.focused = true;
-            }
             let filter = self.filter.value();
             let needle = crate::text::fold_query(filter.trim(), Default::default());
             let all: Vec<Tag> = codebook
@@ -237,13 +237,13 @@ impl PathPrompt {
                 ui.add(egui::Label::new(RichText::new(reason).weak()).wrap());
             }
             let label = ui.label("Path");
-            let response = ui
-                .add(egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            if !self.focused {
-                response.request_focus();
-                self.focused = true;
-            }
+            let response = add_focusable(
+                ui,
+                egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY),
+                "open-path",
+                !std::mem::replace(&mut self.focused, true),
+            )
+            .labelled_by(label.id);
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
                 if ui.button("Open").clicked() || enter {
@@ -317,13 +317,14 @@ impl ImportPrompt {
             } else {
                 "The .ann file or its folder"
             });
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
             // The keyboard starts in the file name, after the folder.
-            if !std::mem::replace(&mut self.focused, true) {
-                field.request_focus();
-            }
+            let field = add_focusable(
+                ui,
+                egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY),
+                "import-file",
+                !std::mem::replace(&mut self.focused, true),
+            )
+            .labelled_by(label.id);
             ui.horizontal(|ui| {
                 if ui.button("Browse…").clicked()
                     && let Some(path) = rfd::FileDialog::new().pick_file()

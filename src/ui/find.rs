@@ -10,7 +10,7 @@ use egui::{Key, RichText, TextBuffer as _};
 use crate::article::Article;
 use crate::text::{CharRange, FoldedText, Folding};
 
-use super::text_input::BengaliText;
+use super::text_input::{BengaliText, add_focusable};
 
 /// At most this many matches are found and highlighted.
 pub const MAX_MATCHES: usize = 10_000;
@@ -73,20 +73,20 @@ impl FindBar {
         let mut action = None;
         ui.horizontal(|ui| {
             let label = ui.label("Find");
+            let id = ui.make_persistent_id("find-query");
+            if self.focus {
+                // Ctrl+F again: the old query is selected, so typing replaces it.
+                if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
+                    let all = egui::text::CCursorRange::select_all_str(self.query.as_str());
+                    state.cursor.set_char_range(Some(all));
+                    state.store(ui.ctx(), id);
+                }
+            }
+            let focus = std::mem::take(&mut self.focus);
             let edit = egui::TextEdit::singleline(&mut self.query)
                 .hint_text("text, ৎ or ত্‍, digits…")
                 .desired_width(280.0);
-            let response = ui.add(edit).labelled_by(label.id);
-            if self.focus {
-                // Ctrl+F again: the old query is selected, so typing replaces it.
-                response.request_focus();
-                if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), response.id) {
-                    let all = egui::text::CCursorRange::select_all_str(self.query.as_str());
-                    state.cursor.set_char_range(Some(all));
-                    state.store(ui.ctx(), response.id);
-                }
-                self.focus = false;
-            }
+            let response = add_focusable(ui, edit, "find-query", focus).labelled_by(label.id);
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             let shift = ui.input(|i| i.modifiers.shift);
             if ui

@@ -4,6 +4,7 @@
 use egui::{Key, Modifiers};
 
 use super::commands::Command;
+use super::text_input::add_focusable;
 
 /// State of the palette.
 #[derive(Default)]
@@ -27,15 +28,14 @@ impl Palette {
         });
         let modal = super::popups::modal("command-palette").show(ctx, |ui| {
             ui.set_width(420.0);
-            let response = ui.add(
+            let response = add_focusable(
+                ui,
                 egui::TextEdit::singleline(&mut self.filter)
                     .hint_text("Type a command…")
                     .desired_width(f32::INFINITY),
+                "palette-filter",
+                !std::mem::replace(&mut self.focused, true),
             );
-            if !self.focused {
-                response.request_focus();
-                self.focused = true;
-            }
             if response.changed() {
                 self.highlight = 0;
             }

@@ -105,3 +105,28 @@ mod tests {
         assert_eq!(BengaliText::new("বোঝা").value(), "বোঝা");
     }
 }
+
+/// Add the text field `edit`, giving it the keyboard first when `take_focus` is set.
+///
+/// The focus is given *before* the field reads this frame's input. eframe draws a frame
+/// only when something happens, so a dialog opened by a key is first drawn in the frame
+/// of the next key; a field that asked for the focus after reading its input would lose
+/// that first key (a fast typist's `T` then `ন…` gave the tag `তুন`). It is asked for
+/// again after the field is added, as egui's own `request_focus` does, so the field
+/// also starts its focus in the usual way (Tab order, event filter).
+pub fn add_focusable(
+    ui: &mut egui::Ui,
+    edit: egui::TextEdit<'_>,
+    id_salt: &str,
+    take_focus: bool,
+) -> egui::Response {
+    let id = ui.make_persistent_id(id_salt);
+    if take_focus {
+        ui.memory_mut(|m| m.request_focus(id));
+    }
+    let response = ui.add(edit.id(id));
+    if take_focus {
+        response.request_focus();
+    }
+    response
+}

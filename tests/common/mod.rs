@@ -115,3 +115,22 @@ pub fn press(h: &mut App, keys: &[egui::Key]) {
         h.run();
     }
 }
+
+/// Press and release `key` with `modifiers` in ONE frame, as a real window delivers a
+/// quick key press (`xdotool key ctrl+f`): egui_kittest's `key_press` gives the press and
+/// the release a frame each, which hides a dialog that takes the keyboard a frame late.
+pub fn press_in_one_frame(h: &mut App, modifiers: egui::Modifiers, key: egui::Key) {
+    let events = &mut h.input_mut().events;
+    events.push(egui::Event::ModifiersChanged(modifiers));
+    for pressed in [true, false] {
+        events.push(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers,
+        });
+    }
+    events.push(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.step();
+}
