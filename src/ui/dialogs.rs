@@ -43,7 +43,7 @@ impl NoteEditor {
                 .desired_rows(6)
                 .desired_width(f32::INFINITY)
                 .hint_text("বাংলা or English…");
-            let response = add_focusable(
+            add_focusable(
                 ui,
                 edit,
                 "note-text",
@@ -318,7 +318,7 @@ impl ImportPrompt {
                 "The .ann file or its folder"
             });
             // The keyboard starts in the file name, after the folder.
-            let field = add_focusable(
+            add_focusable(
                 ui,
                 egui::TextEdit::singleline(&mut self.file).desired_width(f32::INFINITY),
                 "import-file",
