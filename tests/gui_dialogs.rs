@@ -312,3 +312,36 @@ fn the_first_keys_after_t_and_n_land_in_the_dialog() {
     let set = &h.state().session().set;
     assert_eq!(set.iter().next().unwrap().note, "নোট");
 }
+
+/// A double click in the gap between two paragraphs selects their line break; H, a tag
+/// key or T on it must not make an annotation of white space (it showed as “” in the
+/// side panel), but say what to do.
+#[test]
+fn white_space_alone_is_not_annotated() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    // Right of the heading, between its line and the first paragraph.s.
+    let at = common::offset_of(&h, "\n");
+    let end_of_heading = common::locate(&h, at);
+    let next_line = common::locate(&h, at + 1);
+    let pos = egui::pos2(
+        end_of_heading.x + 100.0,
+        f32::midpoint(end_of_heading.y, next_line.y),
+    );
+    common::click(&mut h, pos);
+    common::click(&mut h, pos);
+    h.run();
+    for key in [Key::H, Key::Num1, Key::T] {
+        press(&mut h, &[key]);
+        assert!(!h.state().modal_open(), "{key:?} opened no dialog");
+        let quotes: Vec<String> = h
+            .state()
+            .session()
+            .set
+            .iter()
+            .map(|a| a.quote.clone())
+            .collect();
+        assert!(quotes.is_empty(), "{key:?} made {quotes:?}");
+    }
+    h.get_by_label_contains("select some text");
+}

@@ -303,8 +303,12 @@ impl PathokApp {
                 ),
             },
             Command::Highlight => {
-                let color = self.current_color;
-                self.annotate_selection(color, Vec::new());
+                if self.reader.selection().is_some() {
+                    let color = self.current_color;
+                    self.annotate_selection(color, Vec::new());
+                } else if self.session.selected.is_none() {
+                    self.report(Level::Notice, "select some text first, then press H".to_owned());
+                }
             }
             Command::ApplyTag(n) => self.apply_tag(usize::from(n) - 1),
             Command::PickTags => self.open_tag_picker(ctx),

@@ -139,11 +139,18 @@ impl ReaderView {
         Some(origin + rect.center().to_vec2())
     }
 
-    /// The current selection, widened to grapheme clusters; `None` when nothing (or
-    /// only an empty range) is selected.
+    /// The current selection, widened to grapheme clusters; `None` when nothing, an
+    /// empty range or only white space is selected (a double click between two
+    /// paragraphs selects their line break: nothing to annotate or copy).
     pub fn selection(&self) -> Option<CharRange> {
         let range = self.selection?.range(&self.article);
-        (!range.is_empty()).then_some(range)
+        let blank = self
+            .article
+            .text
+            .slice(range)
+            .chars()
+            .all(char::is_whitespace);
+        (!blank).then_some(range)
     }
 
     /// Select `range` (e.g. a search match), or clear the selection.
