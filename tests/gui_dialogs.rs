@@ -345,3 +345,34 @@ fn white_space_alone_is_not_annotated() {
     }
     h.get_by_label_contains("select some text");
 }
+
+/// The same walk with each key pressed and released in one frame, as a real window
+/// delivers `xdotool key`: the list opens, closes on Esc, and the arrows walk it.
+#[test]
+fn the_format_box_works_with_whole_key_presses() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    open_export(&mut h);
+    let key = |h: &mut App, k: Key| {
+        common::press_in_one_frame(h, Modifiers::NONE, k);
+        h.run();
+    };
+    for k in [Key::Tab, Key::Tab, Key::Tab, Key::Space] {
+        key(&mut h, k);
+    }
+    assert!(
+        h.query_by_label_contains("html — ").is_some(),
+        "Space opens the list"
+    );
+    key(&mut h, Key::Escape);
+    assert!(dialog_open(&h), "Esc closes the list, not the dialog");
+    assert!(
+        h.query_by_label_contains("jsonl — ").is_none(),
+        "Esc closes the list"
+    );
+    for k in [Key::Space, Key::ArrowDown, Key::ArrowDown, Key::Enter] {
+        key(&mut h, k);
+    }
+    let dialog = h.state().export_dialog().expect("dialog still open");
+    assert_eq!(dialog.format(), Format::Jsonl);
+}
