@@ -68,7 +68,7 @@ fn sort_words(hit: &Hit, order: KwicOrder) -> Vec<String> {
 }
 
 /// Newlines and tabs as spaces, so that a context stays on its line.
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
@@ -76,7 +76,7 @@ fn one_line(s: &str) -> String {
 
 /// A left context without the vowel signs or marks of a letter that was cut off at
 /// its start (they would show on a dotted circle).
-fn without_cut_marks(s: &str) -> &str {
+pub fn without_cut_marks(s: &str) -> &str {
     s.trim_start_matches(|c| {
         unicode_normalization::char::is_combining_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
     })

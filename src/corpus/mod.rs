@@ -23,7 +23,7 @@ mod read;
 mod search;
 mod stats;
 
-pub use kwic::{KwicOrder, kwic_order, write_kwic_text};
+pub use kwic::{KwicOrder, kwic_order, one_line, without_cut_marks, write_kwic_text};
 pub use library::{
     Cancelled, Found, Library, Row, RowFilter, RowProblem, ScanProgress, SortKey, find, refresh,
     scan,

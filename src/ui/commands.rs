@@ -40,6 +40,16 @@ impl Menu {
 pub enum Command {
     /// Choose an article with the file dialog.
     Open,
+    /// Choose a folder (a library of articles) with the folder dialog.
+    OpenFolder,
+    /// Open the next article of the library list.
+    NextArticle,
+    /// Open the previous article of the library list.
+    PreviousArticle,
+    /// Search every article of the library.
+    CorpusSearch,
+    /// Show or hide the library panel.
+    ToggleLibrary,
     /// Show the bundled sample article.
     OpenSample,
     /// Read the current article from disk again.
@@ -124,6 +134,9 @@ impl Command {
     pub fn menu(self) -> Option<Menu> {
         match self {
             Command::Open
+            | Command::OpenFolder
+            | Command::NextArticle
+            | Command::PreviousArticle
             | Command::OpenSample
             | Command::Reload
             | Command::Save
@@ -131,6 +144,7 @@ impl Command {
             | Command::Import
             | Command::Quit => Some(Menu::File),
             Command::Find
+            | Command::CorpusSearch
             | Command::FindNext
             | Command::FindPrevious
             | Command::Copy
@@ -149,7 +163,8 @@ impl Command {
             | Command::ToggleTypeface
             | Command::WiderColumn
             | Command::NarrowerColumn
-            | Command::ToggleSidePanel => Some(Menu::View),
+            | Command::ToggleSidePanel
+            | Command::ToggleLibrary => Some(Menu::View),
             Command::PageDown
             | Command::PageUp
             | Command::Top
@@ -175,6 +190,11 @@ impl Command {
     pub fn label(self) -> String {
         let text = match self {
             Command::Open => "Open…",
+            Command::OpenFolder => "Open folder…",
+            Command::NextArticle => "Next article in the library",
+            Command::PreviousArticle => "Previous article in the library",
+            Command::CorpusSearch => "Search the library…",
+            Command::ToggleLibrary => "Show / hide library",
             Command::OpenSample => "Open sample article",
             Command::Reload => "Reload from disk",
             Command::Save => "Save annotations now",
@@ -215,6 +235,18 @@ impl Command {
     pub fn tooltip(self) -> &'static str {
         match self {
             Command::Open => "Open a .txt, .md, .html article or an image",
+            Command::OpenFolder => {
+                "Open a folder of articles as a library: list, search, passages by code, statistics"
+            }
+            Command::NextArticle | Command::PreviousArticle => {
+                "Go through the library one article after another, in the list's order"
+            }
+            Command::CorpusSearch => {
+                "Find a word in every article of the library (same folding as Find), as a concordance"
+            }
+            Command::ToggleLibrary => {
+                "The articles of the open folder, search, passages, statistics"
+            }
             Command::OpenSample => "Show the sample article built into Pathok",
             Command::Reload => "Read the article file again (after it changed on disk)",
             Command::Save => "Write the annotations to the sidecar file now (autosave also does)",
@@ -262,6 +294,11 @@ impl Command {
         let key = |m: Modifiers, k: Key| vec![KeyboardShortcut::new(m, k)];
         match self {
             Command::Open => key(CMD, Key::O),
+            Command::OpenFolder => key(cmd_shift, Key::O),
+            Command::NextArticle => key(Modifiers::ALT, Key::ArrowDown),
+            Command::PreviousArticle => key(Modifiers::ALT, Key::ArrowUp),
+            Command::CorpusSearch => key(cmd_shift, Key::F),
+            Command::ToggleLibrary => key(CMD, Key::L),
             Command::Reload => key(CMD, Key::R),
             Command::Save => key(CMD, Key::S),
             Command::Export => key(CMD, Key::E),

@@ -8,6 +8,7 @@ pub mod find;
 pub mod fonts;
 pub mod image_view;
 mod images;
+pub mod library;
 pub mod notices;
 pub mod palette;
 pub mod paths;

@@ -31,6 +31,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Name stored on every new annotation.
     pub author: String,
+    /// Recently opened folders (libraries), most recent first.
+    pub recent_folders: Vec<PathBuf>,
 }
 
 /// The user name of the operating system account, the default author.
@@ -56,6 +58,7 @@ impl Default for Settings {
             column_em: 38.0,
             recent: Vec::new(),
             author: os_user_name(),
+            recent_folders: Vec::new(),
         }
     }
 }
@@ -77,11 +80,22 @@ impl Settings {
 
     /// Put `path` first in the recent list.
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.recent.retain(|p| p != &path);
-        self.recent.insert(0, path);
-        self.recent.truncate(MAX_RECENT);
+        remember_in(&mut self.recent, path);
     }
+
+    /// Put the folder `path` first in the recent folders.
+    pub fn remember_folder(&mut self, path: &Path) {
+        remember_in(&mut self.recent_folders, path);
+    }
+}
+
+/// Put `path` (canonical when it can be made so) first in `list`, once, and keep the
+/// list short.
+fn remember_in(list: &mut Vec<PathBuf>, path: &Path) {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    list.retain(|p| p != &path);
+    list.insert(0, path);
+    list.truncate(MAX_RECENT);
 }
 
 /// How recent files are listed: the file name with as many folders above it as it
@@ -147,6 +161,25 @@ mod tests {
             s.recent,
             vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")]
         );
+    }
+
+    #[test]
+    fn recent_folders_are_kept_apart_from_recent_files_and_survive_storage() {
+        let mut s = Settings::default();
+        for p in ["corpus-a", "corpus-b", "corpus-a"] {
+            s.remember_folder(Path::new(p));
+        }
+        assert_eq!(
+            s.recent_folders,
+            vec![PathBuf::from("corpus-a"), PathBuf::from("corpus-b")]
+        );
+        assert!(s.recent.is_empty());
+        let stored = ron::to_string(&s).unwrap();
+        let back: Settings = ron::from_str(&stored).unwrap();
+        assert_eq!(back.recent_folders, s.recent_folders);
+        // Settings stored before folders existed still load.
+        let old: Settings = ron::from_str("(author: \"rina\")").unwrap();
+        assert!(old.recent_folders.is_empty());
     }
 
     #[test]

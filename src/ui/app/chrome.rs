@@ -15,6 +15,28 @@ use super::super::notices::Level;
 use super::super::theme::ReaderTheme;
 use super::PathokApp;
 
+/// File ▸ Open recent (folder): each path with the folder it is in; returns the one
+/// clicked.
+fn recent_menu(ui: &mut egui::Ui, title: &str, paths: &[PathBuf]) -> Option<PathBuf> {
+    let mut chosen = None;
+    ui.menu_button(title, |ui| {
+        if paths.is_empty() {
+            ui.label("Nothing yet");
+        }
+        let labels = super::super::settings::recent_labels(paths);
+        for (path, label) in paths.iter().zip(labels) {
+            if ui
+                .button(label)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                chosen = Some(path.clone());
+            }
+        }
+    });
+    chosen
+}
+
 impl PathokApp {
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let article = self.reader.article();
@@ -45,8 +67,15 @@ impl PathokApp {
                             ui.separator();
                         }
                         commands.extend(command.menu_item(ui));
-                        if command == Command::Open
-                            && let Some(path) = self.recent_menu(ui)
+                        let recent = match command {
+                            Command::Open => Some(("Open recent", &self.settings.recent)),
+                            Command::OpenFolder => {
+                                Some(("Open recent folder", &self.settings.recent_folders))
+                            }
+                            _ => None,
+                        };
+                        if let Some((title, paths)) = recent
+                            && let Some(path) = recent_menu(ui, title, paths)
                         {
                             open_recent = Some(path);
                         }
@@ -64,27 +93,6 @@ impl PathokApp {
             self.open(&ctx, &path);
         }
         commands
-    }
-
-    /// File ▸ Open recent: each file with the folder it is in; returns the one clicked.
-    fn recent_menu(&self, ui: &mut egui::Ui) -> Option<PathBuf> {
-        let mut chosen = None;
-        ui.menu_button("Open recent", |ui| {
-            if self.settings.recent.is_empty() {
-                ui.label("No recent files");
-            }
-            let labels = super::super::settings::recent_labels(&self.settings.recent);
-            for (path, label) in self.settings.recent.iter().zip(labels) {
-                if ui
-                    .button(label)
-                    .on_hover_text(path.display().to_string())
-                    .clicked()
-                {
-                    chosen = Some(path.clone());
-                }
-            }
-        });
-        chosen
     }
 
     /// Annotate ▸ the codebook's first nine tags, by name, with their keys.

@@ -52,7 +52,7 @@ impl PathokApp {
 
     /// Select a match and scroll to it. The keyboard goes to the reader (no text
     /// field keeps it), so `H`, `1`–`9`, `T` and `N` act on the match at once.
-    fn select_match(&mut self, range: crate::text::CharRange) {
+    pub(super) fn select_match(&mut self, range: crate::text::CharRange) {
         self.reader.set_selection(Some(range));
         self.session.selected = None;
         self.reader.reveal(range.start);

@@ -4,6 +4,7 @@
 mod annotating;
 mod chrome;
 mod finding;
+mod library;
 mod modal;
 mod sample;
 
@@ -23,6 +24,7 @@ use super::export_dialog::ExportDialog;
 use super::find::FindBar;
 use super::fonts;
 use super::image_view::ImageViewer;
+use super::library::LibraryPanel;
 use super::notices::{Level, Message, Notices};
 use super::palette::Palette;
 use super::reader::{ReaderStyle, ReaderView, ScrollRequest, Typography};
@@ -62,6 +64,11 @@ pub struct PathokApp {
     last_disk_check: f64,
     article_stamp: Option<(std::time::SystemTime, u64)>,
     context_menu: Option<egui::Pos2>,
+    /// The open folder, if any.
+    library: Option<LibraryPanel>,
+    show_library: bool,
+    /// A range to select once this article is open (a search hit clicked).
+    pending_selection: Option<(PathBuf, crate::text::CharRange)>,
 }
 
 /// Modification time and size of a file, to notice changes made by others.
@@ -115,6 +122,9 @@ impl PathokApp {
             last_disk_check: 0.0,
             article_stamp: None,
             context_menu: None,
+            library: None,
+            show_library: true,
+            pending_selection: None,
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -137,9 +147,12 @@ impl PathokApp {
         self.notices.all()
     }
 
-    /// True while a file or an image is still being read in the background.
+    /// True while a file or an image is still being read in the background, or
+    /// the library works.
     pub fn is_busy(&self) -> bool {
-        self.loading.is_some() || self.reader.images_loading()
+        self.loading.is_some()
+            || self.reader.images_loading()
+            || self.library.as_ref().is_some_and(LibraryPanel::is_busy)
     }
 
     /// The current settings.
@@ -147,13 +160,18 @@ impl PathokApp {
         &self.settings
     }
 
-    /// Open `path`: small files at once, big ones on a worker thread. On failure the
-    /// current article stays open and the reason is shown.
+    /// Open `path`: a folder as the library; small files at once, big ones on a
+    /// worker thread. On failure the current article stays open and the reason is
+    /// shown.
     ///
     /// Every path given to the window — command line, file chooser, typed, dropped,
     /// recent — comes through here and is made absolute once (see [`super::paths`]).
     pub fn open(&mut self, ctx: &egui::Context, path: &Path) {
         let path = &super::paths::from_outside(path);
+        if path.is_dir() {
+            self.open_folder(ctx, path);
+            return;
+        }
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if size <= SYNC_LOAD_BYTES {
             let result = article::load(path);
@@ -202,8 +220,12 @@ impl PathokApp {
                 self.show_article(article);
                 self.session = session;
                 self.painted = None;
+                self.apply_pending_selection(path);
             }
-            Err(error) => self.report(Level::Error, error.to_string()),
+            Err(error) => {
+                self.pending_selection = None;
+                self.report(Level::Error, error.to_string());
+            }
         }
     }
 
@@ -234,6 +256,11 @@ impl PathokApp {
     fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Open => self.open_dialog(ctx),
+            Command::OpenFolder => self.open_folder_dialog(ctx),
+            Command::NextArticle => self.step_article(ctx, false),
+            Command::PreviousArticle => self.step_article(ctx, true),
+            Command::CorpusSearch => self.corpus_search(),
+            Command::ToggleLibrary => self.show_library = !self.show_library,
             Command::OpenSample => {
                 self.flush_annotations();
                 self.notices.clear();
@@ -353,6 +380,9 @@ impl PathokApp {
             self.report(Level::Notice, n);
         }
         let after = self.session.save_state();
+        if after != before && after == SaveState::Saved {
+            self.library_article_saved();
+        }
         if after != before {
             // Show "Saved" now, not at the next mouse move.
             ctx.request_repaint();
@@ -517,6 +547,7 @@ impl eframe::App for PathokApp {
                 self.side_panel_action(&ctx, action);
             }
         }
+        self.library_panel(ui);
         self.sync_highlights();
 
         let style = self.style();

@@ -1,0 +1,241 @@
+//! Passages by code (code retrieval): every passage of the library that carries any of
+//! the chosen tags, optionally by one coder and overlapping a passage of another tag,
+//! with its article, context, note and coder; a click opens the article on it, and
+//! the passages shown can be exported with the existing exporters.
+
+use std::collections::BTreeSet;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use crate::annotate::Status;
+use crate::corpus::{self, Library, Passage, PassageFilter};
+use crate::text::CharRange;
+
+use super::job::{Job, progress_ui};
+use super::{LibraryAction, PanelContext};
+
+const ROW_HEIGHT: f32 = 44.0;
+
+struct Outcome {
+    passages: Vec<Passage>,
+    failures: Vec<String>,
+}
+
+/// The passages view's state.
+#[derive(Default)]
+pub struct PassagesView {
+    filter: PassageFilter,
+    job: Option<Job<Outcome>>,
+    outcome: Option<Outcome>,
+    /// The library generation and filter the outcome was computed for.
+    computed: Option<(u64, PassageFilter)>,
+    error: Option<String>,
+}
+
+impl PassagesView {
+    /// True while passages are being gathered.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Show the passages of a co-occurrence cell: carrying `tag` and `overlapping`.
+    pub fn show_cell(&mut self, tag: String, overlapping: String) {
+        self.filter = PassageFilter {
+            tags: vec![tag],
+            coders: Vec::new(),
+            overlapping: Some(overlapping),
+            status: None,
+        };
+    }
+
+    /// The passages shown: article path and quote.
+    pub fn shown(&self) -> Vec<(PathBuf, String)> {
+        self.outcome.as_ref().map_or_else(Vec::new, |o| {
+            o.passages
+                .iter()
+                .map(|p| (p.article.clone(), p.annotation.quote.clone()))
+                .collect()
+        })
+    }
+
+    /// The filter of the view.
+    pub fn filter(&self) -> &PassageFilter {
+        &self.filter
+    }
+
+    fn start(&mut self, ctx: &egui::Context, articles: Vec<PathBuf>, generation: u64) {
+        let filter = self.filter.clone();
+        self.computed = Some((generation, filter.clone()));
+        let spawned = Job::spawn(ctx, "passages", move |progress| {
+            let total = articles.len();
+            let mut passages = Vec::new();
+            let mut failures = Vec::new();
+            let _ = corpus::passages(&articles, &filter, &mut |i, result| {
+                match result {
+                    Ok(found) => passages.extend(found),
+                    Err(e) => failures.push(e.to_string()),
+                }
+                if (i + 1) % 64 == 0 || i + 1 == total {
+                    progress.report(i + 1, total);
+                }
+                if progress.cancelled() {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            Outcome { passages, failures }
+        });
+        match spawned {
+            Ok(job) => self.job = Some(job),
+            Err(e) => self.error = Some(format!("cannot gather the passages: {e}")),
+        }
+    }
+
+    fn poll(&mut self) {
+        let Some(job) = &self.job else { return };
+        if let Some(result) = job.poll("passages view") {
+            self.job = None;
+            match result {
+                Ok(outcome) => self.outcome = Some(outcome),
+                Err(lost) => self.error = Some(lost.to_string()),
+            }
+        }
+    }
+
+    /// Draw the view; the passages are gathered again when the filter or the
+    /// library changed.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        library: &Library,
+        articles: Vec<PathBuf>,
+        generation: u64,
+        cx: &mut PanelContext<'_>,
+    ) -> Option<LibraryAction> {
+        self.poll();
+        let (tags, coders) = super::list::tags_and_coders(library);
+        self.filter_ui(ui, &tags, &coders);
+        let current = Some((generation, self.filter.clone()));
+        if self.job.is_none() && self.computed != current && !self.filter.tags.is_empty() {
+            // The sidecars are read from disk: the open article's must be current.
+            (cx.save_first)();
+            self.start(ui.ctx(), articles, generation);
+        }
+        if let Some(job) = &self.job {
+            progress_ui(ui, job, "Reading annotations");
+        }
+        if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        if self.filter.tags.is_empty() {
+            ui.weak("Choose one or more tags to see their passages.");
+            return None;
+        }
+        let outcome = self.outcome.as_ref()?;
+        let articles_with: BTreeSet<&PathBuf> =
+            outcome.passages.iter().map(|p| &p.article).collect();
+        ui.label(format!(
+            "{} passages in {} articles",
+            outcome.passages.len(),
+            articles_with.len()
+        ));
+        for failure in &outcome.failures {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {failure}"));
+        }
+        let mut action = None;
+        egui::ScrollArea::vertical()
+            .id_salt("passages")
+            .auto_shrink([false, false])
+            .show_rows(ui, ROW_HEIGHT, outcome.passages.len(), |ui, range| {
+                for passage in &outcome.passages[range] {
+                    if let Some(a) = passage_ui(ui, passage) {
+                        action = Some(a);
+                    }
+                }
+            });
+        action
+    }
+
+    fn filter_ui(&mut self, ui: &mut egui::Ui, tags: &[String], coders: &[String]) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Tags (any of):");
+            for tag in tags {
+                let mut on = self.filter.tags.contains(tag);
+                if ui.toggle_value(&mut on, tag).changed() {
+                    if on {
+                        self.filter.tags.push(tag.clone());
+                    } else {
+                        self.filter.tags.retain(|t| t != tag);
+                    }
+                }
+            }
+            if tags.is_empty() {
+                ui.weak("no tags used yet");
+            }
+        });
+        ui.horizontal(|ui| {
+            let mut coder = self.filter.coders.first().cloned();
+            super::list::choice(ui, "passages-coder", "Coder", "any", coders, &mut coder);
+            self.filter.coders = coder.into_iter().collect();
+            super::list::choice(
+                ui,
+                "passages-overlap",
+                "Overlapping tag",
+                "—",
+                tags,
+                &mut self.filter.overlapping,
+            );
+        });
+    }
+}
+
+/// One passage: title, coder and tags on the first line; context with the quote
+/// in bold and the note on the second. Returns the jump when clicked.
+fn passage_ui(ui: &mut egui::Ui, passage: &Passage) -> Option<LibraryAction> {
+    let a = &passage.annotation;
+    let mut action = None;
+    ui.vertical(|ui| {
+        ui.set_height(ROW_HEIGHT - 4.0);
+        ui.horizontal(|ui| {
+            let title = if passage.title.is_empty() {
+                "(no title)"
+            } else {
+                &passage.title
+            };
+            let clicked = ui
+                .link(RichText::new(title).strong())
+                .on_hover_text(passage.article.display().to_string())
+                .clicked();
+            if clicked {
+                action = Some(if a.status == Status::Orphaned {
+                    LibraryAction::Open(passage.article.clone())
+                } else {
+                    LibraryAction::OpenAt(
+                        passage.article.clone(),
+                        CharRange::new(a.start.0, a.end.0),
+                    )
+                });
+            }
+            ui.weak(a.tags.join(", "));
+            if !a.author.is_empty() {
+                ui.weak(format!("· {}", a.author));
+            }
+            if a.status != Status::Anchored {
+                ui.weak(format!("· {:?}", a.status).to_lowercase());
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            ui.label(RichText::new(format!("…{}", corpus::one_line(&a.prefix))).weak());
+            ui.label(RichText::new(corpus::one_line(&a.quote)).strong());
+            ui.label(RichText::new(format!("{}…", corpus::one_line(&a.suffix))).weak());
+            if !a.note.is_empty() {
+                ui.label(RichText::new(format!("   ✎ {}", corpus::one_line(&a.note))).italics());
+            }
+        });
+    });
+    action
+}

@@ -1,0 +1,491 @@
+//! Corpus search (`Ctrl+Shift+F`): a folded query over every article of the library,
+//! on a worker thread, shown as a concordance (KWIC) — left context | match | right
+//! context, the left contexts right-aligned so that the matches stand in one column —
+//! sortable by article or by the words around the match, with counts per article.
+//! A click on a line opens the article with the match selected; "code all hits" tags
+//! every (or every ticked) hit after a confirmation.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use egui::{Align2, Color32, FontId, Rect, Sense, pos2, vec2};
+
+use crate::corpus::{
+    self, ArticleHits, DEFAULT_CONTEXT, KwicOrder, Library, MatchOptions, Matcher,
+};
+use crate::text::CharRange;
+
+use super::super::text_input::BengaliText;
+use super::job::{Job, progress_ui};
+use super::{LibraryAction, PanelContext};
+
+/// A search stops collecting after this many hits (each keeps its context), and says so.
+pub const MAX_HITS: usize = 100_000;
+
+const LINE_HEIGHT: f32 = 22.0;
+const TITLE_WIDTH: f32 = 130.0;
+const LEFT_WIDTH: f32 = 230.0;
+const RIGHT_WIDTH: f32 = 230.0;
+/// Background of the match in a line (the find bar's yellow).
+const MATCH_FILL: Color32 = Color32::from_rgba_premultiplied(0xf2, 0xb7, 0x05, 0x70);
+
+/// Tag these passages (hits) in these articles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeAll {
+    /// The tag (a codebook tag's name).
+    pub tag: String,
+    /// Per article, the ranges to tag.
+    pub passages: Vec<(PathBuf, Vec<CharRange>)>,
+}
+
+impl CodeAll {
+    /// How many passages.
+    pub fn count(&self) -> usize {
+        self.passages.iter().map(|(_, r)| r.len()).sum()
+    }
+}
+
+/// What a search found.
+struct Outcome {
+    results: Vec<ArticleHits>,
+    /// The title of each article in `results`.
+    titles: Vec<String>,
+    failures: Vec<String>,
+    /// True when stopped early: cancelled, or [`MAX_HITS`] reached.
+    incomplete: bool,
+}
+
+/// The search view's state.
+#[derive(Default)]
+pub struct SearchView {
+    query: BengaliText,
+    options: MatchOptions,
+    focus: bool,
+    job: Option<Job<Outcome>>,
+    outcome: Option<Outcome>,
+    error: Option<String>,
+    order: KwicOrder,
+    lines: Vec<(usize, usize)>,
+    ticked: HashSet<(usize, usize)>,
+    tag: Option<String>,
+    confirm: Option<CodeAll>,
+}
+
+impl SearchView {
+    /// Put the keyboard in the query field at the next frame.
+    pub fn focus(&mut self) {
+        self.focus = true;
+    }
+
+    /// True while a search runs.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The lines shown, in order: the article's path and the hit's range.
+    pub fn lines(&self) -> Vec<(PathBuf, CharRange)> {
+        let Some(outcome) = &self.outcome else {
+            return Vec::new();
+        };
+        self.lines
+            .iter()
+            .map(|&(a, h)| {
+                let hit = &outcome.results[a].hits[h];
+                (
+                    outcome.results[a].path.clone(),
+                    CharRange::new(hit.start.0, hit.end.0),
+                )
+            })
+            .collect()
+    }
+
+    fn start(&mut self, ctx: &egui::Context, articles: Vec<PathBuf>) {
+        let matcher = match Matcher::new(&self.query.value(), self.options) {
+            Ok(m) => m,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        self.error = None;
+        let spawned = Job::spawn(ctx, "search", move |progress| {
+            let total = articles.len();
+            let mut results = Vec::new();
+            let mut failures = Vec::new();
+            let mut hits = 0;
+            let flow = corpus::search(&articles, &matcher, DEFAULT_CONTEXT, &mut |i, result| {
+                match result {
+                    Ok(found) if !found.hits.is_empty() => {
+                        hits += found.hits.len();
+                        results.push(found);
+                    }
+                    Ok(_) => {}
+                    Err(e) => failures.push(e.to_string()),
+                }
+                if (i + 1) % 16 == 0 || i + 1 == total {
+                    progress.report(i + 1, total);
+                }
+                if progress.cancelled() || hits >= MAX_HITS {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            Outcome {
+                results,
+                titles: Vec::new(),
+                failures,
+                incomplete: flow.is_break(),
+            }
+        });
+        match spawned {
+            Ok(job) => self.job = Some(job),
+            Err(e) => self.error = Some(format!("cannot start the search: {e}")),
+        }
+    }
+
+    fn poll(&mut self, library: &Library) {
+        let Some(job) = &self.job else { return };
+        let Some(result) = job.poll("search") else {
+            return;
+        };
+        self.job = None;
+        match result {
+            Ok(mut outcome) => {
+                let titles: BTreeMap<&std::path::Path, &str> = library
+                    .rows
+                    .iter()
+                    .map(|r| (r.path.as_path(), r.title.as_str()))
+                    .collect();
+                outcome.titles = outcome
+                    .results
+                    .iter()
+                    .map(|r| {
+                        titles
+                            .get(r.path.as_path())
+                            .copied()
+                            .unwrap_or("")
+                            .to_owned()
+                    })
+                    .collect();
+                self.lines = corpus::kwic_order(&outcome.results, self.order);
+                self.ticked.clear();
+                self.outcome = Some(outcome);
+            }
+            Err(lost) => self.error = Some(lost.to_string()),
+        }
+    }
+
+    /// Draw the view; returns what the user asked for.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        library: &Library,
+        articles: Vec<PathBuf>,
+        cx: &mut PanelContext<'_>,
+    ) -> Option<LibraryAction> {
+        self.poll(library);
+        let mut run = false;
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text("Search the library")
+                    .desired_width(220.0),
+            );
+            if std::mem::take(&mut self.focus) {
+                response.request_focus();
+            }
+            run |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            run |= ui.button("Search").clicked();
+        });
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.options.whole_word, "whole word");
+            ui.checkbox(&mut self.options.regex, "regex")
+                .on_hover_text("A regular expression, matched against the folded text");
+            ui.checkbox(&mut self.options.folding.digits, "১ = 1");
+        });
+        if run && self.job.is_none() {
+            self.start(ui.ctx(), articles);
+        }
+        if let Some(job) = &self.job
+            && progress_ui(ui, job, "Searching")
+        {
+            // The worker stops at its next article and hands on what it found.
+            job.cancel();
+        }
+        if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        if self.outcome.is_none() {
+            return None;
+        }
+        self.summary_ui(ui);
+        self.code_all_ui(ui, cx);
+        let action = self.confirm_ui(ui.ctx());
+        self.lines_ui(ui).or(action)
+    }
+
+    fn summary_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(outcome) = &self.outcome else { return };
+        let hits = self.lines.len();
+        let mut text = format!(
+            "{hits} hit{} in {} article{}",
+            if hits == 1 { "" } else { "s" },
+            outcome.results.len(),
+            if outcome.results.len() == 1 { "" } else { "s" },
+        );
+        if outcome.incomplete {
+            text.push_str(&format!(
+                " (stopped early; at most {MAX_HITS} hits are kept)"
+            ));
+        }
+        ui.label(text);
+        for failure in &outcome.failures {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {failure}"));
+        }
+        egui::CollapsingHeader::new("Counts per article")
+            .id_salt("kwic-counts")
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("kwic-counts-scroll")
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        for (r, title) in outcome.results.iter().zip(&outcome.titles) {
+                            ui.label(format!("{:>5}  {title}", r.hits.len()))
+                                .on_hover_text(r.path.display().to_string());
+                        }
+                    });
+            });
+        let before = self.order;
+        ui.horizontal(|ui| {
+            ui.label("Sort by");
+            ui.radio_value(&mut self.order, KwicOrder::Article, "article");
+            ui.radio_value(&mut self.order, KwicOrder::WordBefore, "word before");
+            ui.radio_value(&mut self.order, KwicOrder::WordAfter, "word after");
+        });
+        if self.order != before {
+            self.lines = corpus::kwic_order(&outcome.results, self.order);
+        }
+    }
+
+    fn code_all_ui(&mut self, ui: &mut egui::Ui, cx: &PanelContext<'_>) {
+        let Some(outcome) = &self.outcome else { return };
+        if outcome.results.is_empty() {
+            return;
+        }
+        ui.horizontal(|ui| {
+            super::list::choice(
+                ui,
+                "kwic-tag",
+                "Tag",
+                "choose a tag",
+                &cx.codebook_tags,
+                &mut self.tag,
+            );
+            let (label, only_ticked) = if self.ticked.is_empty() {
+                (format!("Code all {} hits…", self.lines.len()), false)
+            } else {
+                (format!("Code {} ticked hits…", self.ticked.len()), true)
+            };
+            let enabled = self.tag.is_some() && outcome.incomplete.then_some(()).is_none();
+            let button = ui
+                .add_enabled(enabled, egui::Button::new(label))
+                .on_hover_text("Tag every hit (or every ticked one), one undo step per article")
+                .on_disabled_hover_text("Choose a tag first (and let the search finish)");
+            if button.clicked()
+                && let Some(tag) = &self.tag
+            {
+                let mut passages: BTreeMap<usize, Vec<CharRange>> = BTreeMap::new();
+                for &(a, h) in &self.lines {
+                    if !only_ticked || self.ticked.contains(&(a, h)) {
+                        let hit = &outcome.results[a].hits[h];
+                        passages
+                            .entry(a)
+                            .or_default()
+                            .push(CharRange::new(hit.start.0, hit.end.0));
+                    }
+                }
+                self.confirm = Some(CodeAll {
+                    tag: tag.clone(),
+                    passages: passages
+                        .into_iter()
+                        .map(|(a, ranges)| (outcome.results[a].path.clone(), ranges))
+                        .collect(),
+                });
+            }
+        });
+    }
+
+    /// The confirmation of "code all hits": how many passages in how many articles.
+    fn confirm_ui(&mut self, ctx: &egui::Context) -> Option<LibraryAction> {
+        let request = self.confirm.as_ref()?;
+        let mut answer = None;
+        let modal = super::super::popups::modal("code-all-confirm").show(ctx, |ui| {
+            ui.heading("Code all hits");
+            let articles = request.passages.len();
+            ui.label(format!(
+                "Tag {} passages in {} article{} with “{}”?",
+                request.count(),
+                articles,
+                if articles == 1 { "" } else { "s" },
+                request.tag,
+            ));
+            ui.weak("Each article's change is one undo step: in the open article, Undo takes it back; in the others, open the article and undo there (the change is undone in the order it was made).");
+            ui.horizontal(|ui| {
+                if ui.button("Code them").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        if modal.should_close() && answer.is_none() {
+            answer = Some(false);
+        }
+        match answer {
+            Some(true) => self.confirm.take().map(LibraryAction::CodeAll),
+            Some(false) => {
+                self.confirm = None;
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn lines_ui(&mut self, ui: &mut egui::Ui) -> Option<LibraryAction> {
+        let outcome = self.outcome.as_ref()?;
+        let mut action = None;
+        let total = self.lines.len();
+        egui::ScrollArea::both()
+            .id_salt("kwic-lines")
+            .auto_shrink([false, false])
+            .show_rows(ui, LINE_HEIGHT, total, |ui, range| {
+                for n in range {
+                    let (a, h) = self.lines[n];
+                    let article = &outcome.results[a];
+                    let hit = &article.hits[h];
+                    ui.horizontal(|ui| {
+                        let mut ticked = self.ticked.contains(&(a, h));
+                        let tick = ui.checkbox(&mut ticked, "");
+                        tick.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::CheckBox,
+                                true,
+                                ticked,
+                                format!("tick hit {}", n + 1),
+                            )
+                        });
+                        if tick.changed() {
+                            if ticked {
+                                self.ticked.insert((a, h));
+                            } else {
+                                self.ticked.remove(&(a, h));
+                            }
+                        }
+                        let line = Line {
+                            number: n + 1,
+                            total,
+                            title: &outcome.titles[a],
+                            left: corpus::one_line(corpus::without_cut_marks(&hit.left)),
+                            matched: corpus::one_line(&hit.matched),
+                            right: corpus::one_line(&hit.right),
+                        };
+                        if line
+                            .ui(ui)
+                            .on_hover_text(article.path.display().to_string())
+                            .clicked()
+                        {
+                            action = Some(LibraryAction::OpenAt(
+                                article.path.clone(),
+                                CharRange::new(hit.start.0, hit.end.0),
+                            ));
+                        }
+                    });
+                }
+            });
+        action
+    }
+}
+
+/// One concordance line as it is drawn.
+struct Line<'a> {
+    number: usize,
+    total: usize,
+    title: &'a str,
+    left: String,
+    matched: String,
+    right: String,
+}
+
+impl Line<'_> {
+    /// Paint the line: title, the left context ending at a fixed column, the match
+    /// on a yellow ground, the right context; the whole line is one button.
+    fn ui(&self, ui: &mut egui::Ui) -> egui::Response {
+        let font = FontId::proportional(14.0);
+        let visuals = ui.visuals();
+        let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
+        let painter = ui.painter().clone();
+        let matched = painter.layout_no_wrap(self.matched.clone(), font.clone(), text);
+        let width = TITLE_WIDTH + LEFT_WIDTH + matched.size().x + 12.0 + RIGHT_WIDTH;
+        let (rect, response) = ui.allocate_exact_size(vec2(width, LINE_HEIGHT), Sense::click());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!(
+                    "hit {} of {}: {} — {}[{}]{}",
+                    self.number, self.total, self.title, self.left, self.matched, self.right
+                ),
+            )
+        });
+        if !ui.is_rect_visible(rect) {
+            return response;
+        }
+        if response.hovered() {
+            painter.rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
+        }
+        let y = rect.center().y;
+        let title_rect = Rect::from_min_size(rect.min, vec2(TITLE_WIDTH - 8.0, LINE_HEIGHT));
+        let mut job =
+            egui::text::LayoutJob::simple_singleline(self.title.to_owned(), font.clone(), weak);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(title_rect.width());
+        let title = painter.layout_job(job);
+        painter.galley(
+            pos2(title_rect.min.x, y - title.size().y / 2.0),
+            title,
+            weak,
+        );
+        let match_x = rect.min.x + TITLE_WIDTH + LEFT_WIDTH;
+        let left_rect =
+            Rect::from_x_y_ranges(rect.min.x + TITLE_WIDTH..=match_x - 4.0, rect.y_range());
+        let left = painter.layout_no_wrap(self.left.clone(), font.clone(), text);
+        painter.with_clip_rect(left_rect).galley(
+            pos2(left_rect.max.x - left.size().x, y - left.size().y / 2.0),
+            left,
+            text,
+        );
+        let match_rect = Rect::from_min_size(
+            pos2(match_x, rect.min.y + 1.0),
+            vec2(matched.size().x + 4.0, LINE_HEIGHT - 2.0),
+        );
+        painter.rect_filled(match_rect, 2.0, MATCH_FILL);
+        let match_width = matched.size().x;
+        painter.galley(
+            pos2(match_x + 2.0, y - matched.size().y / 2.0),
+            matched,
+            text,
+        );
+        let right_x = match_x + match_width + 8.0;
+        let right_rect = Rect::from_x_y_ranges(right_x..=rect.max.x, rect.y_range());
+        painter.with_clip_rect(right_rect).text(
+            pos2(right_x, y),
+            Align2::LEFT_CENTER,
+            &self.right,
+            font,
+            text,
+        );
+        response
+    }
+}

@@ -1,0 +1,245 @@
+//! Tag statistics of the library: per tag its passages and articles (and passages
+//! per coder), a bar chart of tag frequencies, and the co-occurrence matrix coloured
+//! by count, whose cells open their passages in the passages view.
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use egui::{Color32, RichText, Sense, vec2};
+
+use crate::corpus::{self, Stats};
+
+use super::job::{Job, progress_ui};
+use super::{LibraryAction, PanelContext};
+
+type Outcome = Result<(Stats, Vec<corpus::ReadError>), corpus::Cancelled>;
+
+/// The statistics view's state.
+#[derive(Default)]
+pub struct StatsView {
+    job: Option<Job<Outcome>>,
+    stats: Option<Stats>,
+    failures: Vec<String>,
+    computed: Option<u64>,
+    error: Option<String>,
+}
+
+impl StatsView {
+    /// True while the statistics are being counted.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The statistics last counted.
+    pub fn stats(&self) -> Option<&Stats> {
+        self.stats.as_ref()
+    }
+
+    fn start(&mut self, ctx: &egui::Context, articles: Vec<PathBuf>, generation: u64) {
+        self.computed = Some(generation);
+        let spawned = Job::spawn(ctx, "stats", move |progress| {
+            let total = articles.len();
+            corpus::stats(&articles, &mut |done| {
+                if done % 64 == 0 || done == total {
+                    progress.report(done, total);
+                }
+                if progress.cancelled() {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })
+        });
+        match spawned {
+            Ok(job) => self.job = Some(job),
+            Err(e) => self.error = Some(format!("cannot count the statistics: {e}")),
+        }
+    }
+
+    fn poll(&mut self) {
+        let Some(job) = &self.job else { return };
+        if let Some(result) = job.poll("statistics") {
+            self.job = None;
+            match result {
+                Ok(Ok((stats, failures))) => {
+                    self.stats = Some(stats);
+                    self.failures = failures.iter().map(ToString::to_string).collect();
+                }
+                Ok(Err(corpus::Cancelled)) => {}
+                Err(lost) => self.error = Some(lost.to_string()),
+            }
+        }
+    }
+
+    /// Draw the view (counting again when the library changed). Returns an action,
+    /// and the co-occurrence cell clicked as (row tag, column tag).
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        articles: Vec<PathBuf>,
+        generation: u64,
+        cx: &mut PanelContext<'_>,
+    ) -> (Option<LibraryAction>, Option<(String, String)>) {
+        self.poll();
+        if self.job.is_none() && self.computed != Some(generation) {
+            (cx.save_first)();
+            self.start(ui.ctx(), articles, generation);
+        }
+        if let Some(job) = &self.job {
+            progress_ui(ui, job, "Counting");
+        }
+        if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        let Some(stats) = &self.stats else {
+            return (None, None);
+        };
+        let mut cell = None;
+        egui::ScrollArea::both()
+            .id_salt("stats")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.label(format!(
+                    "{} articles, {} annotations, {} tags",
+                    stats.articles,
+                    stats.annotations,
+                    stats.tags.len()
+                ));
+                for failure in &self.failures {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {failure}"));
+                }
+                ui.add_space(6.0);
+                ui.strong("Tags");
+                tag_table(ui, stats);
+                ui.add_space(8.0);
+                ui.strong("Passages per tag");
+                bar_chart(ui, stats);
+                ui.add_space(8.0);
+                ui.strong("Co-occurrence");
+                ui.weak("Row tag's passages that carry or overlap the column's tag (same coder). Click a cell for its passages.");
+                cell = matrix(ui, stats);
+            });
+        (None, cell)
+    }
+}
+
+/// Per tag: passages, articles, and passages per coder.
+fn tag_table(ui: &mut egui::Ui, stats: &Stats) {
+    egui::Grid::new("stats-tags").striped(true).show(ui, |ui| {
+        ui.strong("Tag");
+        ui.strong("Passages");
+        ui.strong("Articles");
+        ui.strong("Per coder");
+        ui.end_row();
+        for (tag, s) in &stats.tags {
+            ui.label(tag);
+            ui.label(s.annotations.to_string());
+            ui.label(s.articles.to_string());
+            let coders: Vec<String> = s
+                .coders
+                .iter()
+                .map(|(c, n)| format!("{}: {n}", if c.is_empty() { "(none)" } else { c }))
+                .collect();
+            ui.label(coders.join(", "));
+            ui.end_row();
+        }
+    });
+}
+
+/// A horizontal bar per tag, as long as its number of passages.
+fn bar_chart(ui: &mut egui::Ui, stats: &Stats) {
+    let max = stats
+        .tags
+        .values()
+        .map(|s| s.annotations)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let label_width = 140.0;
+    let bar_width = (ui.available_width() - label_width - 60.0).max(120.0);
+    let fill = ui.visuals().selection.bg_fill;
+    for (tag, s) in &stats.tags {
+        ui.horizontal(|ui| {
+            ui.add_sized(
+                [label_width, 18.0],
+                egui::Label::new(tag.as_str()).truncate(),
+            );
+            let length = bar_width * s.annotations as f32 / max as f32;
+            let (rect, _) = ui.allocate_exact_size(vec2(bar_width, 16.0), Sense::hover());
+            let bar = egui::Rect::from_min_size(rect.min, vec2(length.max(1.0), rect.height()));
+            ui.painter().rect_filled(bar, 2.0, fill);
+            ui.label(s.annotations.to_string());
+        });
+    }
+}
+
+/// The co-occurrence matrix; returns the cell clicked.
+fn matrix(ui: &mut egui::Ui, stats: &Stats) -> Option<(String, String)> {
+    let max = stats
+        .cooccurrence
+        .values()
+        .flat_map(|row| row.values())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let tags: Vec<&String> = stats.cooccurrence.keys().collect();
+    let mut clicked = None;
+    egui::Grid::new("stats-matrix")
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for tag in &tags {
+                ui.label(RichText::new(tag.as_str()).small());
+            }
+            ui.end_row();
+            for row in &tags {
+                ui.label(row.as_str());
+                for column in &tags {
+                    let n = stats.cooccurrence[*row].get(*column).copied().unwrap_or(0);
+                    let strength = n as f32 / max as f32;
+                    let fill = heat(strength);
+                    let text = if strength > 0.55 {
+                        Color32::WHITE
+                    } else {
+                        Color32::BLACK
+                    };
+                    let button = egui::Button::new(RichText::new(n.to_string()).color(text))
+                        .fill(fill)
+                        .min_size(vec2(44.0, 22.0));
+                    if ui
+                        .add(button)
+                        .on_hover_text(format!("{row} with {column}: {n} passages"))
+                        .clicked()
+                    {
+                        clicked = Some(((*row).clone(), (*column).clone()));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    clicked
+}
+
+/// From pale to deep blue as a count grows (0 = white).
+fn heat(strength: f32) -> Color32 {
+    let s = strength.clamp(0.0, 1.0);
+    let mix = |from: f32, to: f32| (from + (to - from) * s).round() as u8;
+    Color32::from_rgb(
+        mix(250.0, 0x1f as f32),
+        mix(250.0, 0x4e as f32),
+        mix(250.0, 0x9a as f32),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_heat_scale_runs_from_white_to_blue() {
+        assert_eq!(heat(0.0), Color32::from_rgb(250, 250, 250));
+        assert_eq!(heat(1.0), Color32::from_rgb(0x1f, 0x4e, 0x9a));
+        assert_eq!(heat(2.0), heat(1.0));
+    }
+}

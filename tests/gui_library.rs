@@ -1,0 +1,180 @@
+//! The library in the real app: a folder opened as a list of articles, the corpus
+//! search as a concordance, passages by code, and going through the articles with
+//! Alt+↓ — driven with clicks on AccessKit nodes and key presses.
+
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use pathok::annotate::{Codebook, Color, Tag};
+
+use common::App;
+
+/// Three articles (titles on their first line), the word বই in the first twice and
+/// in the second once, and a codebook of one tag.
+fn corpus() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    // A fixed name: the panel shows it (and the snapshot with it).
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    let files = [
+        (
+            "ক-শিক্ষা.txt",
+            "শিক্ষার খবর\n\nনতুন বই এল স্কুলে। ছাত্রেরা বইয়ের জন্য অপেক্ষা করছিল।\n",
+        ),
+        (
+            "খ-বাজার.txt",
+            "বাজারের খবর\n\nমেলায় এবার বই বিক্রি বেড়েছে, জানালেন প্রকাশকেরা।\n",
+        ),
+        ("গ-ঢাকা.txt", "ঢাকার খবর\n\nআজ ঢাকায় বৃষ্টি হতে পারে।\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let codebook = Codebook {
+        tags: vec![Tag {
+            name: "প্রকাশনা".into(),
+            color: Color([0x7f, 0xb8, 0xf0]),
+            description: String::new(),
+        }],
+    };
+    pathok::store::save_codebook(&dir.join("codebook.ron"), &codebook).unwrap();
+    (tmp, dir)
+}
+
+/// Run frames until `done` holds (background work answers within a few seconds).
+fn wait(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    for _ in 0..600 {
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn library_idle(h: &App) -> bool {
+    h.state()
+        .library()
+        .is_some_and(|l| !l.is_busy() && !l.library().rows.is_empty())
+}
+
+fn open_path(h: &App) -> PathBuf {
+    h.state().article().origin.path().unwrap().to_owned()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_folder_lists_its_articles_searches_codes_a_hit_and_steps_to_the_next() {
+    let (_tmp, dir) = corpus();
+    let mut h = common::app(Some(dir));
+    wait(&mut h, "the scan", library_idle);
+    h.run();
+    for title in ["শিক্ষার খবর", "বাজারের খবর", "ঢাকার খবর"]
+    {
+        h.get_by_label(title);
+    }
+    assert_eq!(h.state().library().unwrap().library().rows.len(), 3);
+
+    // Ctrl+Shift+F puts the keyboard in the query: type as a keyboard does.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run();
+    for c in "বই".chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    wait(&mut h, "the search", library_idle);
+    h.run();
+    // বই, বইয়ের (substring) and বই again: three hits, in two articles.
+    h.get_by_label_contains("3 hits in 2 articles");
+    h.get_by_label_contains("hit 2 of 3").click();
+    h.run();
+    assert_eq!(file_name(&open_path(&h)), "ক-শিক্ষা.txt");
+    let selected = h.state().reader().selection().expect("the hit is selected");
+    let text = &h.state().article().text;
+    assert_eq!(text.slice(selected), "বই");
+    assert!(
+        text.as_str()[..text.as_str().find("বইয়ের").unwrap()]
+            .chars()
+            .count()
+            == selected.start.0,
+        "the second hit (in বইয়ের) is selected"
+    );
+
+    // The keyboard is in the reader: 1 tags the hit at once.
+    h.key_press(Key::Num1);
+    h.run();
+    let tagged: Vec<_> = h
+        .state()
+        .session()
+        .set
+        .iter()
+        .map(|a| a.tags.clone())
+        .collect();
+    assert_eq!(tagged, [vec!["প্রকাশনা".to_owned()]]);
+
+    // It is under "passages by code" (the list learns of the new tag once saved).
+    // The side panel, which also names the tag and the passage, is hidden.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    h.get_by_label("Passages").click();
+    h.run();
+    wait(&mut h, "the tag in the list", |h| {
+        h.state()
+            .library()
+            .unwrap()
+            .library()
+            .rows
+            .iter()
+            .any(|r| !r.tags.is_empty())
+    });
+    h.run();
+    h.get_by_label("প্রকাশনা").click();
+    h.run();
+    wait(&mut h, "the passages", library_idle);
+    h.run();
+    h.get_by_label_contains("1 passages in 1 articles");
+    h.get_by_label("বই");
+    let shown = h.state().library().unwrap().passages().shown();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "বই");
+
+    // Alt+↓: the next article in the list's order (by file name).
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(file_name(&open_path(&h)), "খ-বাজার.txt");
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run();
+    assert_eq!(file_name(&open_path(&h)), "ক-শিক্ষা.txt");
+}
+
+#[test]
+fn the_library_and_its_concordance_look_right() {
+    let (_tmp, dir) = corpus();
+    let mut h = common::app(Some(dir));
+    wait(&mut h, "the scan", library_idle);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run();
+    for c in "খবর".chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    wait(&mut h, "the search", library_idle);
+    h.run();
+    h.get_by_label_contains("3 hits in 3 articles");
+    h.snapshot("library_kwic");
+}
