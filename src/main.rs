@@ -28,8 +28,8 @@ use pathok::store::{self, Sidecar};
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
-    /// Article to open (.txt, .md, .html, or an image). Without it, the bundled sample
-    /// article is shown.
+    /// Article to open (.txt, .md, .html, or an image), or a folder to open as a
+    /// library of articles. Without it, the bundled sample article is shown.
     path: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,

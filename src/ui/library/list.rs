@@ -225,10 +225,11 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, open: bool) -> bool {
     ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT);
         let problems: Vec<String> = row.problems.iter().map(ToString::to_string).collect();
-        let title = if row.title.is_empty() {
-            "(no title)"
-        } else {
-            row.title.as_str()
+        // A file that cannot be read has no title: its reason stands in its place.
+        let title = match (row.title.is_empty(), problems.first()) {
+            (true, Some(problem)) => problem.as_str(),
+            (true, None) => "(no title)",
+            (false, _) => row.title.as_str(),
         };
         let width = COLUMNS[0].2;
         let response = ui

@@ -86,6 +86,8 @@ pub struct LibraryPanel {
     generation: u64,
     last_refresh: f64,
     refresh_soon: bool,
+    /// Set when the first scan finished, until the panel acted on it.
+    first_listing: bool,
     error: Option<String>,
     tab: Tab,
     list: ListState,
@@ -107,6 +109,7 @@ impl LibraryPanel {
             generation: 0,
             last_refresh: ctx.input(|i| i.time),
             refresh_soon: false,
+            first_listing: false,
             error: None,
             tab: Tab::Articles,
             list: ListState::default(),
@@ -242,6 +245,7 @@ impl LibraryPanel {
             self.scan = None;
             match result {
                 Ok(Ok(library)) => {
+                    self.first_listing |= !self.refreshing;
                     if library != self.library {
                         self.library = library;
                         self.generation += 1;
@@ -270,6 +274,12 @@ impl LibraryPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PanelContext<'_>) -> Option<LibraryAction> {
         let ctx = ui.ctx().clone();
         self.poll_scan(&ctx);
+        // A folder opened while the sample article is shown: its first article
+        // takes the sample's place.
+        let mut first = None;
+        if std::mem::take(&mut self.first_listing) && cx.open_article.is_none() {
+            first = self.neighbour(None, false).map(LibraryAction::Open);
+        }
         ui.horizontal(|ui| {
             ui.strong(folder_label(&self.library.root))
                 .on_hover_text(self.library.root.display().to_string());
@@ -293,7 +303,7 @@ impl LibraryPanel {
         });
         ui.separator();
         let articles = || readable_articles(&self.library);
-        match self.tab {
+        let action = match self.tab {
             Tab::Articles => self.list.ui(ui, &self.library, cx.open_article),
             Tab::Search => self.search.ui(ui, &self.library, articles(), cx),
             Tab::Passages => self
@@ -307,7 +317,8 @@ impl LibraryPanel {
                 }
                 action
             }
-        }
+        };
+        action.or(first)
     }
 }
 
