@@ -18,11 +18,32 @@ pub enum Scope {
     Article,
     /// Every article in the open article's folder and its subfolders.
     Folder,
+    /// The passages shown in the library's passages view: its folder, with its filter.
+    Library,
 }
 
 enum Message {
     Progress(Progress),
     Done(Result<ExportSummary, String>),
+}
+
+/// The passages filter in words: "tags A, B · coder rina · overlapping C".
+fn describe_filter(filter: &crate::corpus::PassageFilter) -> String {
+    let mut parts = Vec::new();
+    if !filter.tags.is_empty() {
+        parts.push(format!("tags {}", filter.tags.join(", ")));
+    }
+    if !filter.coders.is_empty() {
+        parts.push(format!("coder {}", filter.coders.join(", ")));
+    }
+    if let Some(tag) = &filter.overlapping {
+        parts.push(format!("overlapping {tag}"));
+    }
+    if parts.is_empty() {
+        "every passage".to_owned()
+    } else {
+        parts.join(" · ")
+    }
 }
 
 /// State of the export dialog.
@@ -66,7 +87,21 @@ impl ExportDialog {
         dialog
     }
 
+    /// A dialog exporting the passages of the library at `root` that pass `filter`
+    /// (the passages view's), in any format.
+    pub fn for_passages(root: &Path, filter: crate::corpus::PassageFilter) -> Self {
+        let mut dialog = Self::new(root);
+        dialog.scope = Scope::Library;
+        dialog.options.filter = filter;
+        dialog.output = dialog.default_output().display().to_string();
+        dialog
+    }
+
     fn folder(&self) -> PathBuf {
+        if self.scope == Scope::Library {
+            // The dialog was made on the library's folder itself.
+            return self.article.clone();
+        }
         crate::store::folder_of(&self.article).to_owned()
     }
 
@@ -78,6 +113,7 @@ impl ExportDialog {
                 |s| s.to_string_lossy().into_owned(),
             ),
             Scope::Folder => "pathok-export".to_owned(),
+            Scope::Library => "pathok-passages".to_owned(),
         };
         let extension = self.format.extension(&self.options);
         let name = if extension.is_empty() {
@@ -132,7 +168,7 @@ impl ExportDialog {
     fn start(&mut self, ctx: &egui::Context) {
         let paths = match self.scope {
             Scope::Article => vec![self.article.clone()],
-            Scope::Folder => vec![self.folder()],
+            Scope::Folder | Scope::Library => vec![self.folder()],
         };
         let (sender, receiver) = channel();
         // A bare name goes next to the article, whatever the working directory.
@@ -271,12 +307,20 @@ impl ExportDialog {
     /// Scope, format, its options, the output and "open the folder".
     fn settings_ui(&mut self, ui: &mut egui::Ui) {
         let before = (self.scope, self.format, self.options.clone());
-        ui.horizontal(|ui| {
-            ui.label("Scope");
-            ui.radio_value(&mut self.scope, Scope::Article, "This article");
-            ui.radio_value(&mut self.scope, Scope::Folder, "This folder")
-                .on_hover_text(self.folder().display().to_string());
-        });
+        if self.scope == Scope::Library {
+            ui.label(format!(
+                "The passages shown in the library: {}",
+                describe_filter(&self.options.filter)
+            ))
+            .on_hover_text(self.folder().display().to_string());
+        } else {
+            ui.horizontal(|ui| {
+                ui.label("Scope");
+                ui.radio_value(&mut self.scope, Scope::Article, "This article");
+                ui.radio_value(&mut self.scope, Scope::Folder, "This folder")
+                    .on_hover_text(self.folder().display().to_string());
+            });
+        }
         super::popups::choice(
             ui,
             "export-format",

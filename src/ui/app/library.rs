@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::super::dialogs::PathPrompt;
+use super::super::export_dialog::ExportDialog;
 use super::super::library::{LibraryAction, LibraryPanel, PanelContext, Tab};
 use super::super::notices::Level;
 use super::PathokApp;
@@ -123,6 +124,12 @@ impl PathokApp {
             Some(LibraryAction::Open(path)) => self.open(&ctx, &path),
             Some(LibraryAction::OpenAt(path, range)) => self.open_at(&ctx, &path, range),
             Some(LibraryAction::CodeAll(request)) => self.code_all(request),
+            Some(LibraryAction::ExportPassages(filter)) => {
+                if let Some(library) = &self.library {
+                    let dialog = ExportDialog::for_passages(library.root(), filter);
+                    self.open_modal(&ctx, modal::Modal::Export(Box::new(dialog)));
+                }
+            }
             None => {}
         }
     }

@@ -62,6 +62,8 @@ pub enum LibraryAction {
     OpenAt(PathBuf, CharRange),
     /// Tag passages in many articles (confirmed by the user).
     CodeAll(CodeAll),
+    /// Export the library's passages that pass this filter (the passages view's).
+    ExportPassages(corpus::PassageFilter),
 }
 
 /// What the panel needs from the window each frame.

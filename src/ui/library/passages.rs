@@ -137,15 +137,26 @@ impl PassagesView {
         let outcome = self.outcome.as_ref()?;
         let articles_with: BTreeSet<&PathBuf> =
             outcome.passages.iter().map(|p| &p.article).collect();
-        ui.label(format!(
-            "{} passages in {} articles",
-            outcome.passages.len(),
-            articles_with.len()
-        ));
+        let mut action = None;
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "{} passages in {} articles",
+                outcome.passages.len(),
+                articles_with.len()
+            ));
+            if ui
+                .button("Export these passages…")
+                .on_hover_text(
+                    "CSV, JSONL, W3C, brat, REFI-QDA or a report of exactly these passages",
+                )
+                .clicked()
+            {
+                action = Some(LibraryAction::ExportPassages(self.filter.clone()));
+            }
+        });
         for failure in &outcome.failures {
             ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {failure}"));
         }
-        let mut action = None;
         egui::ScrollArea::vertical()
             .id_salt("passages")
             .auto_shrink([false, false])
