@@ -164,16 +164,89 @@ fn the_library_and_its_concordance_look_right() {
     let (_tmp, dir) = corpus();
     let mut h = common::app(Some(dir));
     wait(&mut h, "the scan", library_idle);
+    search(&mut h, "খবর");
+    h.get_by_label_contains("3 hits in 3 articles");
+    h.snapshot("library_kwic");
+}
+
+/// Search বই in the library (Ctrl+Shift+F, type, Enter) and wait for the hits.
+fn search(h: &mut App, query: &str) {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run();
-    for c in "খবর".chars() {
+    for c in query.chars() {
         h.event(egui::Event::Text(c.to_string()));
         h.step();
     }
     h.key_press(Key::Enter);
     h.run();
-    wait(&mut h, "the search", library_idle);
+    wait(h, "the search", library_idle);
     h.run();
-    h.get_by_label_contains("3 hits in 3 articles");
-    h.snapshot("library_kwic");
+}
+
+/// The annotations in the sidecar of `article`, as on disk.
+fn on_disk(article: &Path) -> usize {
+    pathok::corpus::annotations(article)
+        .unwrap()
+        .map_or(0, |(_, sidecar)| sidecar.annotations.len())
+}
+
+#[test]
+fn code_all_hits_tags_every_hit_after_a_confirmation_one_undo_step_per_article() {
+    let (_tmp, dir) = corpus();
+    let mut h = common::app(Some(dir.clone()));
+    wait(&mut h, "the scan", library_idle);
+    // The side panel also names the tag: hidden, so the tag's name is the list's.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    search(&mut h, "বই");
+    h.get_by_label("Tag").click();
+    h.run();
+    h.get_by_label("প্রকাশনা").click();
+    h.run();
+    h.get_by_label("Code all 3 hits…").click();
+    h.run();
+    h.get_by_label_contains("Tag 3 passages in 2 articles with “প্রকাশনা”?");
+    h.get_by_label("Code them").click();
+    h.run();
+    // The open article through its session, the other through its sidecar.
+    assert_eq!(file_name(&open_path(&h)), "ক-শিক্ষা.txt");
+    assert_eq!(h.state().session().set.len(), 1);
+    let other = dir.join("খ-বাজার.txt");
+    assert_eq!(on_disk(&other), 2);
+    let tags: Vec<_> = pathok::corpus::annotations(&other)
+        .unwrap()
+        .unwrap()
+        .1
+        .annotations
+        .iter()
+        .map(|a| (a.quote.clone(), a.tags.clone(), a.author.clone()))
+        .collect();
+    assert!(
+        tags.iter()
+            .all(|(_, t, who)| t == &["প্রকাশনা".to_owned()] && who == "tester"),
+        "{tags:?}"
+    );
+
+    // Once more: nothing is added twice.
+    h.get_by_label("Code all 3 hits…").click();
+    h.run();
+    h.get_by_label("Code them").click();
+    h.run();
+    assert_eq!(h.state().session().set.len(), 1);
+    assert_eq!(on_disk(&other), 2);
+
+    // Undo: one step in the open article…
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session().set.len(), 0);
+    // …and one in the other, once it is open.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(file_name(&open_path(&h)), "খ-বাজার.txt");
+    assert_eq!(h.state().session().set.len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session().set.len(), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(on_disk(&other), 0);
 }

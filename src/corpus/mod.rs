@@ -11,8 +11,10 @@
 //! | `matcher`, `compile`, `pattern` | the folded query compiled to a matcher (plain or regex) |
 //! | `search`, `kwic` | hits with offsets and context; the concordance |
 //! | `passages`, `stats` | code retrieval, the export filter, tag statistics |
+//! | `code` | "code all hits": the annotations that tag search hits |
 //! | `read` | reading only what these need from articles and sidecars |
 
+mod code;
 mod compile;
 mod kwic;
 mod library;
@@ -23,6 +25,7 @@ mod read;
 mod search;
 mod stats;
 
+pub use code::{Coded, HitToCode, code_hits};
 pub use kwic::{KwicOrder, kwic_order, one_line, without_cut_marks, write_kwic_text};
 pub use library::{
     Cancelled, Found, Library, Row, RowFilter, RowProblem, ScanProgress, SortKey, find, refresh,

@@ -407,6 +407,35 @@ impl Session {
         Ok(id)
     }
 
+    /// Add `annotations` as ONE undoable step ("code all hits" in this article). An
+    /// annotation already in the set (same id) is put back as it is: that is how a
+    /// change written to the sidecar while the article was not open becomes the step
+    /// that Undo takes back once it is open.
+    pub fn add_group(&mut self, annotations: Vec<Annotation>) -> Result<(), SessionError> {
+        if annotations.is_empty() {
+            return Ok(());
+        }
+        if let Storage::ReadOnly { path, .. } = &self.storage {
+            return Err(SessionError::ReadOnly(path.clone()));
+        }
+        // Those already here leave the set for a moment, so that the step adds them.
+        let mut taken = Vec::new();
+        for a in &annotations {
+            if self.set.get(a.id) == Some(a) {
+                taken.extend(self.set.take(a.id));
+            }
+        }
+        let result = self.apply(Edit::Group(
+            annotations.into_iter().map(Edit::Add).collect(),
+        ));
+        if result.is_err() {
+            for a in taken {
+                self.set.upsert(a);
+            }
+        }
+        result
+    }
+
     /// Add tag `name` to annotation `id` (no-op if it has it already).
     pub fn add_tag(&mut self, id: AnnotationId, name: &str) -> Result<(), SessionError> {
         let Some(a) = self.set.get(id) else {

@@ -1,7 +1,7 @@
 //! The library in the app: opening a folder, the library panel beside the reader,
 //! and what its clicks do to the reader (open an article, select a hit, code hits).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::super::dialogs::PathPrompt;
 use super::super::export_dialog::ExportDialog;
@@ -165,9 +165,5 @@ impl PathokApp {
         if let Some(library) = &mut self.library {
             library.article_saved();
         }
-    }
-
-    fn code_all(&mut self, request: super::super::library::CodeAll) {
-        let _ = (request, PathBuf::new());
     }
 }

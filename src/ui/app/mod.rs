@@ -3,6 +3,7 @@
 
 mod annotating;
 mod chrome;
+mod code_all;
 mod finding;
 mod library;
 mod modal;
@@ -69,6 +70,8 @@ pub struct PathokApp {
     show_library: bool,
     /// A range to select once this article is open (a search hit clicked).
     pending_selection: Option<(PathBuf, crate::text::CharRange)>,
+    /// "Code all hits" written to articles not open, undoable once they are.
+    coded_elsewhere: code_all::CodedElsewhere,
 }
 
 /// Modification time and size of a file, to notice changes made by others.
@@ -125,6 +128,7 @@ impl PathokApp {
             library: None,
             show_library: true,
             pending_selection: None,
+            coded_elsewhere: code_all::CodedElsewhere::default(),
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -220,6 +224,7 @@ impl PathokApp {
                 self.show_article(article);
                 self.session = session;
                 self.painted = None;
+                self.adopt_coded_elsewhere(path);
                 self.apply_pending_selection(path);
             }
             Err(error) => {

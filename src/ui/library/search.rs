@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use egui::{Align2, Color32, FontId, Rect, Sense, pos2, vec2};
 
 use crate::corpus::{
-    self, ArticleHits, DEFAULT_CONTEXT, KwicOrder, Library, MatchOptions, Matcher,
+    self, ArticleHits, DEFAULT_CONTEXT, HitToCode, KwicOrder, Library, MatchOptions, Matcher,
 };
 use crate::text::CharRange;
 
@@ -35,8 +35,8 @@ const MATCH_FILL: Color32 = Color32::from_rgba_premultiplied(0xf2, 0xb7, 0x05, 0
 pub struct CodeAll {
     /// The tag (a codebook tag's name).
     pub tag: String,
-    /// Per article, the ranges to tag.
-    pub passages: Vec<(PathBuf, Vec<CharRange>)>,
+    /// Per article, the hits to tag.
+    pub passages: Vec<(PathBuf, Vec<HitToCode>)>,
 }
 
 impl CodeAll {
@@ -296,14 +296,14 @@ impl SearchView {
             if button.clicked()
                 && let Some(tag) = &self.tag
             {
-                let mut passages: BTreeMap<usize, Vec<CharRange>> = BTreeMap::new();
+                let mut passages: BTreeMap<usize, Vec<HitToCode>> = BTreeMap::new();
                 for &(a, h) in &self.lines {
                     if !only_ticked || self.ticked.contains(&(a, h)) {
                         let hit = &outcome.results[a].hits[h];
-                        passages
-                            .entry(a)
-                            .or_default()
-                            .push(CharRange::new(hit.start.0, hit.end.0));
+                        passages.entry(a).or_default().push(HitToCode {
+                            range: CharRange::new(hit.start.0, hit.end.0),
+                            matched: hit.matched.clone(),
+                        });
                     }
                 }
                 self.confirm = Some(CodeAll {
