@@ -250,3 +250,43 @@ fn code_all_hits_tags_every_hit_after_a_confirmation_one_undo_step_per_article()
     h.run();
     assert_eq!(on_disk(&other), 0);
 }
+
+#[test]
+fn files_that_cannot_be_read_and_sidecars_without_article_are_listed_with_their_reason() {
+    let (_tmp, dir) = corpus();
+    std::fs::write(dir.join("ঘ-ভাঙা.txt"), b"\x00\x01\x02 binary \x00\xff").unwrap();
+    // An article with a sidecar, then the article deleted.
+    let gone = dir.join("ঙ-মুছে.txt");
+    std::fs::write(&gone, "মুছে যাওয়া খবর\n\nএই খবরটি আর নেই।\n").unwrap();
+    let article = pathok::article::load(&gone).unwrap();
+    let (mut sidecar, _) = pathok::store::Sidecar::open(&gone, &article).unwrap();
+    let mut a = pathok::annotate::Annotation::new(
+        &article.text,
+        pathok::text::CharRange::new(0, 4),
+        pathok::annotate::Timestamp::now(),
+    )
+    .unwrap();
+    a.tags = vec!["প্রকাশনা".into()];
+    sidecar.annotations.upsert(a);
+    sidecar.save(&article.text).unwrap();
+    std::fs::remove_file(&gone).unwrap();
+
+    let mut h = common::app(Some(dir));
+    wait(&mut h, "the scan", library_idle);
+    h.run();
+    h.get_by_label_contains("binary");
+    h.get_by_label_contains("the sidecar's article is missing");
+    // The three good articles are there too, and stepping skips the bad rows.
+    h.get_by_label("ঢাকার খবর");
+    assert_eq!(h.state().library().unwrap().library().rows.len(), 5);
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+        h.run();
+    }
+    assert_eq!(file_name(&open_path(&h)), "গ-ঢাকা.txt");
+    assert!(
+        h.state().messages().is_empty(),
+        "{:?}",
+        h.state().messages()
+    );
+}
