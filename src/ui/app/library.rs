@@ -104,7 +104,7 @@ impl PathokApp {
         let mut action = None;
         egui::Panel::left("library")
             .resizable(true)
-            .default_size(560.0)
+            .default_size(460.0)
             .size_range(280.0..=1200.0)
             .show(ui, |ui| {
                 let mut save_first = || save = true;
@@ -153,10 +153,11 @@ impl PathokApp {
 
     /// After `path` was opened: the selection asked for it, if any.
     pub(super) fn apply_pending_selection(&mut self, path: &Path) {
-        if let Some((wanted, range)) = self.pending_selection.take() {
-            if wanted == path && range.end.0 <= self.article().text.char_len() {
-                self.select_match(range);
-            }
+        if let Some((wanted, range)) = self.pending_selection.take()
+            && wanted == path
+            && range.end.0 <= self.article().text.char_len()
+        {
+            self.select_match(range);
         }
     }
 

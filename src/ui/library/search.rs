@@ -288,7 +288,7 @@ impl SearchView {
             } else {
                 (format!("Code {} ticked hits…", self.ticked.len()), true)
             };
-            let enabled = self.tag.is_some() && outcome.incomplete.then_some(()).is_none();
+            let enabled = self.tag.is_some() && !outcome.incomplete;
             let button = ui
                 .add_enabled(enabled, egui::Button::new(label))
                 .on_hover_text("Tag every hit (or every ticked one), one undo step per article")
@@ -459,7 +459,7 @@ impl Line<'_> {
         );
         let match_x = rect.min.x + TITLE_WIDTH + LEFT_WIDTH;
         let left_rect =
-            Rect::from_x_y_ranges(rect.min.x + TITLE_WIDTH..=match_x - 4.0, rect.y_range());
+            Rect::from_x_y_ranges(rect.min.x + TITLE_WIDTH..=match_x - 1.0, rect.y_range());
         let left = painter.layout_no_wrap(self.left.clone(), font.clone(), text);
         painter.with_clip_rect(left_rect).galley(
             pos2(left_rect.max.x - left.size().x, y - left.size().y / 2.0),
@@ -467,17 +467,13 @@ impl Line<'_> {
             text,
         );
         let match_rect = Rect::from_min_size(
-            pos2(match_x, rect.min.y + 1.0),
-            vec2(matched.size().x + 4.0, LINE_HEIGHT - 2.0),
+            pos2(match_x - 1.0, rect.min.y + 1.0),
+            vec2(matched.size().x + 2.0, LINE_HEIGHT - 2.0),
         );
         painter.rect_filled(match_rect, 2.0, MATCH_FILL);
         let match_width = matched.size().x;
-        painter.galley(
-            pos2(match_x + 2.0, y - matched.size().y / 2.0),
-            matched,
-            text,
-        );
-        let right_x = match_x + match_width + 8.0;
+        painter.galley(pos2(match_x, y - matched.size().y / 2.0), matched, text);
+        let right_x = match_x + match_width + 3.0;
         let right_rect = Rect::from_x_y_ranges(right_x..=rect.max.x, rect.y_range());
         painter.with_clip_rect(right_rect).text(
             pos2(right_x, y),
