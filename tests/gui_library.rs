@@ -149,6 +149,15 @@ fn a_folder_lists_its_articles_searches_codes_a_hit_and_steps_to_the_next() {
     let shown = h.state().library().unwrap().passages().shown();
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].1, "বই");
+    // Clicking the passage selects its annotation in the reader (Esc first clears
+    // what the tag key left selected).
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().session().selected, None);
+    h.get_by_label("বাজারের খবর").click();
+    h.run();
+    let id = h.state().session().set.iter().next().unwrap().id;
+    assert_eq!(h.state().session().selected, Some(id));
 
     // Alt+↓: the next article in the list's order (by file name); Alt+↑ back.
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);

@@ -9,7 +9,17 @@ use super::super::library::{LibraryAction, LibraryPanel, PanelContext, Tab};
 use super::super::notices::Level;
 use super::PathokApp;
 use super::modal;
+use crate::annotate::AnnotationId;
 use crate::text::CharRange;
+
+/// What to select in an article opened from the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Target {
+    /// A range of text (a search hit).
+    Range(CharRange),
+    /// An annotation (a passage).
+    Annotation(AnnotationId),
+}
 
 impl PathokApp {
     /// Open the folder at `path` (absolute) as the library: listed in the panel,
@@ -122,7 +132,12 @@ impl PathokApp {
         }
         match action {
             Some(LibraryAction::Open(path)) => self.open(&ctx, &path),
-            Some(LibraryAction::OpenAt(path, range)) => self.open_at(&ctx, &path, range),
+            Some(LibraryAction::OpenAt(path, range)) => {
+                self.open_at(&ctx, &path, Target::Range(range))
+            }
+            Some(LibraryAction::OpenAnnotation(path, id)) => {
+                self.open_at(&ctx, &path, Target::Annotation(id))
+            }
             Some(LibraryAction::CodeAll(request)) => self.code_all(request),
             Some(LibraryAction::ExportPassages(filter)) => {
                 if let Some(library) = &self.library {
@@ -134,9 +149,9 @@ impl PathokApp {
         }
     }
 
-    /// Open `path` (unless it is open) and select `range` in it, with the keyboard in
+    /// Open `path` (unless it is open) and select `target` in it, with the keyboard in
     /// the reader so that `H` and `1`–`9` act on it at once.
-    fn open_at(&mut self, ctx: &egui::Context, path: &Path, range: CharRange) {
+    fn open_at(&mut self, ctx: &egui::Context, path: &Path, target: Target) {
         // No text field (the query) keeps the keyboard.
         ctx.memory_mut(|m| {
             if let Some(id) = m.focused() {
@@ -144,20 +159,35 @@ impl PathokApp {
             }
         });
         if self.article().origin.path() == Some(path) {
-            self.select_match(range);
+            self.select_target(target);
             return;
         }
-        self.pending_selection = Some((path.to_owned(), range));
+        self.pending_selection = Some((path.to_owned(), target));
         self.open(ctx, path);
     }
 
     /// After `path` was opened: the selection asked for it, if any.
     pub(super) fn apply_pending_selection(&mut self, path: &Path) {
-        if let Some((wanted, range)) = self.pending_selection.take()
+        if let Some((wanted, target)) = self.pending_selection.take()
             && wanted == path
-            && range.end.0 <= self.article().text.char_len()
         {
-            self.select_match(range);
+            self.select_target(target);
+        }
+    }
+
+    fn select_target(&mut self, target: Target) {
+        match target {
+            Target::Range(range) if range.end.0 <= self.article().text.char_len() => {
+                self.select_match(range);
+            }
+            Target::Range(_) => {}
+            Target::Annotation(id) => {
+                self.reader.set_selection(None);
+                self.session.selected = Some(id);
+                if let Some(a) = self.session.set.get(id) {
+                    self.reader.reveal(a.start);
+                }
+            }
         }
     }
 

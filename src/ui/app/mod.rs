@@ -69,7 +69,7 @@ pub struct PathokApp {
     library: Option<LibraryPanel>,
     show_library: bool,
     /// A range to select once this article is open (a search hit clicked).
-    pending_selection: Option<(PathBuf, crate::text::CharRange)>,
+    pending_selection: Option<(PathBuf, library::Target)>,
     /// "Code all hits" written to articles not open, undoable once they are.
     coded_elsewhere: code_all::CodedElsewhere,
 }

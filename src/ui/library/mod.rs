@@ -12,6 +12,7 @@ mod stats;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
+use crate::annotate::AnnotationId;
 use crate::corpus::{self, Library, RowProblem};
 use crate::text::CharRange;
 
@@ -60,6 +61,9 @@ pub enum LibraryAction {
     /// Open this article and select this range (a search hit, a passage), with the
     /// keyboard in the reader.
     OpenAt(PathBuf, CharRange),
+    /// Open this article with this annotation selected (a passage), the keyboard in
+    /// the reader.
+    OpenAnnotation(PathBuf, AnnotationId),
     /// Tag passages in many articles (confirmed by the user).
     CodeAll(CodeAll),
     /// Export the library's passages that pass this filter (the passages view's).

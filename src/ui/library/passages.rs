@@ -11,7 +11,6 @@ use egui::RichText;
 
 use crate::annotate::Status;
 use crate::corpus::{self, Library, Passage, PassageFilter};
-use crate::text::CharRange;
 
 use super::job::{Job, progress_ui};
 use super::{LibraryAction, PanelContext};
@@ -204,7 +203,8 @@ impl PassagesView {
 }
 
 /// One passage: title, coder and tags on the first line; context with the quote
-/// in bold and the note on the second. Returns the jump when clicked.
+/// in bold and the note on the second. Returns the jump when clicked: the article
+/// opens with the annotation selected, so `1`–`9`, `T` and `N` act on it.
 fn passage_ui(ui: &mut egui::Ui, passage: &Passage) -> Option<LibraryAction> {
     let a = &passage.annotation;
     let mut action = None;
@@ -221,14 +221,7 @@ fn passage_ui(ui: &mut egui::Ui, passage: &Passage) -> Option<LibraryAction> {
                 .on_hover_text(passage.article.display().to_string())
                 .clicked();
             if clicked {
-                action = Some(if a.status == Status::Orphaned {
-                    LibraryAction::Open(passage.article.clone())
-                } else {
-                    LibraryAction::OpenAt(
-                        passage.article.clone(),
-                        CharRange::new(a.start.0, a.end.0),
-                    )
-                });
+                action = Some(LibraryAction::OpenAnnotation(passage.article.clone(), a.id));
             }
             ui.weak(a.tags.join(", "));
             if !a.author.is_empty() {

@@ -217,9 +217,7 @@ impl SearchView {
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
-        if self.outcome.is_none() {
-            return None;
-        }
+        self.outcome.as_ref()?;
         self.summary_ui(ui);
         self.code_all_ui(ui, cx);
         let action = self.confirm_ui(ui.ctx());
