@@ -299,3 +299,33 @@ fn files_that_cannot_be_read_and_sidecars_without_article_are_listed_with_their_
         h.state().messages()
     );
 }
+
+/// A folder dropped from the desktop, as the window system hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("a folder".to_owned())
+    }
+}
+
+#[test]
+fn a_folder_dropped_on_the_window_opens_as_the_library_and_is_remembered() {
+    let (_tmp, dir) = corpus();
+    let mut h = common::app(None);
+    assert!(h.state().library().is_none());
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(dir.clone())));
+    h.run();
+    wait(&mut h, "the scan", library_idle);
+    h.run();
+    h.get_by_label("বাজারের খবর");
+    let remembered = &h.state().settings().recent_folders;
+    assert_eq!(remembered, &[dir.canonicalize().unwrap()]);
+}
