@@ -22,10 +22,14 @@ pub use passages::PassagesView;
 pub use search::{CodeAll, SearchView};
 pub use stats::StatsView;
 
-/// How often the folder is looked at again for changes on disk, in seconds, while
-/// the window has the focus (a refresh reads only what changed; see the README for
-/// its cost on 10,000 files).
+/// How often, at most, the folder is looked at again for changes on disk, in
+/// seconds, while the window has the focus (a refresh reads only what changed).
 pub const REFRESH_SECONDS: f64 = 2.0;
+
+/// A refresh waits at least this many times as long as the last one took, so that a
+/// big library (10,000 articles: about 0.2 s a refresh) costs at most a twentieth of
+/// one core however long it is.
+const REFRESH_COST_FACTOR: f64 = 20.0;
 
 /// The views of the library panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,13 +88,16 @@ pub struct PanelContext<'a> {
 /// The library panel: the folder, its scan and the four views.
 pub struct LibraryPanel {
     library: Library,
-    scan: Option<Job<Result<Library, corpus::Cancelled>>>,
+    /// The scan or refresh running, giving its result and how long it took.
+    scan: Option<Job<(Result<Library, corpus::Cancelled>, f64)>>,
     /// True while `scan` is a background refresh (no progress bar then).
     refreshing: bool,
     /// Bumped whenever the listing changed, so that views computed from an older
     /// listing know to run again.
     generation: u64,
     last_refresh: f64,
+    /// Seconds the last scan or refresh took.
+    refresh_cost: f64,
     refresh_soon: bool,
     /// Set when the first scan finished, until the panel acted on it.
     first_listing: bool,
@@ -114,6 +121,7 @@ impl LibraryPanel {
             refreshing: false,
             generation: 0,
             last_refresh: ctx.input(|i| i.time),
+            refresh_cost: 0.0,
             refresh_soon: false,
             first_listing: false,
             error: None,
@@ -211,8 +219,12 @@ impl LibraryPanel {
     fn start_scan(&mut self, ctx: &egui::Context, refresh: bool) {
         let previous = self.library.clone();
         let spawned = Job::spawn(ctx, "scan", move |progress| {
+            let started = std::time::Instant::now();
             let mut report = |p: corpus::ScanProgress| {
+                // A refresh shows no progress: reporting would repaint the window
+                // for nothing, many times a refresh.
                 match p {
+                    _ if refresh => {}
                     corpus::ScanProgress::Walking { found } => progress.report(found, 0),
                     corpus::ScanProgress::Reading { done, total } => progress.report(done, total),
                 }
@@ -222,11 +234,12 @@ impl LibraryPanel {
                     ControlFlow::Continue(())
                 }
             };
-            if refresh {
+            let result = if refresh {
                 corpus::refresh(&previous, &mut report)
             } else {
                 corpus::scan(&previous.root, &mut report)
-            }
+            };
+            (result, started.elapsed().as_secs_f64())
         });
         match spawned {
             Ok(job) => {
@@ -249,7 +262,12 @@ impl LibraryPanel {
             && let Some(result) = job.poll("scan")
         {
             self.scan = None;
-            match result {
+            if let Ok((_, cost)) = &result
+                && self.refreshing
+            {
+                self.refresh_cost = *cost;
+            }
+            match result.map(|(library, _)| library) {
                 Ok(Ok(library)) => {
                     self.first_listing |= !self.refreshing;
                     if library != self.library {
@@ -265,14 +283,15 @@ impl LibraryPanel {
         }
         let now = ctx.input(|i| i.time);
         let focused = ctx.input(|i| i.focused);
-        let due = now - self.last_refresh >= REFRESH_SECONDS;
+        let interval = REFRESH_SECONDS.max(REFRESH_COST_FACTOR * self.refresh_cost);
+        let due = now - self.last_refresh >= interval;
         if self.scan.is_none() && focused && (due || self.refresh_soon) {
             self.last_refresh = now;
             self.refresh_soon = false;
             self.start_scan(ctx, true);
         }
         if focused {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(REFRESH_SECONDS));
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(interval));
         }
     }
 
