@@ -150,3 +150,27 @@ fn a_codebook_that_cannot_be_read_is_reported_and_never_written() {
     ));
     assert_eq!(std::fs::read(&book).unwrap(), damaged);
 }
+
+#[test]
+fn a_group_is_one_undo_step_and_adopts_annotations_already_there() {
+    let text = crate::text::SourceText::new("নতুন বই এল, বইয়ের দাম বাড়ল।".to_owned());
+    let make = |start: usize| {
+        let mut a =
+            Annotation::new(&text, CharRange::new(start, start + 2), Timestamp::now()).unwrap();
+        a.tags = vec!["প্রকাশনা".into()];
+        a
+    };
+    let mut session = Session::in_memory();
+    session.add_group(vec![make(5), make(12)]).unwrap();
+    assert_eq!(session.set.len(), 2);
+    assert!(session.undo().unwrap());
+    assert_eq!(session.set.len(), 0, "both went in one step");
+    // Annotations written while the article was not open are in the set already:
+    // the group leaves the set as it is and makes them one undo step.
+    let written = make(5);
+    session.set.upsert(written.clone());
+    session.add_group(vec![written]).unwrap();
+    assert_eq!(session.set.len(), 1);
+    assert!(session.undo().unwrap());
+    assert!(session.set.is_empty());
+}

@@ -171,23 +171,9 @@ impl LibraryPanel {
         &self.passages
     }
 
-    /// The search view.
-    pub fn search(&self) -> &SearchView {
-        &self.search
-    }
-
     /// The view shown.
     pub fn tab(&self) -> Tab {
         self.tab
-    }
-
-    /// The articles in the list's current order (sorted and filtered as shown).
-    pub fn order(&self) -> Vec<PathBuf> {
-        self.list
-            .order(&self.library)
-            .iter()
-            .map(|&i| self.library.rows[i].path.clone())
-            .collect()
     }
 
     /// The article after (or before, `back`) `current` in the list's order; the first

@@ -59,11 +59,6 @@ impl PassagesView {
         })
     }
 
-    /// The filter of the view.
-    pub fn filter(&self) -> &PassageFilter {
-        &self.filter
-    }
-
     fn start(&mut self, ctx: &egui::Context, articles: Vec<PathBuf>, generation: u64) {
         let filter = self.filter.clone();
         self.computed = Some((generation, filter.clone()));

@@ -83,23 +83,6 @@ impl SearchView {
         self.job.is_some()
     }
 
-    /// The lines shown, in order: the article's path and the hit's range.
-    pub fn lines(&self) -> Vec<(PathBuf, CharRange)> {
-        let Some(outcome) = &self.outcome else {
-            return Vec::new();
-        };
-        self.lines
-            .iter()
-            .map(|&(a, h)| {
-                let hit = &outcome.results[a].hits[h];
-                (
-                    outcome.results[a].path.clone(),
-                    CharRange::new(hit.start.0, hit.end.0),
-                )
-            })
-            .collect()
-    }
-
     fn start(&mut self, ctx: &egui::Context, articles: Vec<PathBuf>) {
         let matcher = match Matcher::new(&self.query.value(), self.options) {
             Ok(m) => m,

@@ -30,11 +30,6 @@ impl StatsView {
         self.job.is_some()
     }
 
-    /// The statistics last counted.
-    pub fn stats(&self) -> Option<&Stats> {
-        self.stats.as_ref()
-    }
-
     fn start(&mut self, ctx: &egui::Context, articles: Vec<PathBuf>, generation: u64) {
         self.computed = Some(generation);
         let spawned = Job::spawn(ctx, "stats", move |progress| {
