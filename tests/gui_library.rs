@@ -45,6 +45,11 @@ fn corpus() -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
+/// The app on `path` (see [`common::app_with_max_steps`]).
+fn app(path: Option<PathBuf>) -> App {
+    common::app_with_max_steps(path, 32)
+}
+
 /// Run frames until `done` holds (background work answers within a few seconds).
 fn wait(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     for _ in 0..600 {
@@ -74,7 +79,7 @@ fn file_name(path: &Path) -> String {
 #[test]
 fn a_folder_lists_its_articles_searches_codes_a_hit_and_steps_to_the_next() {
     let (_tmp, dir) = corpus();
-    let mut h = common::app(Some(dir));
+    let mut h = app(Some(dir));
     wait(&mut h, "the scan", library_idle);
     h.run();
     for title in ["শিক্ষার খবর", "বাজারের খবর", "ঢাকার খবর"]
@@ -171,7 +176,7 @@ fn a_folder_lists_its_articles_searches_codes_a_hit_and_steps_to_the_next() {
 #[test]
 fn the_library_and_its_concordance_look_right() {
     let (_tmp, dir) = corpus();
-    let mut h = common::app(Some(dir));
+    let mut h = app(Some(dir));
     wait(&mut h, "the scan", library_idle);
     search(&mut h, "খবর");
     h.get_by_label_contains("3 hits in 3 articles");
@@ -202,7 +207,7 @@ fn on_disk(article: &Path) -> usize {
 #[test]
 fn code_all_hits_tags_every_hit_after_a_confirmation_one_undo_step_per_article() {
     let (_tmp, dir) = corpus();
-    let mut h = common::app(Some(dir.clone()));
+    let mut h = app(Some(dir.clone()));
     wait(&mut h, "the scan", library_idle);
     // The side panel also names the tag: hidden, so the tag's name is the list's.
     h.key_press_modifiers(Modifiers::COMMAND, Key::B);
@@ -280,7 +285,7 @@ fn files_that_cannot_be_read_and_sidecars_without_article_are_listed_with_their_
     sidecar.save(&article.text).unwrap();
     std::fs::remove_file(&gone).unwrap();
 
-    let mut h = common::app(Some(dir));
+    let mut h = app(Some(dir));
     wait(&mut h, "the scan", library_idle);
     h.run();
     h.get_by_label_contains("binary");
@@ -317,7 +322,7 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn a_folder_dropped_on_the_window_opens_as_the_library_and_is_remembered() {
     let (_tmp, dir) = corpus();
-    let mut h = common::app(None);
+    let mut h = app(None);
     assert!(h.state().library().is_none());
     h.input_mut()
         .dropped_files
@@ -328,4 +333,21 @@ fn a_folder_dropped_on_the_window_opens_as_the_library_and_is_remembered() {
     h.get_by_label("বাজারের খবর");
     let remembered = &h.state().settings().recent_folders;
     assert_eq!(remembered, &[dir.canonicalize().unwrap()]);
+}
+
+/// A fast typist: the first key after Ctrl+Shift+F comes in the very next frame,
+/// before the search view has been drawn with the focus. It must land in the query.
+#[test]
+fn the_first_key_after_ctrl_shift_f_lands_in_the_query() {
+    let (_tmp, dir) = corpus();
+    let mut h = app(Some(dir));
+    wait(&mut h, "the scan", library_idle);
+    common::press_in_one_frame(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    for c in "খবর".chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.run();
+    let query = h.state().library().unwrap().search().query();
+    assert_eq!(query, "খবর");
 }

@@ -88,6 +88,13 @@ pub fn workspace() -> (tempfile::TempDir, PathBuf) {
 /// The app on `path` (the sample article when `None`) in a 1200×760 window, 60 frames
 /// a second (double-clicks are timed), author "tester", settled.
 pub fn app(path: Option<PathBuf>) -> App {
+    app_with_max_steps(path, 4)
+}
+
+/// The app as [`app`] makes it, with `run` allowed up to `max_steps` frames to settle:
+/// the library's background work (the scan, the refresh every few seconds) asks for
+/// frames from its own threads, and may finish during any `run`.
+pub fn app_with_max_steps(path: Option<PathBuf>, max_steps: u64) -> App {
     let settings = Settings {
         author: "tester".into(),
         ..Settings::default()
@@ -95,6 +102,7 @@ pub fn app(path: Option<PathBuf>) -> App {
     let mut h = Harness::builder()
         .with_size([1200.0, 760.0])
         .with_step_dt(1.0 / 60.0)
+        .with_max_steps(max_steps)
         .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, path));
     h.run();
     h

@@ -171,6 +171,11 @@ impl LibraryPanel {
         &self.passages
     }
 
+    /// The search view.
+    pub fn search(&self) -> &SearchView {
+        &self.search
+    }
+
     /// The view shown.
     pub fn tab(&self) -> Tab {
         self.tab

@@ -16,7 +16,7 @@ use crate::corpus::{
 };
 use crate::text::CharRange;
 
-use super::super::text_input::BengaliText;
+use super::super::text_input::{BengaliText, add_focusable};
 use super::job::{Job, progress_ui};
 use super::{LibraryAction, PanelContext};
 
@@ -76,6 +76,11 @@ impl SearchView {
     /// Put the keyboard in the query field at the next frame.
     pub fn focus(&mut self) {
         self.focus = true;
+    }
+
+    /// The query as typed (NFC).
+    pub fn query(&self) -> String {
+        self.query.value()
     }
 
     /// True while a search runs.
@@ -171,14 +176,13 @@ impl SearchView {
         self.poll(library);
         let mut run = false;
         ui.horizontal(|ui| {
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("Search the library")
-                    .desired_width(220.0),
-            );
-            if std::mem::take(&mut self.focus) {
-                response.request_focus();
-            }
+            // The focus is given before the field reads the frame's input, so the
+            // first key typed after Ctrl+Shift+F is not lost (see `add_focusable`).
+            let focus = std::mem::take(&mut self.focus);
+            let edit = egui::TextEdit::singleline(&mut self.query)
+                .hint_text("Search the library")
+                .desired_width(220.0);
+            let response = add_focusable(ui, edit, "library-query", focus);
             run |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             run |= ui.button("Search").clicked();
         });
