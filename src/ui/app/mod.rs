@@ -3,6 +3,7 @@
 
 mod annotating;
 mod chrome;
+mod comparing;
 mod finding;
 mod modal;
 mod sample;
@@ -57,6 +58,8 @@ pub struct PathokApp {
     hovered: Option<AnnotationId>,
     side_panel: SidePanel,
     show_side_panel: bool,
+    /// The compare view, when open.
+    compare: Option<super::compare::CompareView>,
     /// The colour of new untagged highlights.
     current_color: Color,
     last_disk_check: f64,
@@ -111,6 +114,7 @@ impl PathokApp {
             hovered: None,
             side_panel: SidePanel::default(),
             show_side_panel: true,
+            compare: None,
             current_color: Color::HIGHLIGHT,
             last_disk_check: 0.0,
             article_stamp: None,
@@ -288,6 +292,9 @@ impl PathokApp {
                 }
             }
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
+            Command::CompareCoders => self.toggle_compare(),
+            Command::NextDifference => self.step_difference(true),
+            Command::PreviousDifference => self.step_difference(false),
             Command::Import => {
                 let folder = self.article().origin.path().map(|p| crate::store::folder_of(p).to_owned());
                 self.open_modal(ctx, modal::Modal::Import(ImportPrompt::new(folder.as_deref())));
@@ -516,6 +523,9 @@ impl eframe::App for PathokApp {
             if let Some(action) = action {
                 self.side_panel_action(&ctx, action);
             }
+        }
+        if self.standalone.is_none() {
+            self.compare_panel(ui);
         }
         self.sync_highlights();
 
