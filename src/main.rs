@@ -142,6 +142,11 @@ enum AgreementFormat {
     Json,
     /// CSV (UTF-8 with BOM), one row per tag, pair, article and article × tag.
     Csv,
+    /// Team report: one offline HTML page with the figures and every disagreement
+    /// with both coders' versions.
+    Html,
+    /// Team report in Markdown.
+    Md,
 }
 
 /// A `--format`-style argument: one of `all`, by name, with its description as help.
@@ -591,6 +596,14 @@ fn agreement(
             json
         }
         AgreementFormat::Csv => agree::to_csv(&report)?,
+        AgreementFormat::Html => {
+            agree::to_team_html(&report, &agree::disagreements(&loaded.coding, &report))
+                .into_bytes()
+        }
+        AgreementFormat::Md => {
+            agree::to_team_markdown(&report, &agree::disagreements(&loaded.coding, &report))
+                .into_bytes()
+        }
     };
     let mut stdout = std::io::stdout().lock();
     stdout
