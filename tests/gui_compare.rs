@@ -105,3 +105,38 @@ fn f8_walks_the_differences_and_an_adoption_is_one_undo_step() {
     assert!(set.iter().all(|a| a.author != "final"));
     assert_eq!(set.len(), 4);
 }
+
+#[test]
+fn the_agreement_window_measures_the_folder_and_says_why_a_figure_is_missing() {
+    let (dir, article) = workspace();
+    two_coders(&article);
+    let mut h = common::app(Some(article));
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Agreement…").click();
+    h.run();
+    h.get_by_label("Agreement between coders");
+    h.get_by_label_contains("1 article(s) compared,");
+    // Two tags, then all tags: every figure is a number while both coders count.
+    assert!(h.query_by_label_contains("— (").is_none());
+
+    h.get_by_label("sumon").click();
+    h.run();
+    let missing = h
+        .get_all_by_label_contains("— (agreement needs two or more coders; only \"rina\" found)")
+        .count();
+    assert!(
+        missing >= 2,
+        "α_u and % agree say why they are missing ({missing})"
+    );
+
+    h.get_by_label("sumon").click();
+    h.run();
+    h.get_by_label("Save team report (HTML)").click();
+    h.run();
+    let html = std::fs::read_to_string(dir.path().join("team-report.html")).unwrap();
+    assert!(
+        html.contains("coder rina") && html.contains("coder sumon"),
+        "{html}"
+    );
+}

@@ -94,6 +94,8 @@ pub enum Command {
     NextDifference,
     /// Go to the previous difference between the compared coders.
     PreviousDifference,
+    /// Show the agreement between the coders of this article's folder.
+    Agreement,
     /// Scroll one screen down.
     PageDown,
     /// Scroll one screen up.
@@ -158,7 +160,8 @@ impl Command {
             | Command::ToggleSidePanel
             | Command::CompareCoders
             | Command::NextDifference
-            | Command::PreviousDifference => Some(Menu::View),
+            | Command::PreviousDifference
+            | Command::Agreement => Some(Menu::View),
             Command::PageDown
             | Command::PageUp
             | Command::Top
@@ -201,6 +204,7 @@ impl Command {
             Command::CompareCoders => "Compare coders…",
             Command::NextDifference => "Next difference",
             Command::PreviousDifference => "Previous difference",
+            Command::Agreement => "Agreement…",
             Command::PageDown => "Page down",
             Command::PageUp => "Page up",
             Command::Top => "Go to start",
@@ -249,6 +253,9 @@ impl Command {
             }
             Command::NextDifference | Command::PreviousDifference => {
                 "Select the next / previous passage where the compared coders differ"
+            }
+            Command::Agreement => {
+                "α_u, kappa and percent agreement per tag and article for this folder; team report"
             }
             Command::PageDown | Command::PageUp | Command::Top | Command::Bottom => {
                 "Move through the article"
@@ -331,7 +338,8 @@ impl Command {
             | Command::Import
             | Command::Theme(_)
             | Command::Quit
-            | Command::CompareCoders => vec![],
+            | Command::CompareCoders
+            | Command::Agreement => vec![],
         }
     }
 

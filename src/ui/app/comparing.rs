@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::super::compare::{CompareAction, CompareView};
+use super::super::compare::{AgreementAction, AgreementWindow, CompareAction, CompareView};
+use super::super::notices::Level;
 use super::PathokApp;
 use crate::agreement::Difference;
 
@@ -31,8 +32,39 @@ impl PathokApp {
         self.reader.reveal(d.range.start);
     }
 
-    /// Draw the view (a panel under the text) and do what it asks.
+    /// Open the agreement window on the open article's folder (after saving, so that
+    /// the figures include what is on screen), or close it.
+    pub(super) fn open_agreement(&mut self) {
+        if self.agreement.take().is_some() {
+            return;
+        }
+        let article = Arc::clone(self.reader.article());
+        let Some(path) = article.origin.path() else {
+            self.report(
+                Level::Notice,
+                "agreement is measured over a folder: open an article of yours first".into(),
+            );
+            return;
+        };
+        if let Some(n) = self.session.autosave(&article, true) {
+            self.report(Level::Notice, n);
+        }
+        self.agreement = Some(AgreementWindow::open(crate::store::folder_of(path)));
+    }
+
+    /// Draw the compare view (a panel under the text) and the agreement window, and
+    /// do what they ask.
     pub(super) fn compare_panel(&mut self, ui: &mut egui::Ui) {
+        if let Some(window) = &mut self.agreement {
+            match window.ui(ui.ctx()) {
+                None => {}
+                Some(AgreementAction::Close) => self.agreement = None,
+                Some(AgreementAction::Notice { error, text }) => {
+                    let level = if error { Level::Error } else { Level::Notice };
+                    self.report(level, text);
+                }
+            }
+        }
         let Some(view) = &mut self.compare else {
             return;
         };

@@ -60,6 +60,8 @@ pub struct PathokApp {
     show_side_panel: bool,
     /// The compare view, when open.
     compare: Option<super::compare::CompareView>,
+    /// The agreement window, when open.
+    agreement: Option<super::compare::AgreementWindow>,
     /// The colour of new untagged highlights.
     current_color: Color,
     last_disk_check: f64,
@@ -115,6 +117,7 @@ impl PathokApp {
             side_panel: SidePanel::default(),
             show_side_panel: true,
             compare: None,
+            agreement: None,
             current_color: Color::HIGHLIGHT,
             last_disk_check: 0.0,
             article_stamp: None,
@@ -295,6 +298,7 @@ impl PathokApp {
             Command::CompareCoders => self.toggle_compare(),
             Command::NextDifference => self.step_difference(true),
             Command::PreviousDifference => self.step_difference(false),
+            Command::Agreement => self.open_agreement(),
             Command::Import => {
                 let folder = self.article().origin.path().map(|p| crate::store::folder_of(p).to_owned());
                 self.open_modal(ctx, modal::Modal::Import(ImportPrompt::new(folder.as_deref())));

@@ -2,6 +2,10 @@
 //! per difference (only A, only B, different tags, different boundaries), walked with
 //! F8 / Shift+F8; each row adopts A's or B's version into the reconciled coding.
 
+mod agreement;
+
+pub use agreement::{AgreementAction, AgreementWindow};
+
 use egui::RichText;
 
 use crate::agreement::{Difference, DifferenceKind, compare_coders};
