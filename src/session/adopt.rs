@@ -43,6 +43,11 @@ impl Session {
             }
             edits.push(edit);
         }
+        if edits.is_empty() {
+            // Adopting "no passage here" where the reconciled coder has none: no
+            // change, and no empty undo step.
+            return Ok(ids);
+        }
         self.apply(Edit::Group(edits))?;
         self.selected = ids.first().copied();
         Ok(ids)
@@ -97,5 +102,9 @@ mod tests {
         assert!(s.undo().unwrap());
         assert_eq!(s.set.iter().filter(|x| x.author == "final").count(), 0);
         assert_eq!(s.set.len(), 2);
+        // Adopting nothing where "final" has nothing changes nothing.
+        let version = s.version;
+        assert!(s.adopt(&article, range, &[], "final").unwrap().is_empty());
+        assert_eq!(s.version, version);
     }
 }

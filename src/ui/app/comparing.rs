@@ -71,6 +71,7 @@ impl PathokApp {
         let mut action = None;
         egui::Panel::bottom("compare")
             .resizable(true)
+            .default_size(240.0)
             .show(ui, |ui| action = view.ui(ui, &self.session));
         match action {
             None => {}
