@@ -210,6 +210,7 @@ impl SidePanel {
                 ui.set_width(ui.available_width());
                 ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
                 chips(ui, a, &session.codebook);
+                ui.label(RichText::new(coder_label(Some(&a.author))).weak());
                 ui.horizontal(|ui| {
                     let reattach = ui
                         .add_enabled(
