@@ -1,5 +1,6 @@
 //! `pathok` — open the GUI on an article, or work with annotations from the command
-//! line: `export`, `import`, `check`, `agreement`, and on a corpus: `search`, `stats`.
+//! line: `export`, `import`, `check`, `agreement`, and on a corpus: `search`, `stats`;
+//! for teams in git: `git-setup` and `merge-driver`.
 
 mod cli;
 
@@ -120,6 +121,17 @@ enum Command {
     Search(cli::SearchArgs),
     /// Tag statistics: passages and articles per tag and coder, co-occurrence.
     Stats(cli::StatsArgs),
+    /// Git merge driver for sidecars and codebook.ron (set up by `git-setup`): merges
+    /// by annotation id into OURS; exit 1 with conflict markers only when it cannot
+    /// decide, 2 when a version cannot be read.
+    MergeDriver(cli::MergeDriverArgs),
+    /// Make git merge sidecars and codebook.ron with `pathok merge-driver`: adds the
+    /// lines to .gitattributes and registers the driver in the repository's config.
+    /// Safe to run again.
+    GitSetup {
+        /// The repository (or a folder in it); default: the working directory.
+        repo: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -130,6 +142,11 @@ enum AgreementFormat {
     Json,
     /// CSV (UTF-8 with BOM), one row per tag, pair, article and article × tag.
     Csv,
+    /// Team report: one offline HTML page with the figures and every disagreement
+    /// with both coders' versions.
+    Html,
+    /// Team report in Markdown.
+    Md,
 }
 
 /// A `--format`-style argument: one of `all`, by name, with its description as help.
@@ -253,6 +270,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ),
         Some(Command::Search(args)) => cli::search(&args),
         Some(Command::Stats(args)) => cli::stats(&args),
+        Some(Command::MergeDriver(args)) => cli::merge_driver(&args),
+        Some(Command::GitSetup { repo }) => cli::git_setup(repo.as_deref()),
     }
 }
 
@@ -577,6 +596,14 @@ fn agreement(
             json
         }
         AgreementFormat::Csv => agree::to_csv(&report)?,
+        AgreementFormat::Html => {
+            agree::to_team_html(&report, &agree::disagreements(&loaded.coding, &report))
+                .into_bytes()
+        }
+        AgreementFormat::Md => {
+            agree::to_team_markdown(&report, &agree::disagreements(&loaded.coding, &report))
+                .into_bytes()
+        }
     };
     let mut stdout = std::io::stdout().lock();
     stdout

@@ -315,3 +315,25 @@ fn an_unreadable_sidecar_stops_the_measure_and_names_the_file() {
     assert!(err.contains("nothing measured"), "{err}");
     assert!(stdout(&out).is_empty());
 }
+
+#[test]
+fn team_report_in_html_and_markdown_has_the_figures_and_both_versions() {
+    let dir = corpus();
+    let out = pathok(dir.path(), &["agreement", "--format", "html", "corpus"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script") && !html.contains("http"));
+    assert!(html.contains("0.5694"), "{html}");
+    // rina's 0..4 and karim's 2..4: one difference of boundaries, both versions.
+    assert!(html.contains("different boundaries"), "{html}");
+    assert!(html.contains("coder rina") && html.contains("coder karim"));
+    assert!(html.contains("corpus/b.txt: no annotations by karim"));
+
+    let out = pathok(dir.path(), &["agreement", "--format", "md", "corpus"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("# Team report"));
+    assert!(md.contains("| সমালোচনা | 0.5694 |"), "{md}");
+    assert!(md.contains("| 0–4 | different boundaries |"), "{md}");
+}

@@ -16,7 +16,7 @@ use egui_kittest::kittest::Queryable as _;
 use pathok::annotate::Color;
 use pathok::session::Session;
 
-use common::{App, click, double_click_word, workspace};
+use common::{App, click, double_click_word, offset_of, workspace};
 
 fn app(path: &Path) -> App {
     common::app(Some(path.to_owned()))
@@ -165,4 +165,66 @@ fn deleting_a_tag_asks_with_its_counts_and_removes_it_everywhere() {
     let book = pathok::store::load_codebook(&dir.path().join("codebook.ron")).unwrap();
     assert_eq!(book.tags.len(), 1);
     h.get_by_label_contains("deleted from 2 annotation(s) in 2 article(s)");
+}
+
+/// `select.txt` with one passage coded by rina and one by sumon, saved.
+fn two_coders(article: &Path) {
+    let loaded = pathok::article::load(article).unwrap();
+    let (mut session, _) = Session::open(article, &loaded);
+    for (word, coder) in [("গণমাধ্যম", "rina"), ("সৌভাগ্যের", "sumon")]
+    {
+        let start = loaded
+            .text
+            .as_str()
+            .split(word)
+            .next()
+            .unwrap()
+            .chars()
+            .count();
+        let range = pathok::text::CharRange::new(start, start + word.chars().count());
+        session
+            .add(
+                &loaded,
+                range,
+                Color::HIGHLIGHT,
+                vec!["সমালোচনা".into()],
+                coder,
+            )
+            .unwrap();
+    }
+    assert_eq!(session.autosave(&loaded, true), None);
+}
+
+#[test]
+fn the_panel_names_each_coder_and_shows_one_coder_in_the_list_and_the_text() {
+    let (_dir, article) = workspace();
+    two_coders(&article);
+    let mut h = app(&article);
+    h.get_by_label("coder: rina");
+    h.get_by_label("coder: sumon");
+    assert_eq!(h.state().reader().highlights().len(), 2);
+
+    let combo = h.get_by_role_and_label(Role::ComboBox, "Coder").rect();
+    click(&mut h, combo.center());
+    h.run();
+    let item = h
+        .get_all_by_label("coder: sumon")
+        .map(|n| n.rect())
+        .filter(|r| r.top() >= combo.bottom())
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("sumon in the list")
+        .center();
+    click(&mut h, item);
+    h.run();
+    h.get_by_label("1 annotation hidden by the filter");
+    assert!(h.query_by_label("coder: rina").is_none());
+    let shown = h.state().reader().highlights();
+    assert_eq!(shown.len(), 1, "the text shows sumon's passage only");
+    let sumon = offset_of(&h, "সৌভাগ্যের");
+    assert_eq!(shown[0].range.start.0, sumon);
+
+    h.get_by_label("Show all").click();
+    h.run();
+    h.get_by_label("coder: rina");
+    assert_eq!(h.state().reader().highlights().len(), 2);
 }

@@ -76,6 +76,7 @@ mod load;
 mod measure;
 mod render;
 mod report;
+mod team;
 #[cfg(test)]
 mod testing;
 mod unitizing;
@@ -89,4 +90,5 @@ pub use render::{CSV_COLUMNS, to_csv, to_text};
 pub use report::{
     AgreementReport, ArticleAgreement, KappaKind, PairAgreement, TagAgreement, agreement,
 };
+pub use team::{Disagreement, Disagreements, disagreements, to_team_html, to_team_markdown};
 pub use unitizing::{AlphaU, Span, StudyError, Unit, UnitizingStudy};

@@ -8,6 +8,7 @@
 //! query that is not a valid regular expression).
 
 mod filter;
+mod git;
 mod search;
 mod stats;
 
@@ -20,6 +21,7 @@ use pathok::corpus::{self, Found};
 use pathok::store::WalkProblemKind;
 
 pub use filter::FilterArgs;
+pub use git::{MergeDriverArgs, git_setup, merge_driver};
 pub use search::{SearchArgs, search};
 pub use stats::{StatsArgs, stats};
 

@@ -14,7 +14,7 @@ use super::helpers::{report_groups, report_title, tags_of};
 pub struct Markdown;
 
 /// Markdown-escape inline text (so quotes cannot start lists or links).
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if "\\`*_[]<>#|!".contains(c) {

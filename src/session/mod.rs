@@ -3,6 +3,7 @@
 //! they reach the sidecar file (autosave, merge with changes on disk, read-only when
 //! the sidecar cannot be trusted). Pure: the GUI calls it, it knows nothing of egui.
 
+mod adopt;
 mod folder;
 
 use std::path::{Path, PathBuf};

@@ -13,8 +13,8 @@ use crate::article::read_regular_file_if_exists;
 
 /// File name of a folder codebook.
 pub const CODEBOOK_FILE: &str = "codebook.ron";
-const CODEBOOK_FORMAT: &str = "pathok-codebook";
-const CODEBOOK_VERSION: u32 = 1;
+pub(crate) const CODEBOOK_FORMAT: &str = "pathok-codebook";
+pub(crate) const CODEBOOK_VERSION: u32 = 1;
 
 /// A codebook file exactly as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,7 +67,8 @@ pub fn load_codebook(path: &Path) -> Result<Codebook, StoreError> {
     }
 }
 
-fn codebook_bytes(path: &Path, codebook: &Codebook) -> Result<Vec<u8>, StoreError> {
+/// The text of a codebook file (`path` is for messages).
+pub(crate) fn codebook_text(codebook: &Codebook, path: &Path) -> Result<String, StoreError> {
     let file = CodebookFile {
         format: CODEBOOK_FORMAT.to_owned(),
         version: CODEBOOK_VERSION,
@@ -77,7 +78,7 @@ fn codebook_bytes(path: &Path, codebook: &Codebook) -> Result<Vec<u8>, StoreErro
         .indentor("    ")
         .new_line("\n");
     ron::ser::to_string_pretty(&file, config)
-        .map(|s| format!("{}\n", readable_escapes(&s)).into_bytes())
+        .map(|s| format!("{}\n", readable_escapes(&s)))
         .map_err(|e| StoreError::Parse {
             path: path.to_owned(),
             line: 0,
@@ -89,7 +90,7 @@ fn codebook_bytes(path: &Path, codebook: &Codebook) -> Result<Vec<u8>, StoreErro
 /// Write a codebook atomically, under its folder's lock.
 pub fn save_codebook(path: &Path, codebook: &Codebook) -> Result<(), StoreError> {
     let mut write = LockedWrite::begin(&[path.to_owned()])?;
-    write.files_mut()[0].replace(codebook_bytes(path, codebook)?);
+    write.files_mut()[0].replace(codebook_text(codebook, path)?.into_bytes());
     write.commit()?;
     Ok(())
 }
@@ -327,7 +328,7 @@ fn change_everywhere(
         rewritten.push(path);
     }
     change_book(&mut book, !rewritten.is_empty())?;
-    book_file.replace(codebook_bytes(codebook, &book)?);
+    book_file.replace(codebook_text(&book, codebook)?.into_bytes());
     write.commit()?;
     Ok((usage, rewritten))
 }

@@ -10,6 +10,7 @@ mod format;
 mod ids;
 mod lock;
 mod merge;
+mod merge3;
 mod reader;
 mod sidecar;
 #[cfg(test)]
@@ -33,6 +34,7 @@ pub use format::{
 pub use ids::{DuplicateId, Renumbered, duplicate_ids};
 pub use lock::{LOCK_FILE, LOCK_TIMEOUT};
 pub use merge::merge;
+pub use merge3::{Merged3, merge_three_way};
 pub use sidecar::{DiskStamp, SaveOutcome, Sidecar};
 pub use update::{LockedFile, LockedWrite, MAX_STORE_FILE_BYTES, update_sidecars};
 pub use walk::{

@@ -40,8 +40,8 @@
 //! - [`super::rename_tag`] and [`super::save_codebook`]: the codebook and the sidecars
 //!   it governs.
 //! - A git merge driver writes git's own temporary copies (`%A`), not a sidecar in the
-//!   corpus, so it needs no lock: it merges with [`super::merge`] and writes its
-//!   output file. Anything that changes a sidecar in place uses one of the above.
+//!   corpus, so it needs no lock: it merges with [`super::merge_three_way`] (the
+//!   rules of [`super::merge`] plus the common ancestor) and writes its output file. Anything that changes a sidecar in place uses one of the above.
 //!
 //! Inside a [`LockedWrite`] (or an [`update_sidecars`] closure) do not start another
 //! write in the same folders: the lock is per open file, so the second would wait for

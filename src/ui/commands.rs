@@ -98,6 +98,14 @@ pub enum Command {
     NarrowerColumn,
     /// Show or hide the side panel.
     ToggleSidePanel,
+    /// Show or hide the compare view (two coders' codings of this article).
+    CompareCoders,
+    /// Go to the next difference between the compared coders.
+    NextDifference,
+    /// Go to the previous difference between the compared coders.
+    PreviousDifference,
+    /// Show the agreement between the coders of this article's folder.
+    Agreement,
     /// Scroll one screen down.
     PageDown,
     /// Scroll one screen up.
@@ -164,7 +172,11 @@ impl Command {
             | Command::WiderColumn
             | Command::NarrowerColumn
             | Command::ToggleSidePanel
-            | Command::ToggleLibrary => Some(Menu::View),
+            | Command::ToggleLibrary
+            | Command::CompareCoders
+            | Command::NextDifference
+            | Command::PreviousDifference
+            | Command::Agreement => Some(Menu::View),
             Command::PageDown
             | Command::PageUp
             | Command::Top
@@ -183,6 +195,7 @@ impl Command {
                 | Command::Undo
                 | Command::Palette
                 | Command::ToggleTypeface
+                | Command::CompareCoders
         )
     }
 
@@ -208,6 +221,10 @@ impl Command {
             Command::WiderColumn => "Wider column",
             Command::NarrowerColumn => "Narrower column",
             Command::ToggleSidePanel => "Show / hide side panel",
+            Command::CompareCoders => "Compare coders…",
+            Command::NextDifference => "Next difference",
+            Command::PreviousDifference => "Previous difference",
+            Command::Agreement => "Agreement…",
             Command::PageDown => "Page down",
             Command::PageUp => "Page up",
             Command::Top => "Go to start",
@@ -263,6 +280,15 @@ impl Command {
             Command::Theme(_) => "Change the reading colours",
             Command::WiderColumn | Command::NarrowerColumn => "Change the width of the text column",
             Command::ToggleSidePanel => "Annotations, codebook and article note",
+            Command::CompareCoders => {
+                "Two coders' codings of this article side by side, to settle the differences"
+            }
+            Command::NextDifference | Command::PreviousDifference => {
+                "Select the next / previous passage where the compared coders differ"
+            }
+            Command::Agreement => {
+                "α_u, kappa and percent agreement per tag and article for this folder; team report"
+            }
             Command::PageDown | Command::PageUp | Command::Top | Command::Bottom => {
                 "Move through the article"
             }
@@ -312,6 +338,8 @@ impl Command {
             Command::WiderColumn => key(CMD, Key::CloseBracket),
             Command::NarrowerColumn => key(CMD, Key::OpenBracket),
             Command::ToggleSidePanel => key(CMD, Key::B),
+            Command::NextDifference => key(NONE, Key::F8),
+            Command::PreviousDifference => key(SHIFT, Key::F8),
             Command::PageDown => vec![
                 KeyboardShortcut::new(NONE, Key::PageDown),
                 KeyboardShortcut::new(NONE, Key::Space),
@@ -343,7 +371,12 @@ impl Command {
                 KeyboardShortcut::new(CMD, Key::Y),
             ],
             Command::Palette => key(cmd_shift, Key::P),
-            Command::OpenSample | Command::Import | Command::Theme(_) | Command::Quit => vec![],
+            Command::OpenSample
+            | Command::Import
+            | Command::Theme(_)
+            | Command::Quit
+            | Command::CompareCoders
+            | Command::Agreement => vec![],
         }
     }
 

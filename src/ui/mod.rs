@@ -2,6 +2,7 @@
 
 mod app;
 mod commands;
+pub mod compare;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod find;

@@ -119,6 +119,7 @@ impl PathokApp {
 
     pub(super) fn side_panel_action(&mut self, ctx: &egui::Context, action: SidePanelAction) {
         match action {
+            SidePanelAction::ShowCoder(_) => self.painted = None,
             SidePanelAction::Select(id) => {
                 self.session.selected = Some(id);
                 if let Some(a) = self.session.set.get(id) {
@@ -348,8 +349,10 @@ impl PathokApp {
     pub(super) fn refresh_highlights(&mut self) {
         let mut highlights = Vec::new();
         self.highlight_ids.clear();
+        let coder = self.side_panel.shown_coder();
         for a in self.session.set.iter() {
-            if a.status == crate::annotate::Status::Orphaned {
+            if a.status == crate::annotate::Status::Orphaned || coder.is_some_and(|c| c != a.author)
+            {
                 continue;
             }
             let [r, g, b] = self.session.paint_color(a).0;

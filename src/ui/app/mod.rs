@@ -4,6 +4,7 @@
 mod annotating;
 mod chrome;
 mod code_all;
+mod comparing;
 mod finding;
 mod library;
 mod modal;
@@ -60,6 +61,10 @@ pub struct PathokApp {
     hovered: Option<AnnotationId>,
     side_panel: SidePanel,
     show_side_panel: bool,
+    /// The compare view, when open.
+    compare: Option<super::compare::CompareView>,
+    /// The agreement window, when open.
+    agreement: Option<super::compare::AgreementWindow>,
     /// The colour of new untagged highlights.
     current_color: Color,
     last_disk_check: f64,
@@ -121,6 +126,8 @@ impl PathokApp {
             hovered: None,
             side_panel: SidePanel::default(),
             show_side_panel: true,
+            compare: None,
+            agreement: None,
             current_color: Color::HIGHLIGHT,
             last_disk_check: 0.0,
             article_stamp: None,
@@ -320,6 +327,10 @@ impl PathokApp {
                 }
             }
             Command::ToggleSidePanel => self.show_side_panel = !self.show_side_panel,
+            Command::CompareCoders => self.toggle_compare(),
+            Command::NextDifference => self.step_difference(true),
+            Command::PreviousDifference => self.step_difference(false),
+            Command::Agreement => self.open_agreement(),
             Command::Import => {
                 let folder = self.article().origin.path().map(|p| crate::store::folder_of(p).to_owned());
                 self.open_modal(ctx, modal::Modal::Import(ImportPrompt::new(folder.as_deref())));
@@ -553,6 +564,9 @@ impl eframe::App for PathokApp {
             }
         }
         self.library_panel(ui);
+        if self.standalone.is_none() {
+            self.compare_panel(ui);
+        }
         self.sync_highlights();
 
         let style = self.style();

@@ -164,6 +164,11 @@ impl ReaderView {
         self.highlights = highlights;
     }
 
+    /// The highlights painted behind the text, in text order.
+    pub fn highlights(&self) -> &[Highlight] {
+        &self.highlights
+    }
+
     /// Scroll so that `offset` is in view on the next frame.
     pub fn reveal(&mut self, offset: CharOffset) {
         self.reveal = Some(offset);

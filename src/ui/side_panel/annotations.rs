@@ -32,7 +32,9 @@ impl SidePanel {
                 }
             }
         });
-        self.filter_ui(ui, session);
+        if self.filter_ui(ui, session) {
+            action = Some(SidePanelAction::ShowCoder(self.coder.clone()));
+        }
         let orphans: Vec<&Annotation> = session
             .set
             .iter()
@@ -60,6 +62,9 @@ impl SidePanel {
                 );
                 if ui.small_button("Show all").clicked() {
                     self.filters = super::Filters::default();
+                    if self.coder.take().is_some() {
+                        action = Some(SidePanelAction::ShowCoder(None));
+                    }
                 }
             });
         }
@@ -88,8 +93,8 @@ impl SidePanel {
         action
     }
 
-    /// The text, tag and colour filters.
-    fn filter_ui(&mut self, ui: &mut egui::Ui, session: &Session) {
+    /// The text, tag, coder and colour filters; true when the coder changed.
+    fn filter_ui(&mut self, ui: &mut egui::Ui, session: &Session) -> bool {
         ui.add(
             egui::TextEdit::singleline(&mut self.filters.text)
                 .hint_text("filter by text or note")
@@ -104,6 +109,25 @@ impl SidePanel {
             &mut self.filters.tag,
             &tags,
             |t| t.clone().unwrap_or_else(|| "All tags".to_owned()),
+        );
+        let mut coders: Vec<Option<String>> = session
+            .set
+            .iter()
+            .map(|a| Some(a.author.clone()))
+            .chain([self.coder.clone()])
+            .collect();
+        coders.sort();
+        coders.dedup();
+        if coders.first() != Some(&None) {
+            coders.insert(0, None);
+        }
+        let coder_changed = super::super::popups::choice(
+            ui,
+            "coder-filter",
+            "Coder",
+            &mut self.coder,
+            &coders,
+            |c| coder_label(c.as_deref()),
         );
         ui.horizontal_wrapped(|ui| {
             ui.label("Colour filter");
@@ -136,10 +160,14 @@ impl SidePanel {
                 }
             }
         });
+        coder_changed
     }
 
     /// True when the filters let `a` through.
     fn keeps(&self, a: &Annotation, session: &Session) -> bool {
+        if self.coder.as_ref().is_some_and(|c| *c != a.author) {
+            return false;
+        }
         if !self.filters.is_active() {
             return true;
         }
@@ -182,6 +210,7 @@ impl SidePanel {
                 ui.set_width(ui.available_width());
                 ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
                 chips(ui, a, &session.codebook);
+                ui.label(RichText::new(coder_label(Some(&a.author))).weak());
                 ui.horizontal(|ui| {
                     let reattach = ui
                         .add_enabled(
@@ -215,6 +244,7 @@ impl SidePanel {
                 ui.set_width(ui.available_width());
                 ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 160))).wrap());
                 chips(ui, a, &session.codebook);
+                ui.label(RichText::new(coder_label(Some(&a.author))).weak());
                 if !a.note.is_empty() {
                     ui.add(
                         egui::Label::new(RichText::new(preview(&a.note, 120)).italics().weak())
@@ -225,5 +255,15 @@ impl SidePanel {
             .response
             .interact(Sense::click())
             .clicked()
+    }
+}
+
+/// A coder as the panel names it: "All coders" for none chosen, "no coder" for
+/// annotations without an author.
+fn coder_label(coder: Option<&str>) -> String {
+    match coder {
+        None => "All coders".to_owned(),
+        Some("") => "no coder".to_owned(),
+        Some(name) => format!("coder: {name}"),
     }
 }

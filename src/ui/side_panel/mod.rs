@@ -39,6 +39,9 @@ pub enum SidePanelAction {
     DeleteTag(String),
     /// Colour for new untagged highlights.
     SetColor(Color),
+    /// Show the annotations of one coder only (`None`: every coder), in the list and
+    /// in the text.
+    ShowCoder(Option<String>),
     /// Move an unreadable sidecar aside and start fresh.
     KeepBadSidecar,
 }
@@ -80,6 +83,9 @@ pub struct SidePanel {
     folder_counts: Option<(std::collections::BTreeMap<String, usize>, Vec<String>)>,
     /// The article the state above belongs to (its file, or its text's SHA-256).
     article: Option<String>,
+    /// The one coder shown (`None`: all). Kept from one article to the next: a coder
+    /// is a person, not a property of one article.
+    coder: Option<String>,
 }
 
 impl SidePanel {
@@ -139,6 +145,12 @@ impl SidePanel {
         action.or(inner)
     }
 
+    /// The coder whose annotations are shown, `None` for every coder. The reader
+    /// paints only theirs too.
+    pub fn shown_coder(&self) -> Option<&str> {
+        self.coder.as_deref()
+    }
+
     /// The folder's tags changed (a rename or a deletion everywhere): the counts made
     /// before are wrong now.
     pub fn forget_folder_counts(&mut self) {
@@ -155,6 +167,7 @@ impl SidePanel {
             *self = SidePanel {
                 tab: self.tab,
                 article: Some(key),
+                coder: self.coder.take(),
                 ..SidePanel::default()
             };
         }

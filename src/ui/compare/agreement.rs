@@ -1,0 +1,260 @@
+//! The agreement window: α_u, observed and expected disagreement, kappa and percent
+//! agreement per tag, overall and per article, for the open article's folder, between
+//! the coders ticked among those found. A figure with nothing to compare shows "—" and
+//! the reason. The team report (HTML or Markdown) is written next to the articles.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
+
+use crate::agreement::{
+    AgreementOptions, AgreementReport, Loaded, Measure, agreement, disagreements, load_corpus,
+    to_team_html, to_team_markdown,
+};
+
+/// What the window asks the app to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AgreementAction {
+    /// Close the window.
+    Close,
+    /// Tell the user (a report was written, or could not be).
+    Notice {
+        /// An error rather than a notice.
+        error: bool,
+        /// What happened, naming the file.
+        text: String,
+    },
+}
+
+/// State of the agreement window.
+pub struct AgreementWindow {
+    folder: PathBuf,
+    loaded: Result<Loaded, String>,
+    /// Every author found in the folder.
+    found: Vec<String>,
+    chosen: BTreeSet<String>,
+    report: Option<Result<AgreementReport, String>>,
+}
+
+impl AgreementWindow {
+    /// Read the folder's articles and sidecars (as saved) and measure between every
+    /// coder found.
+    pub fn open(folder: &Path) -> Self {
+        let loaded = load_corpus(&[folder.to_owned()]).map_err(|e| e.to_string());
+        let found: Vec<String> = match &loaded {
+            Ok(l) => l
+                .coding
+                .articles
+                .iter()
+                .flat_map(|a| a.annotations.iter().map(|x| x.author.clone()))
+                .filter(|c| !c.is_empty())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        let mut window = AgreementWindow {
+            folder: folder.to_owned(),
+            loaded,
+            chosen: found.iter().cloned().collect(),
+            found,
+            report: None,
+        };
+        window.measure();
+        window
+    }
+
+    fn measure(&mut self) {
+        self.report = self.loaded.as_ref().ok().map(|l| {
+            let options = AgreementOptions {
+                coders: Some(self.chosen.iter().cloned().collect()),
+                tags: Vec::new(),
+            };
+            agreement(&l.coding, &options).map_err(|e| e.to_string())
+        });
+    }
+
+    /// Draw the window.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<AgreementAction> {
+        let mut action = None;
+        let mut open = true;
+        egui::Window::new("Agreement between coders")
+            .open(&mut open)
+            .default_width(640.0)
+            .show(ctx, |ui| action = self.contents(ui));
+        if !open {
+            action = Some(AgreementAction::Close);
+        }
+        action
+    }
+
+    fn contents(&mut self, ui: &mut egui::Ui) -> Option<AgreementAction> {
+        ui.label(RichText::new(format!("Folder: {}", self.folder.display())).weak());
+        match &self.loaded {
+            Ok(l) => {
+                for problem in &l.skipped {
+                    ui.label(RichText::new(problem.to_string()).weak());
+                }
+            }
+            Err(e) => {
+                ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+                return None;
+            }
+        }
+        let mut changed = false;
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Coders:");
+            if self.found.is_empty() {
+                ui.label("none found (annotations record their coder as author)");
+            }
+            for coder in &self.found {
+                let mut on = self.chosen.contains(coder);
+                if ui.checkbox(&mut on, coder).changed() {
+                    changed = true;
+                    if on {
+                        self.chosen.insert(coder.clone());
+                    } else {
+                        self.chosen.remove(coder);
+                    }
+                }
+            }
+        });
+        if changed {
+            self.measure();
+        }
+        let Ok(loaded) = &self.loaded else {
+            return None;
+        };
+        let report = match &self.report {
+            Some(Ok(r)) => r,
+            Some(Err(e)) => {
+                ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+                return None;
+            }
+            None => return None,
+        };
+        ui.label(format!(
+            "{} article(s) compared, {} code point(s); {} not compared",
+            report.articles,
+            report.continuum,
+            report.not_compared.len()
+        ));
+        egui::ScrollArea::vertical()
+            .max_height(420.0)
+            .show(ui, |ui| {
+                tag_table(ui, report);
+                article_table(ui, report);
+                for n in &report.not_compared {
+                    ui.label(RichText::new(format!("{}: {}", n.article, n.reason)).weak());
+                }
+            });
+        let mut action = None;
+        ui.horizontal(|ui| {
+            for (label, name, html) in [
+                ("Save team report (HTML)", "team-report.html", true),
+                ("Save team report (Markdown)", "team-report.md", false),
+            ] {
+                let button = ui.button(label).on_hover_text(format!(
+                    "Writes {name} in the folder: figures and every disagreement"
+                ));
+                if button.clicked() {
+                    action = Some(self.write_report(loaded, report, name, html));
+                }
+            }
+        });
+        action
+    }
+
+    fn write_report(
+        &self,
+        loaded: &Loaded,
+        report: &AgreementReport,
+        name: &str,
+        html: bool,
+    ) -> AgreementAction {
+        let found = disagreements(&loaded.coding, report);
+        let text = if html {
+            to_team_html(report, &found)
+        } else {
+            to_team_markdown(report, &found)
+        };
+        let path = self.folder.join(name);
+        match crate::store::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => AgreementAction::Notice {
+                error: false,
+                text: format!("team report written: {}", path.display()),
+            },
+            Err(e) => AgreementAction::Notice {
+                error: true,
+                text: format!("the team report could not be written: {e}"),
+            },
+        }
+    }
+}
+
+/// A figure, or "—" with the reason beside it.
+fn figure(ui: &mut egui::Ui, m: &Measure, decimals: usize) {
+    match m {
+        Measure::Value(v) => {
+            ui.label(format!("{v:.decimals$}"));
+        }
+        Measure::Undefined(why) => {
+            ui.label(RichText::new(format!("— ({why})")).weak());
+        }
+    }
+}
+
+fn optional(ui: &mut egui::Ui, x: Option<f64>) {
+    ui.label(x.map_or_else(|| "—".to_owned(), |v| format!("{v:.4}")));
+}
+
+fn tag_table(ui: &mut egui::Ui, report: &AgreementReport) {
+    egui::Grid::new("agreement-tags")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for head in ["tag", "α_u", "observed", "expected", "kappa", "% agree"] {
+                ui.strong(head);
+            }
+            ui.end_row();
+            for (name, t) in &report.tags {
+                ui.label(name);
+                figure(ui, &t.alpha_u, 4);
+                optional(ui, t.observed);
+                optional(ui, t.expected);
+                figure(ui, &t.kappa, 4);
+                figure(ui, &t.percent, 2);
+                ui.end_row();
+            }
+            ui.strong("all tags");
+            figure(ui, &report.alpha_u, 4);
+            optional(ui, report.observed);
+            optional(ui, report.expected);
+            ui.label("");
+            figure(ui, &report.percent, 2);
+            ui.end_row();
+        });
+}
+
+fn article_table(ui: &mut egui::Ui, report: &AgreementReport) {
+    if report.per_article.is_empty() {
+        return;
+    }
+    ui.separator();
+    egui::Grid::new("agreement-articles")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            for head in ["article", "α_u", "% agree"] {
+                ui.strong(head);
+            }
+            ui.end_row();
+            for a in &report.per_article {
+                ui.label(&a.article);
+                figure(ui, &a.alpha_u, 4);
+                figure(ui, &a.percent, 2);
+                ui.end_row();
+            }
+        });
+}
