@@ -312,3 +312,28 @@ fn the_sample_article_has_an_example_codebook_so_1_tags_at_once() {
     assert_eq!(a.tags, [h.state().session().codebook.tags[0].name.clone()]);
     h.get_by_label_contains("Codebook (4)");
 }
+
+/// eframe calls `App::logic` but not `App::ui` while the window is minimised: the
+/// autosave must not wait for the next drawn frame.
+#[test]
+fn autosave_writes_the_sidecar_with_the_window_hidden() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article, ReaderTheme::Light);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.key_press(egui::Key::H);
+    h.step();
+    assert_eq!(h.state().session().set.len(), 1, "one highlight made");
+    let sidecar = pathok::store::sidecar_path(&article);
+    assert!(
+        !sidecar.exists(),
+        "not saved yet: the autosave waits a moment"
+    );
+    // Minimised from here on: only `logic` runs, never `ui`.
+    std::thread::sleep(pathok::session::AUTOSAVE_DELAY + std::time::Duration::from_millis(50));
+    let ctx = h.ctx.clone();
+    let mut frame = eframe::Frame::_new_kittest();
+    eframe::App::logic(h.state_mut(), &ctx, &mut frame);
+    let (file, _) = pathok::store::read_sidecar_file(&sidecar).expect("sidecar written");
+    assert_eq!(file.annotations.len(), 1);
+}

@@ -67,7 +67,9 @@ pub struct PathokApp {
     agreement: Option<super::compare::AgreementWindow>,
     /// The colour of new untagged highlights.
     current_color: Color,
-    last_disk_check: f64,
+    /// When the files were last compared with the disk (a clock of its own: egui's
+    /// input time stands still while the window is minimised).
+    last_disk_check: std::time::Instant,
     article_stamp: Option<(std::time::SystemTime, u64)>,
     context_menu: Option<egui::Pos2>,
     /// The open folder, if any.
@@ -129,7 +131,7 @@ impl PathokApp {
             compare: None,
             agreement: None,
             current_color: Color::HIGHLIGHT,
-            last_disk_check: 0.0,
+            last_disk_check: std::time::Instant::now(),
             article_stamp: None,
             context_menu: None,
             library: None,
@@ -389,6 +391,8 @@ impl PathokApp {
     }
 
     /// Autosave, and every second look for changes made to the files by others.
+    /// Runs from [`eframe::App::logic`], so it goes on while the window is minimised
+    /// and nothing is drawn.
     fn keep_files_in_sync(&mut self, ctx: &egui::Context) {
         let article = Arc::clone(self.reader.article());
         let before = self.session.save_state();
@@ -402,13 +406,12 @@ impl PathokApp {
         if after != before {
             // Show "Saved" now, not at the next mouse move.
             ctx.request_repaint();
-        } else if after == SaveState::Unsaved {
-            ctx.request_repaint_after(crate::session::AUTOSAVE_DELAY);
         }
+        self.schedule_autosave(ctx);
         // Wake up once a second to notice files changed by others.
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
-        let now = ctx.input(|i| i.time);
-        if now - self.last_disk_check < 1.0 {
+        let now = std::time::Instant::now();
+        if now.duration_since(self.last_disk_check) < std::time::Duration::from_secs(1) {
             return;
         }
         self.last_disk_check = now;
@@ -429,6 +432,14 @@ impl PathokApp {
             && let Some(n) = self.session.check_disk(&article)
         {
             self.report(Level::Notice, n);
+        }
+    }
+
+    /// Changes wait to be saved: come back when the autosave delay is over (also when
+    /// the window is hidden, where only `logic` runs).
+    fn schedule_autosave(&self, ctx: &egui::Context) {
+        if self.session.save_state() == SaveState::Unsaved {
+            ctx.request_repaint_after(crate::session::AUTOSAVE_DELAY);
         }
     }
 
@@ -520,10 +531,16 @@ impl PathokApp {
 }
 
 impl eframe::App for PathokApp {
+    /// What must go on whether or not the window is drawn (eframe calls only this
+    /// while it is minimised): finishing a load, autosave, noticing changes on disk.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_loading();
+        self.keep_files_in_sync(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         ctx.set_visuals(self.settings.theme.visuals());
-        self.poll_loading();
         self.handle_dropped_files(&ctx);
         // While a dialog or a popup (a menu, a list) is open, keys belong to it: Esc
         // closes it, the arrows move in it. While the find bar is open, Esc closes it
@@ -591,7 +608,8 @@ impl eframe::App for PathokApp {
             self.run(&ctx, command);
         }
         Self::drop_overlay(&ctx);
-        self.keep_files_in_sync(&ctx);
+        // The commands above may have changed annotations after `logic` ran.
+        self.schedule_autosave(&ctx);
         self.update_title(&ctx);
     }
 
