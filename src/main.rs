@@ -19,6 +19,7 @@ use pathok::export::{
     ImportOptions, ImportSummary, OutputKind, QdpxPositions, SourceIris,
 };
 use pathok::store::{self, Sidecar};
+use pathok::ui::renderer::Renderer;
 
 /// Pathok (পাঠক): read and annotate articles, Bengali first.
 #[derive(Parser, Debug)]
@@ -32,6 +33,10 @@ struct Cli {
     /// Article to open (.txt, .md, .html, or an image), or a folder to open as a
     /// library of articles. Without it, the bundled sample article is shown.
     path: Option<PathBuf>,
+    /// Draw the window with this renderer, and no other (default: glow, then wgpu if
+    /// glow cannot start; the PATHOK_RENDERER variable changes the first choice).
+    #[arg(long, value_name = "RENDERER", value_parser = choice(&Renderer::ALL, Renderer::name, Renderer::description))]
+    renderer: Option<Renderer>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -187,7 +192,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
             // Problems with the file are shown in the window and printed by the app.
-            pathok::ui::run(cli.path).context("cannot open a window")?;
+            pathok::ui::run(cli.path, cli.renderer).context("cannot open a window")?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {

@@ -15,6 +15,7 @@ pub mod palette;
 pub mod paths;
 pub mod popups;
 pub mod reader;
+pub mod renderer;
 mod session_colors;
 pub mod settings;
 pub mod side_panel;
@@ -25,8 +26,8 @@ pub use app::PathokApp;
 pub use commands::Command;
 pub use notices::{Level, Message};
 
-/// Window options for the native app.
-pub fn native_options() -> eframe::NativeOptions {
+/// Window options for the native app, drawn by `renderer`.
+pub fn native_options(renderer: renderer::Renderer) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Pathok")
@@ -34,15 +35,54 @@ pub fn native_options() -> eframe::NativeOptions {
             .with_inner_size([1100.0, 800.0])
             .with_min_inner_size([480.0, 360.0])
             .with_drag_and_drop(true),
+        renderer: renderer.to_eframe(),
+        // The event loop outlives a renderer that fails to start, so the next one can
+        // be tried in the same process (eframe keeps it in a thread-local).
+        run_and_return: true,
         ..Default::default()
     }
 }
 
 /// Run the GUI on `path` (or the sample article) until the window closes.
-pub fn run(path: Option<std::path::PathBuf>) -> eframe::Result {
-    eframe::run_native(
-        "pathok",
-        native_options(),
-        Box::new(move |cc| Ok(Box::new(PathokApp::new(cc, path)))),
-    )
+///
+/// `flag` is `--renderer`; without it [`renderer::ENV_VAR`] or the default decides.
+/// A renderer that cannot start (no Vulkan, no GL) is replaced by the other one, with
+/// the reason on stderr (see [`renderer::Plan`]).
+pub fn run(
+    path: Option<std::path::PathBuf>,
+    flag: Option<renderer::Renderer>,
+) -> Result<(), renderer::WindowError> {
+    let env = std::env::var(renderer::ENV_VAR).ok();
+    let plan = renderer::Plan::new(flag, env.as_deref());
+    if let Some(ignored) = &plan.ignored {
+        eprintln!("pathok: {ignored} (in {})", renderer::ENV_VAR);
+    }
+    let mut current = plan.first();
+    loop {
+        let created = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag_created = std::sync::Arc::clone(&created);
+        let app_path = path.clone();
+        let result = eframe::run_native(
+            "pathok",
+            native_options(current),
+            Box::new(move |cc| {
+                flag_created.store(true, std::sync::atomic::Ordering::SeqCst);
+                Ok(Box::new(PathokApp::new(cc, app_path)))
+            }),
+        );
+        let Err(error) = result else { return Ok(()) };
+        let app_created = created.load(std::sync::atomic::Ordering::SeqCst);
+        match plan.after_failure(current, app_created) {
+            Some(next) => {
+                eprintln!("pathok: the {current} renderer cannot start ({error}); trying {next}");
+                current = next;
+            }
+            None => {
+                return Err(renderer::WindowError {
+                    renderer: current,
+                    reason: error.to_string(),
+                });
+            }
+        }
+    }
 }

@@ -232,6 +232,7 @@ impl PathokApp {
                 self.article_stamp = file_stamp(path);
                 self.show_article(article);
                 self.session = session;
+                self.side_panel.session_replaced();
                 self.painted = None;
                 self.adopt_coded_elsewhere(path);
                 self.apply_pending_selection(path);
@@ -280,6 +281,7 @@ impl PathokApp {
                 self.notices.clear();
                 self.show_article(article::sample_article());
                 self.session = sample::sample_session();
+                self.side_panel.session_replaced();
                 self.painted = None;
             }
             Command::Reload => match self.article().origin.path().map(Path::to_owned) {
@@ -618,7 +620,7 @@ impl eframe::App for PathokApp {
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush_annotations();
     }
 }
