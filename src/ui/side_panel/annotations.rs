@@ -3,11 +3,12 @@
 
 use egui::{RichText, Sense};
 
-use crate::annotate::{Annotation, Color, Status};
+use crate::annotate::Annotation;
 use crate::session::{PALETTE, Session};
 use crate::text::CharRange;
 
 use super::super::session_colors::to_color32;
+use super::list::{AnnotationList, FilterKey, Row};
 use super::{SidePanel, SidePanelAction, chips, preview};
 
 impl SidePanel {
@@ -35,22 +36,15 @@ impl SidePanel {
         if self.filter_ui(ui, session) {
             action = Some(SidePanelAction::ShowCoder(self.coder.clone()));
         }
-        let orphans: Vec<&Annotation> = session
-            .set
-            .iter()
-            .filter(|a| a.status == Status::Orphaned)
-            .collect();
-        let placed: Vec<&Annotation> = session
-            .set
-            .iter()
-            .filter(|a| a.status != Status::Orphaned)
-            .collect();
-        let shown: Vec<&Annotation> = placed
-            .iter()
-            .copied()
-            .filter(|a| self.keeps(a, session))
-            .collect();
-        let hidden = placed.len() - shown.len();
+        let filters = FilterKey {
+            text: self.filters.text.value(),
+            tag: self.filters.tag.clone(),
+            color: self.filters.color,
+            coder: self.coder.clone(),
+        };
+        let mut list = std::mem::take(&mut self.list);
+        list.refresh(session, filters, |a| self.keeps(a, session));
+        let hidden = list.hidden();
         if hidden > 0 {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
@@ -70,26 +64,83 @@ impl SidePanel {
         }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show(ui, |ui| {
-                if !orphans.is_empty()
-                    && let Some(chosen) = Self::orphans(ui, &orphans, session, selection)
+            .show_viewport(ui, |ui, viewport| {
+                if let Some(chosen) =
+                    Self::visible_rows(ui, viewport, &mut list, session, selection)
                 {
                     action = Some(chosen);
                 }
-                for a in &shown {
-                    if Self::entry(ui, a, session) {
-                        action = Some(SidePanelAction::Select(a.id));
-                    }
+            });
+        self.list = list;
+        action
+    }
+
+    /// Lay out the rows in `viewport` only (list coordinates), measuring them; the
+    /// others keep their estimated heights.
+    fn visible_rows(
+        ui: &mut egui::Ui,
+        viewport: egui::Rect,
+        list: &mut AnnotationList,
+        session: &Session,
+        selection: Option<CharRange>,
+    ) -> Option<SidePanelAction> {
+        let mut action = None;
+        let width = ui.available_width();
+        list.set_width(width, session);
+        let origin = ui.max_rect().min;
+        let spacing = ui.spacing().item_spacing.y;
+        let slice = session.set.as_slice();
+        let mut i = list.row_at(viewport.min.y);
+        while i < list.rows().len() && list.top(i) <= viewport.max.y {
+            let row = list.rows()[i];
+            let top = origin.y + list.top(i);
+            let rect = egui::Rect::from_min_size(
+                egui::pos2(origin.x, top),
+                egui::vec2(width, f32::INFINITY),
+            );
+            let builder = egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::top_down(egui::Align::Min))
+                .id_salt(("annotation-row", row));
+            let shown = ui.scope_builder(builder, |ui| match row {
+                Row::OrphansHeader => {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!(
+                                "Orphaned ({}): the article changed and these were not found again",
+                                list.orphans()
+                            ))
+                            .strong(),
+                        )
+                        .wrap(),
+                    );
+                    None
                 }
-                if session.set.is_empty() {
+                Row::Orphan(n) => Self::orphan(ui, &slice[n], session, selection),
+                Row::OrphansEnd => {
+                    ui.separator();
+                    None
+                }
+                Row::Entry(n) => Self::entry(ui, &slice[n], session)
+                    .then_some(SidePanelAction::Select(slice[n].id)),
+                Row::Empty => {
                     ui.label(
                         RichText::new(
                             "No annotations yet. Select text and press H, or 1–9 for a tag.",
                         )
                         .weak(),
                     );
+                    None
                 }
             });
+            if let Some(chosen) = shown.inner {
+                action = Some(chosen);
+            }
+            list.measured(i, shown.response.rect.height() + spacing, session);
+            i += 1;
+        }
+        // The whole list's height, so the scroll bar is to scale.
+        ui.set_height(list.total_height());
         action
     }
 
@@ -137,9 +188,7 @@ impl SidePanel {
             {
                 self.filters.color = None;
             }
-            let mut used: Vec<Color> = session.set.iter().map(|a| session.paint_color(a)).collect();
-            used.sort();
-            used.dedup();
+            let used = self.list.colors().to_vec();
             for color in used {
                 let (rect, response) =
                     ui.allocate_exact_size(egui::vec2(16.0, 16.0), Sense::click());
@@ -187,47 +236,34 @@ impl SidePanel {
         by_color && by_tag && by_text
     }
 
-    /// The orphans, each with Re-attach and Delete.
-    fn orphans(
+    /// An orphan, with Re-attach and Delete.
+    fn orphan(
         ui: &mut egui::Ui,
-        orphans: &[&Annotation],
+        a: &Annotation,
         session: &Session,
         selection: Option<CharRange>,
     ) -> Option<SidePanelAction> {
         let mut action = None;
-        ui.add(
-            egui::Label::new(
-                RichText::new(format!(
-                    "Orphaned ({}): the article changed and these were not found again",
-                    orphans.len()
-                ))
-                .strong(),
-            )
-            .wrap(),
-        );
-        for a in orphans {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
-                chips(ui, a, &session.codebook);
-                ui.label(RichText::new(coder_label(Some(&a.author))).weak());
-                ui.horizontal(|ui| {
-                    let reattach = ui
-                        .add_enabled(
-                            selection.is_some(),
-                            egui::Button::new("Re-attach to selection"),
-                        )
-                        .on_disabled_hover_text("Select the passage in the text first");
-                    if reattach.clicked() {
-                        action = Some(SidePanelAction::Reattach(a.id));
-                    }
-                    if ui.button("Delete").clicked() {
-                        action = Some(SidePanelAction::Delete(a.id));
-                    }
-                });
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
+            chips(ui, a, &session.codebook);
+            ui.label(RichText::new(coder_label(Some(&a.author))).weak());
+            ui.horizontal(|ui| {
+                let reattach = ui
+                    .add_enabled(
+                        selection.is_some(),
+                        egui::Button::new("Re-attach to selection"),
+                    )
+                    .on_disabled_hover_text("Select the passage in the text first");
+                if reattach.clicked() {
+                    action = Some(SidePanelAction::Reattach(a.id));
+                }
+                if ui.button("Delete").clicked() {
+                    action = Some(SidePanelAction::Delete(a.id));
+                }
             });
-        }
-        ui.separator();
+        });
         action
     }
 

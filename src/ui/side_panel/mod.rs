@@ -3,6 +3,7 @@
 
 mod annotations;
 mod codebook;
+mod list;
 
 use egui::RichText;
 
@@ -86,6 +87,8 @@ pub struct SidePanel {
     /// The one coder shown (`None`: all). Kept from one article to the next: a coder
     /// is a person, not a property of one article.
     coder: Option<String>,
+    /// The annotation list's rows and their heights.
+    list: list::AnnotationList,
 }
 
 impl SidePanel {
@@ -155,6 +158,12 @@ impl SidePanel {
     /// before are wrong now.
     pub fn forget_folder_counts(&mut self) {
         self.folder_counts = None;
+    }
+
+    /// The session was replaced (another article, or the same one read again): the
+    /// list is worked out afresh even if the new one has the same version number.
+    pub fn session_replaced(&mut self) {
+        self.list.forget();
     }
 
     /// Another article: filters, edits in progress and folder counts start afresh.
