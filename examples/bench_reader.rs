@@ -1,6 +1,9 @@
 //! Reader performance on a 10 MB Bengali article (the corpus article repeated), next to
 //! the naive approach (one `egui::Label` holding the whole article) measured in the
-//! same run. Headless: egui layout and tessellation on the CPU, no GPU.
+//! same run; then the same article with 10,000 annotations, the side panel open and
+//! every highlight painted, next to a list that lays out every annotation each frame,
+//! and the autosave at that size. Headless: egui layout and tessellation on the CPU,
+//! no GPU.
 //!
 //! Run: `cargo run --release --example bench_reader`
 
@@ -99,7 +102,7 @@ fn main() -> anyhow::Result<()> {
     });
     println!("\nPathok reader (virtualised galleys, 1,000 highlights)");
     println!("  first frame:             {:>8.1} ms", ms(first));
-    report_scroll(&mut scroll);
+    report_scroll("scrolling", &mut scroll);
     println!("  jump to end:             {:>8.1} ms", ms(jump));
     println!(
         "  memory after first frame: {:>7.0} MB RSS (+{:.0} MB over start)",
@@ -128,12 +131,152 @@ fn main() -> anyhow::Result<()> {
     }
     println!("\nNaive (one egui::Label with the whole article)");
     println!("  first frame:             {:>8.1} ms", ms(naive_first));
-    report_scroll(&mut naive_scroll);
+    report_scroll("scrolling", &mut naive_scroll);
     println!(
         "  memory after first frame: {:>7.0} MB RSS (+{:.0} MB)",
         rss_naive,
         rss_naive - rss_before_naive
     );
+    drop(naive_ctx);
+    many_annotations(&path, &article, &style)
+}
+
+const ANNOTATIONS: usize = 10_000;
+const PANEL_FRAMES: usize = 200;
+
+/// 10,000 annotations on the article: the side panel (virtualised) and the reader
+/// painting every highlight, scrolled; a list laying out every annotation each frame
+/// for comparison; the autosave of that sidecar.
+fn many_annotations(
+    path: &std::path::Path,
+    article: &Arc<pathok::article::Article>,
+    style: &ReaderStyle,
+) -> anyhow::Result<()> {
+    use pathok::annotate::Color;
+    use pathok::session::Session;
+    use pathok::ui::side_panel::SidePanel;
+
+    let (mut session, _) = Session::open(path, article);
+    let len = article.text.char_len();
+    let t = Instant::now();
+    for i in 0..ANNOTATIONS {
+        let start = i * (len / ANNOTATIONS) + (i % 7) * 3;
+        let range = CharRange::new(start, (start + 30 + (i % 5) * 25).min(len));
+        let tags = if i % 3 == 0 {
+            vec!["সরকারি বক্তব্য".to_owned()]
+        } else {
+            Vec::new()
+        };
+        session.add(article, range, Color::HIGHLIGHT, tags, "bench")?;
+        if i % 4 == 0 {
+            let id = session.selected.expect("the new annotation is selected");
+            session.set_note(id, format!("টীকা {i}: পরে আবার দেখতে হবে"))?;
+        }
+    }
+    session.selected = None;
+    println!(
+        "\n{ANNOTATIONS} annotations added in {:.0} ms",
+        ms(t.elapsed())
+    );
+
+    // Autosave: one change, then the save, as the app does after each edit.
+    let mut saves = Vec::new();
+    for i in 0..10 {
+        let id = session.set.as_slice()[i * 97].id;
+        session.set_note(id, format!("নতুন টীকা {i}"))?;
+        let t = Instant::now();
+        if let Some(problem) = session.autosave(article, true) {
+            anyhow::bail!("autosave failed: {problem}");
+        }
+        saves.push(t.elapsed());
+    }
+    let sidecar = pathok::store::sidecar_path(path);
+    let sidecar_mb = std::fs::metadata(&sidecar)?.len() as f64 / 1e6;
+
+    let highlights: Vec<Highlight> = session
+        .set
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Highlight {
+            range: a.range(),
+            color: egui::Color32::from_rgb(0xff, 0xe0, 0x66),
+            outlined: false,
+            key: i as u64,
+        })
+        .collect();
+    let mut reader = ReaderView::new(Arc::clone(article));
+    reader.set_highlights(highlights);
+    let mut panel = SidePanel::default();
+    let ctx = context();
+    let mut app = |ui: &mut egui::Ui| {
+        egui::Panel::right("side")
+            .default_size(340.0)
+            .show(ui, |ui| panel.ui(ui, article, &session, None));
+        egui::CentralPanel::default().show(ui, |ui| {
+            reader.ui(ui, style);
+        });
+    };
+    let first = frame(&ctx, &mut app);
+    let mut panel_scroll = Vec::with_capacity(PANEL_FRAMES);
+    let mut reader_scroll = Vec::with_capacity(PANEL_FRAMES);
+    for _ in 0..PANEL_FRAMES {
+        panel_scroll.push(run(
+            &ctx,
+            input_at(egui::pos2(950.0, 400.0), 120.0),
+            &mut app,
+        ));
+        reader_scroll.push(run(
+            &ctx,
+            input_at(egui::pos2(400.0, 400.0), 120.0),
+            &mut app,
+        ));
+    }
+    println!(
+        "\nPathok, {ANNOTATIONS} annotations: side panel open (virtualised list), every highlight painted"
+    );
+    println!("  first frame:             {:>8.1} ms", ms(first));
+    report_scroll("side panel scrolled", &mut panel_scroll);
+    report_scroll("reader scrolled", &mut reader_scroll);
+    saves.sort();
+    println!(
+        "  autosave ({sidecar_mb:.1} MB sidecar, 10 saves): mean {:.1} ms, max {:.1} ms",
+        ms(saves.iter().sum::<Duration>() / saves.len() as u32),
+        ms(saves[saves.len() - 1])
+    );
+
+    // --- Naive list: every annotation laid out every frame ---
+    let naive_ctx = context();
+    let naive = |ui: &mut egui::Ui| {
+        egui::Panel::right("side")
+            .default_size(340.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        for a in session.set.iter() {
+                            egui::Frame::group(ui.style()).show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.label(a.quote.as_str());
+                                if !a.note.is_empty() {
+                                    ui.label(egui::RichText::new(a.note.as_str()).italics());
+                                }
+                            });
+                        }
+                    });
+            });
+    };
+    let naive_first = frame(&naive_ctx, naive);
+    let mut naive_scroll = Vec::new();
+    for _ in 0..20 {
+        naive_scroll.push(run(
+            &naive_ctx,
+            input_at(egui::pos2(950.0, 400.0), 120.0),
+            naive,
+        ));
+    }
+    println!("\nNaive list ({ANNOTATIONS} annotations, every one laid out each frame)");
+    println!("  first frame:             {:>8.1} ms", ms(naive_first));
+    report_scroll("scrolled", &mut naive_scroll);
     Ok(())
 }
 
@@ -146,6 +289,11 @@ fn context() -> egui::Context {
 }
 
 fn input(scroll: f32) -> egui::RawInput {
+    input_at(egui::pos2(500.0, 400.0), scroll)
+}
+
+/// A frame's input: the mouse at `pointer`, the wheel turned by `scroll` points.
+fn input_at(pointer: egui::Pos2, scroll: f32) -> egui::RawInput {
     let mut raw = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -154,8 +302,7 @@ fn input(scroll: f32) -> egui::RawInput {
         ..Default::default()
     };
     if scroll != 0.0 {
-        raw.events
-            .push(egui::Event::PointerMoved(egui::pos2(500.0, 400.0)));
+        raw.events.push(egui::Event::PointerMoved(pointer));
         raw.events.push(egui::Event::MouseWheel {
             unit: egui::MouseWheelUnit::Point,
             delta: egui::vec2(0.0, -scroll),
@@ -187,14 +334,14 @@ fn run(ctx: &egui::Context, raw: egui::RawInput, mut ui: impl FnMut(&mut egui::U
     t.elapsed()
 }
 
-fn report_scroll(frames: &mut [Duration]) {
+fn report_scroll(label: &str, frames: &mut [Duration]) {
     frames.sort();
     let mean = frames.iter().sum::<Duration>() / frames.len() as u32;
     let p95 = frames[frames.len() * 95 / 100];
     let max = frames[frames.len() - 1];
     println!(
-        "  scrolling ({} frames):    mean {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-        frames.len(),
+        "  {:<25} mean {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        format!("{label} ({} frames):", frames.len()),
         ms(mean),
         ms(p95),
         ms(max)

@@ -178,6 +178,7 @@ fn usage(message: &str, command: &str) -> anyhow::Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    pathok::ui::timing::start();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

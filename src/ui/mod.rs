@@ -21,8 +21,9 @@ pub mod settings;
 pub mod side_panel;
 pub mod text_input;
 pub mod theme;
+pub mod timing;
 
-pub use app::PathokApp;
+pub use app::{PathokApp, Preload};
 pub use commands::Command;
 pub use notices::{Level, Message};
 
@@ -57,17 +58,25 @@ pub fn run(
     if let Some(ignored) = &plan.ignored {
         eprintln!("pathok: {ignored} (in {})", renderer::ENV_VAR);
     }
+    // Read the article while the window and the renderer are set up.
+    let preload = std::sync::Arc::new(std::sync::Mutex::new(path.as_deref().map(Preload::start)));
     let mut current = plan.first();
     loop {
         let created = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let flag_created = std::sync::Arc::clone(&created);
-        let app_path = path.clone();
+        let app_preload = std::sync::Arc::clone(&preload);
+        timing::mark(&format!("starting the window ({current})"));
         let result = eframe::run_native(
             "pathok",
             native_options(current),
             Box::new(move |cc| {
                 flag_created.store(true, std::sync::atomic::Ordering::SeqCst);
-                Ok(Box::new(PathokApp::new(cc, app_path)))
+                timing::mark("renderer ready, creating the app");
+                let taken = app_preload
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .take();
+                Ok(Box::new(PathokApp::new(cc, taken)))
             }),
         );
         let Err(error) = result else { return Ok(()) };

@@ -7,12 +7,12 @@ mod code_all;
 mod comparing;
 mod finding;
 mod library;
+mod loading;
 mod modal;
 mod sample;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::Color32;
 
@@ -37,10 +37,8 @@ use super::side_panel::SidePanel;
 /// while the window shows "Opening…".
 const SYNC_LOAD_BYTES: u64 = 2 * 1024 * 1024;
 
-struct PendingLoad {
-    path: PathBuf,
-    receiver: Receiver<Result<Article, ArticleError>>,
-}
+pub use loading::Preload;
+use loading::{PendingLoad, Waker};
 
 /// The Pathok application.
 pub struct PathokApp {
@@ -79,6 +77,11 @@ pub struct PathokApp {
     pending_selection: Option<(PathBuf, library::Target)>,
     /// "Code all hits" written to articles not open, undoable once they are.
     coded_elsewhere: code_all::CodedElsewhere,
+    /// The article named at start-up is still being read: show a blank page, not the
+    /// sample, until it is.
+    blank_until_loaded: bool,
+    /// Start-up timestamps still to print (see [`super::timing`]).
+    first_frames: u8,
 }
 
 /// Modification time and size of a file, to notice changes made by others.
@@ -93,9 +96,9 @@ const FIND_KEY_BASE: u64 = 1 << 62;
 const FIND_COLOR: Color32 = Color32::from_rgb(0xf2, 0xb7, 0x05);
 
 impl PathokApp {
-    /// Create the app for eframe: restore settings, install fonts, open `path` or the
-    /// sample article.
-    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+    /// Create the app for eframe: restore settings, install fonts, show the article
+    /// being read by `preload` (a blank page until it is read) or the sample article.
+    pub fn new(cc: &eframe::CreationContext<'_>, preload: Option<Preload>) -> Self {
         let settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
@@ -104,7 +107,21 @@ impl PathokApp {
         if settings.author.is_empty() {
             settings.author = super::settings::os_user_name();
         }
-        Self::with_settings(&cc.egui_ctx, settings, path)
+        let mut app = Self::with_settings(&cc.egui_ctx, settings, None);
+        match preload.map(|p| p.0) {
+            Some(Ok(pending)) => {
+                pending.waker.set(&cc.egui_ctx);
+                app.loading = Some(pending);
+                app.blank_until_loaded = true;
+            }
+            Some(Err((path, e))) => app.report(
+                Level::Error,
+                format!("cannot start loading ({e}): {}", path.display()),
+            ),
+            None => {}
+        }
+        super::timing::mark("app created");
+        app
     }
 
     /// Create the app with explicit settings (used by tests).
@@ -138,6 +155,8 @@ impl PathokApp {
             show_library: true,
             pending_selection: None,
             coded_elsewhere: code_all::CodedElsewhere::default(),
+            blank_until_loaded: false,
+            first_frames: 0,
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -191,24 +210,8 @@ impl PathokApp {
             self.finish_load(path, result);
             return;
         }
-        let (sender, receiver) = channel();
-        let worker_path = path.to_owned();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("pathok-load".to_owned())
-            .spawn(move || {
-                let result = article::load(&worker_path);
-                // The receiver only disappears when another file was opened meanwhile.
-                let _ = sender.send(result);
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
-                self.loading = Some(PendingLoad {
-                    path: path.to_owned(),
-                    receiver,
-                })
-            }
+        match PendingLoad::start(path, Waker::of(ctx)) {
+            Ok(pending) => self.loading = Some(pending),
             Err(e) => self.report(
                 Level::Error,
                 format!("cannot start loading ({e}): {}", path.display()),
@@ -520,6 +523,18 @@ impl PathokApp {
         }
     }
 
+    /// Start-up timestamps: the first frame, and the first with the article.
+    fn mark_first_frames(&mut self, blank: bool) {
+        if self.first_frames == 0 {
+            super::timing::mark("first frame laid out");
+            self.first_frames = 1;
+        }
+        if self.first_frames == 1 && !blank {
+            super::timing::mark("first frame with the article laid out");
+            self.first_frames = 2;
+        }
+    }
+
     fn style(&self) -> ReaderStyle {
         ReaderStyle {
             typo: Typography {
@@ -567,7 +582,9 @@ impl eframe::App for PathokApp {
         }
         self.find_panel(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if self.show_side_panel && self.standalone.is_none() {
+        self.blank_until_loaded &= self.loading.is_some();
+        let blank = self.blank_until_loaded;
+        if self.show_side_panel && self.standalone.is_none() && !blank {
             let article = Arc::clone(self.reader.article());
             let selection = self.reader.selection();
             let mut action = None;
@@ -592,7 +609,9 @@ impl eframe::App for PathokApp {
         let page = egui::Frame::NONE.fill(style.typo.palette.page);
         let mut open_image: Option<ImageSource> = None;
         egui::CentralPanel::default().frame(page).show(ui, |ui| {
-            if let Some(viewer) = &mut self.standalone {
+            if blank {
+                // The page colour only: the article named at start-up is on its way.
+            } else if let Some(viewer) = &mut self.standalone {
                 viewer.ui(ui, &mut self.reader);
             } else {
                 let output = self.reader.ui(ui, &style);
@@ -612,7 +631,10 @@ impl eframe::App for PathokApp {
         Self::drop_overlay(&ctx);
         // The commands above may have changed annotations after `logic` ran.
         self.schedule_autosave(&ctx);
-        self.update_title(&ctx);
+        if !blank {
+            self.update_title(&ctx);
+        }
+        self.mark_first_frames(blank);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
