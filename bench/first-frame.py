@@ -38,9 +38,10 @@ PATHOK = os.path.join(ROOT, "target", "release", "pathok")
 NAIVE = os.path.join(ROOT, "target", "release", "examples", "naive_label")
 SIZES = [("sample", None), ("100 KB", 100 * 1024), ("10 MB", 10 * 1024 * 1024),
          ("50 MB", 50 * 1024 * 1024)]
-# Where the first lines of text are drawn in every program measured: left of Pathok's
-# side panel, below its menu bar, inside the reading column.
-REGION = (120, 90, 460, 260)
+# Where the first lines of text are drawn in every program measured: the top of the
+# page (Pathok's title line below its menu bar, the Label's first lines, Chromium's
+# first paragraph), left of Pathok's side panel.
+REGION = (40, 40, 660, 100)
 TIMEOUT_S = 60
 
 
@@ -175,8 +176,10 @@ def articles(work):
         paras = "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n") if p.strip())
         with open(page, "w", encoding="utf-8") as f:
             f.write("<!doctype html><html><head><meta charset='utf-8'><title>article</title>"
-                    "<style>body{background:#fff;color:#222;font-size:18px;max-width:38em;"
-                    "margin:40px auto;font-family:'Noto Sans Bengali',sans-serif}</style>"
+                    "<style>@font-face{font-family:'Pathok Bengali';src:url('file://"
+                    + os.path.join(ROOT, "fonts", "NotoSansBengali-Regular.ttf")
+                    + "')}body{background:#fff;color:#222;font-size:18px;max-width:38em;"
+                    "margin:40px auto;font-family:'Pathok Bengali',sans-serif}</style>"
                     f"</head><body>{paras}</body></html>")
         out.append((label, None if size is None else txt, txt, page))
     return out
@@ -195,7 +198,8 @@ def subjects(work):
     if chromium:
         def chromium_cmd(own, txt, page):
             profile = tempfile.mkdtemp(dir=work, prefix="chromium-")
-            return [chromium, "--no-sandbox", "--disable-gpu", "--no-first-run",
+            # --test-type: no "unsupported flag" bar over the page (it has text).
+            return [chromium, "--no-sandbox", "--test-type", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", f"--user-data-dir={profile}",
                     "--window-position=0,0", "--window-size=1100,800",

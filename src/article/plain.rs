@@ -38,7 +38,9 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if line.contains("ছবি:") || line.contains("ছবি :") || line.contains("ছবি-") {
         return true;
     }
-    let lower = line.to_lowercase();
+    // Only the start can match: lowercasing the whole of every line cost 4 % of
+    // opening a 10 MB article.
+    let lower: String = line.chars().take(12).flat_map(char::to_lowercase).collect();
     [
         "photo:",
         "photo :",
