@@ -105,8 +105,11 @@ impl ReaderView {
             (self.heights.total() + bottom_pad - view_height).max(0.0),
         );
         // Measure what is about to be shown, one screen around it, keeping the anchor.
+        // The first frame of an article measures only what it shows: it is on the
+        // start-up path; the next frame measures the screen below.
         let before = offset;
-        offset = self.measure_around(ui, style, column, offset, view_height);
+        let ahead = if self.scroll_id.is_none() { 1.0 } else { 2.0 };
+        offset = self.measure_around(ui, style, column, offset, view_height, ahead);
         // Until the scroll area has been shown once, its offset is whatever egui kept
         // from an earlier run: always set ours.
         let forced = self.scroll_id.is_none()
@@ -192,8 +195,8 @@ impl ReaderView {
         }
     }
 
-    /// Measure blocks within one screen of `offset`; return the offset that keeps the
-    /// same content at the top of the view.
+    /// Measure blocks from one screen above `offset` to `ahead` screens below it;
+    /// return the offset that keeps the same content at the top of the view.
     pub(super) fn measure_around(
         &mut self,
         ui: &egui::Ui,
@@ -201,6 +204,7 @@ impl ReaderView {
         column: f32,
         offset: f32,
         view_height: f32,
+        ahead: f32,
     ) -> f32 {
         if self.heights.is_empty() {
             return 0.0;
@@ -208,7 +212,7 @@ impl ReaderView {
         let anchor = self.anchor_at(offset);
         let start = self.heights.block_at((offset - view_height).max(0.0));
         let mut i = start;
-        while i < self.heights.len() && self.heights.top(i) < offset + 2.0 * view_height {
+        while i < self.heights.len() && self.heights.top(i) < offset + ahead * view_height {
             if !self.exact[i] {
                 let h = self.measure(ui, style, column, i);
                 self.heights.set(i, h);
