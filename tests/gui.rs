@@ -218,3 +218,40 @@ fn information_goes_by_itself_and_errors_stay() {
     h.run_steps(pathok::ui::notices::INFORMATION_SECONDS as usize + 1);
     h.get_by_label_contains("file not found");
 }
+
+/// The article named at start-up is read from process start on a thread (its start
+/// first, when it is big); once read the window shows all of it, with no message (no
+/// error, no "changed on disk" reload when the disk is compared a second later).
+#[test]
+fn an_article_named_at_start_up_is_shown_once_read_and_not_reloaded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = std::fs::read_to_string("tests/data/news-putin-kim.txt").expect("corpus");
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, format!("{corpus}\n").repeat(200)).expect("written");
+    let preload = pathok::ui::Preload::start(&big);
+    let mut h = Harness::builder()
+        .with_size([1100.0, 800.0])
+        .wgpu()
+        .build_eframe(move |cc| PathokApp::new(cc, Some(preload)));
+    let started = std::time::Instant::now();
+    while h.state().is_busy() {
+        assert!(started.elapsed().as_secs() < 30, "still reading after 30 s");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    // Over a second later, when the disk is compared again.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.step();
+    h.step();
+    let article = h.state().article();
+    assert_eq!(article.origin.path(), Some(big.as_path()));
+    assert_eq!(
+        article.text.as_str().len(),
+        format!("{corpus}\n").repeat(200).len()
+    );
+    assert!(
+        h.state().messages().is_empty(),
+        "no message: {:?}",
+        h.state().messages()
+    );
+}

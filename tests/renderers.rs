@@ -4,7 +4,7 @@
 //! (`CI=true`), where a missing display is a failure.
 //!
 //! The app tells when it drew: with `PATHOK_TIMING` set it prints
-//! "first frame with the article laid out" on stderr.
+//! "first frame with text laid out" on stderr.
 
 // A test fails on the first broken expectation, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-const DRAWN: &str = "first frame with the article laid out";
+const DRAWN: &str = "first frame with text laid out";
 
 /// True when there is an X display to open windows on; otherwise explains why the
 /// test is skipped (or fails, in CI).

@@ -11,6 +11,7 @@ mod html_depth;
 mod images;
 mod markdown;
 mod plain;
+mod preview;
 mod sample;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ pub use file::{
     regular_file_metadata,
 };
 pub use images::{DecodedImage, ImageError, ImageLimits, decode_image, sibling_images};
+pub use preview::{PREVIEW_BYTES, preview};
 pub use sample::sample_article;
 
 /// Text files larger than this are refused with [`ArticleError::TooLarge`]

@@ -30,26 +30,41 @@ impl Waker {
     }
 }
 
+/// What the worker sends.
+pub(crate) enum Loaded {
+    /// The start of the article, to show until the whole is read (see
+    /// [`article::preview`]).
+    Preview(Article),
+    /// The article, or why it cannot be read.
+    Full(Result<Article, ArticleError>),
+}
+
 /// An article being read on a worker thread.
 pub struct PendingLoad {
     pub(crate) path: PathBuf,
-    pub(crate) receiver: Receiver<Result<Article, ArticleError>>,
+    pub(crate) receiver: Receiver<Loaded>,
     pub(crate) waker: Waker,
 }
 
 impl PendingLoad {
-    /// Start reading `path` (already absolute) on a thread; `waker` is told when done.
-    pub(crate) fn start(path: &Path, waker: Waker) -> std::io::Result<PendingLoad> {
+    /// Start reading `path` (already absolute) on a thread; `waker` is told when done,
+    /// and first when a preview of its start is ready, if `preview` asks for one.
+    pub(crate) fn start(path: &Path, waker: Waker, preview: bool) -> std::io::Result<PendingLoad> {
         let (sender, receiver) = channel();
         let worker_path = path.to_owned();
         let worker_waker = waker.clone();
         std::thread::Builder::new()
             .name("pathok-load".to_owned())
             .spawn(move || {
+                // The receiver only disappears when another file was opened meanwhile.
+                if preview && let Some(start) = article::preview(&worker_path) {
+                    super::super::timing::mark("start of the article read");
+                    let _ = sender.send(Loaded::Preview(start));
+                    worker_waker.wake();
+                }
                 let result = article::load(&worker_path);
                 super::super::timing::mark("article read");
-                // The receiver only disappears when another file was opened meanwhile.
-                let _ = sender.send(result);
+                let _ = sender.send(Loaded::Full(result));
                 worker_waker.wake();
             })?;
         Ok(PendingLoad {
@@ -64,9 +79,10 @@ impl PendingLoad {
 pub struct Preload(pub(crate) Result<PendingLoad, (PathBuf, std::io::Error)>);
 
 impl Preload {
-    /// Start reading `path` (relative to the working directory) now.
+    /// Start reading `path` (relative to the working directory) now; a big text file's
+    /// start is sent ahead, to be shown while the rest is read.
     pub fn start(path: &Path) -> Preload {
         let path = super::super::paths::from_outside(path);
-        Preload(PendingLoad::start(&path, Waker::default()).map_err(|e| (path, e)))
+        Preload(PendingLoad::start(&path, Waker::default(), true).map_err(|e| (path, e)))
     }
 }

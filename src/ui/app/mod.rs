@@ -38,7 +38,7 @@ use super::side_panel::SidePanel;
 const SYNC_LOAD_BYTES: u64 = 2 * 1024 * 1024;
 
 pub use loading::Preload;
-use loading::{PendingLoad, Waker};
+use loading::{Loaded, PendingLoad, Waker};
 
 /// The Pathok application.
 pub struct PathokApp {
@@ -80,6 +80,8 @@ pub struct PathokApp {
     /// The article named at start-up is still being read: show a blank page, not the
     /// sample, until it is.
     blank_until_loaded: bool,
+    /// The start of that article is shown, to look at only, until it is read.
+    previewing: bool,
     /// Start-up timestamps still to print (see [`super::timing`]).
     first_frames: u8,
 }
@@ -156,6 +158,7 @@ impl PathokApp {
             pending_selection: None,
             coded_elsewhere: code_all::CodedElsewhere::default(),
             blank_until_loaded: false,
+            previewing: false,
             first_frames: 0,
         };
         if let Some(path) = path {
@@ -210,7 +213,7 @@ impl PathokApp {
             self.finish_load(path, result);
             return;
         }
-        match PendingLoad::start(path, Waker::of(ctx)) {
+        match PendingLoad::start(path, Waker::of(ctx), false) {
             Ok(pending) => self.loading = Some(pending),
             Err(e) => self.report(
                 Level::Error,
@@ -416,7 +419,11 @@ impl PathokApp {
         // Wake up once a second to notice files changed by others.
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
         let now = std::time::Instant::now();
-        if now.duration_since(self.last_disk_check) < std::time::Duration::from_secs(1) {
+        // While a file is being read, what is shown may be its preview, whose file has
+        // no stamp yet: compare with the disk once it is read.
+        if self.loading.is_some()
+            || now.duration_since(self.last_disk_check) < std::time::Duration::from_secs(1)
+        {
             return;
         }
         self.last_disk_check = now;
@@ -504,23 +511,44 @@ impl PathokApp {
     }
 
     fn poll_loading(&mut self) {
-        let Some(pending) = &self.loading else { return };
-        match pending.receiver.try_recv() {
-            Ok(result) => {
-                let path = pending.path.clone();
-                self.loading = None;
-                self.finish_load(&path, result);
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                let path = pending.path.clone();
-                self.loading = None;
-                self.report(
-                    Level::Error,
-                    format!("loading stopped unexpectedly: {}", path.display()),
-                );
+        loop {
+            let Some(pending) = &self.loading else { return };
+            match pending.receiver.try_recv() {
+                Ok(Loaded::Preview(start)) => self.show_preview(start),
+                Ok(Loaded::Full(result)) => {
+                    let path = pending.path.clone();
+                    self.loading = None;
+                    self.previewing = false;
+                    self.finish_load(&path, result);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    let path = pending.path.clone();
+                    self.loading = None;
+                    self.previewing = false;
+                    self.report(
+                        Level::Error,
+                        format!("loading stopped unexpectedly: {}", path.display()),
+                    );
+                }
             }
         }
+    }
+
+    /// Show the start of the article named at start-up while the whole is read: to
+    /// look at only. Its offsets are not the article's, so there is nothing to
+    /// annotate (an empty session, the side panel and the commands put aside) until
+    /// the article replaces it.
+    fn show_preview(&mut self, start: Article) {
+        if !self.blank_until_loaded {
+            return;
+        }
+        self.blank_until_loaded = false;
+        self.previewing = true;
+        self.show_article(start);
+        self.session = Session::in_memory();
+        self.side_panel.session_replaced();
+        self.painted = None;
     }
 
     /// Start-up timestamps: the first frame, and the first with the article.
@@ -530,7 +558,7 @@ impl PathokApp {
             self.first_frames = 1;
         }
         if self.first_frames == 1 && !blank {
-            super::timing::mark("first frame with the article laid out");
+            super::timing::mark("first frame with text laid out");
             self.first_frames = 2;
         }
     }
@@ -584,7 +612,8 @@ impl eframe::App for PathokApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.blank_until_loaded &= self.loading.is_some();
         let blank = self.blank_until_loaded;
-        if self.show_side_panel && self.standalone.is_none() && !blank {
+        let previewing = self.previewing;
+        if self.show_side_panel && self.standalone.is_none() && !blank && !previewing {
             let article = Arc::clone(self.reader.article());
             let selection = self.reader.selection();
             let mut action = None;
@@ -624,6 +653,10 @@ impl eframe::App for PathokApp {
         self.show_modal(&ctx, &mut commands);
         if let Some(source) = open_image {
             self.open_modal(&ctx, modal::Modal::Image(ImageViewer::new(source)));
+        }
+        if previewing {
+            // Nothing to act on yet: the article is still being read.
+            commands.clear();
         }
         for command in commands {
             self.run(&ctx, command);
