@@ -510,11 +510,17 @@ impl PathokApp {
         self.find.as_mut()
     }
 
-    fn poll_loading(&mut self) {
+    fn poll_loading(&mut self, ctx: &egui::Context) {
         loop {
             let Some(pending) = &self.loading else { return };
             match pending.receiver.try_recv() {
-                Ok(Loaded::Preview(start)) => self.show_preview(start),
+                Ok(Loaded::Preview(start)) => {
+                    // Its first frame is cheap: drawn before the whole article (whose
+                    // first frame estimates every block) even when both are ready.
+                    self.show_preview(start);
+                    ctx.request_repaint();
+                    return;
+                }
                 Ok(Loaded::Full(result)) => {
                     let path = pending.path.clone();
                     self.loading = None;
@@ -579,7 +585,7 @@ impl eframe::App for PathokApp {
     /// What must go on whether or not the window is drawn (eframe calls only this
     /// while it is minimised): finishing a load, autosave, noticing changes on disk.
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.poll_loading();
+        self.poll_loading(ctx);
         self.keep_files_in_sync(ctx);
     }
 
