@@ -24,7 +24,18 @@ pub enum Scope {
 
 enum Message {
     Progress(Progress),
-    Done(Result<ExportSummary, String>),
+    Done(Result<ExportSummary, ExportFailure>),
+}
+
+/// Why an export started from the dialog did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportFailure {
+    /// The worker thread could not be started.
+    #[error("cannot start the export: {0}")]
+    Start(#[source] std::io::Error),
+    /// The export itself failed; the message lists every article that could not be read.
+    #[error("{}", describe_error(.0))]
+    Export(#[source] export::ExportPathsError),
 }
 
 /// The passages filter in words: "tags A, B · coder rina · overlapping C".
@@ -57,7 +68,7 @@ pub struct ExportDialog {
     open_folder: bool,
     running: Option<Receiver<Message>>,
     progress: Option<Progress>,
-    result: Option<Result<ExportSummary, String>>,
+    result: Option<Result<ExportSummary, ExportFailure>>,
 }
 
 impl ExportDialog {
@@ -187,7 +198,7 @@ impl ExportDialog {
                 };
                 let result =
                     export::export_paths_with(format, &options, &paths, &out, &mut progress)
-                        .map_err(|e| describe_error(&e));
+                        .map_err(ExportFailure::Export);
                 let _ = sender.send(Message::Done(result));
                 ctx.request_repaint();
             });
@@ -196,7 +207,7 @@ impl ExportDialog {
                 self.running = Some(receiver);
                 self.result = None;
             }
-            Err(e) => self.result = Some(Err(format!("cannot start the export: {e}"))),
+            Err(e) => self.result = Some(Err(ExportFailure::Start(e))),
         }
     }
 
@@ -262,7 +273,8 @@ impl ExportDialog {
                 Some(Err(e)) => {
                     ui.add(
                         egui::Label::new(
-                            RichText::new(e).color(egui::Color32::from_rgb(0xc0, 0x30, 0x30)),
+                            RichText::new(e.to_string())
+                                .color(egui::Color32::from_rgb(0xc0, 0x30, 0x30)),
                         )
                         .wrap(),
                     );
@@ -390,7 +402,7 @@ impl ExportDialog {
     }
 
     /// The outcome of the last export, if it finished.
-    pub fn result(&self) -> Option<&Result<ExportSummary, String>> {
+    pub fn result(&self) -> Option<&Result<ExportSummary, ExportFailure>> {
         self.result.as_ref()
     }
 

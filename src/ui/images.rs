@@ -6,7 +6,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::{ColorImage, TextureHandle, TextureOptions, Vec2};
 
-use crate::article::{DecodedImage, ImageLimits, ImageSource, decode_image};
+use crate::article::{DecodedImage, ImageError, ImageLimits, ImageSource, decode_image};
 
 /// What is known about one image.
 #[derive(Clone)]
@@ -24,7 +24,7 @@ pub enum ImageState {
     Failed(String),
 }
 
-type Decoded = (String, Result<DecodedImage, String>);
+type Decoded = (String, Result<DecodedImage, ImageError>);
 
 /// Textures of the images of the open article, keyed by [`ImageSource::label`].
 pub struct ImageCache {
@@ -62,7 +62,7 @@ impl ImageCache {
         let spawned = std::thread::Builder::new()
             .name("pathok-image".to_owned())
             .spawn(move || {
-                let result = decode_image(&source, &limits).map_err(|e| e.to_string());
+                let result = decode_image(&source, &limits);
                 // The receiver is gone only when the article was closed: nothing to do.
                 let _ = sender.send((key, result));
                 ctx.request_repaint();
@@ -88,9 +88,9 @@ impl ImageCache {
                         size: Vec2::new(image.width as f32, image.height as f32),
                     }
                 }
-                Err(message) => {
+                Err(error) => {
                     let cwd = std::env::current_dir().ok();
-                    let message = super::paths::shown(&message, cwd.as_deref());
+                    let message = super::paths::shown(&error.to_string(), cwd.as_deref());
                     eprintln!("pathok: {message}");
                     ImageState::Failed(message)
                 }

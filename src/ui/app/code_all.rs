@@ -26,7 +26,7 @@ struct Tally {
     added: usize,
     already: usize,
     changed: usize,
-    failures: Vec<String>,
+    failures: Vec<CodeAllError>,
 }
 
 impl Tally {
@@ -83,7 +83,7 @@ impl PathokApp {
         }
         self.report(Level::Notice, message);
         for failure in tally.failures {
-            self.report(Level::Error, failure);
+            self.report(Level::Error, failure.to_string());
         }
     }
 
@@ -118,8 +118,8 @@ impl PathokApp {
         hits: &[HitToCode],
         tag: &str,
         color: Color,
-    ) -> Result<Coded, String> {
-        let article = crate::article::load(path).map_err(|e| e.to_string())?;
+    ) -> Result<Coded, CodeAllError> {
+        let article = crate::article::load(path)?;
         let author = self.settings.author.as_str();
         let mut coded = Coded::default();
         update_sidecars(&[(path, &article)], |_, sidecar| {
@@ -136,8 +136,7 @@ impl PathokApp {
                 sidecar.annotations.upsert(a.clone());
             }
             Ok::<(), StoreError>(())
-        })
-        .map_err(|e| e.to_string())?;
+        })?;
         Ok(coded)
     }
 
@@ -156,6 +155,17 @@ impl PathokApp {
             self.check(result);
         }
     }
+}
+
+/// Why "code all hits" could not code an article that is not open.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum CodeAllError {
+    /// The article could not be read.
+    #[error(transparent)]
+    Article(#[from] crate::article::ArticleError),
+    /// Its sidecar could not be read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// Steps written by "code all hits" to articles not open, per article.

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use crate::agreement::{
-    AgreementOptions, AgreementReport, Loaded, Measure, agreement, disagreements, load_corpus,
-    to_team_html, to_team_markdown,
+    AgreementOptions, AgreementReport, LoadError, Loaded, Measure, StudyError, agreement,
+    disagreements, load_corpus, to_team_html, to_team_markdown,
 };
 
 /// What the window asks the app to do.
@@ -30,18 +30,18 @@ pub enum AgreementAction {
 /// State of the agreement window.
 pub struct AgreementWindow {
     folder: PathBuf,
-    loaded: Result<Loaded, String>,
+    loaded: Result<Loaded, LoadError>,
     /// Every author found in the folder.
     found: Vec<String>,
     chosen: BTreeSet<String>,
-    report: Option<Result<AgreementReport, String>>,
+    report: Option<Result<AgreementReport, StudyError>>,
 }
 
 impl AgreementWindow {
     /// Read the folder's articles and sidecars (as saved) and measure between every
     /// coder found.
     pub fn open(folder: &Path) -> Self {
-        let loaded = load_corpus(&[folder.to_owned()]).map_err(|e| e.to_string());
+        let loaded = load_corpus(&[folder.to_owned()]);
         let found: Vec<String> = match &loaded {
             Ok(l) => l
                 .coding
@@ -71,7 +71,7 @@ impl AgreementWindow {
                 coders: Some(self.chosen.iter().cloned().collect()),
                 tags: Vec::new(),
             };
-            agreement(&l.coding, &options).map_err(|e| e.to_string())
+            agreement(&l.coding, &options)
         });
     }
 
@@ -98,7 +98,7 @@ impl AgreementWindow {
                 }
             }
             Err(e) => {
-                ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+                ui.label(RichText::new(e.to_string()).color(ui.visuals().error_fg_color));
                 return None;
             }
         }
@@ -129,7 +129,7 @@ impl AgreementWindow {
         let report = match &self.report {
             Some(Ok(r)) => r,
             Some(Err(e)) => {
-                ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+                ui.label(RichText::new(e.to_string()).color(ui.visuals().error_fg_color));
                 return None;
             }
             None => return None,
