@@ -45,8 +45,14 @@ pub(crate) fn find_articles(paths: &[PathBuf]) -> (Found, bool) {
     (found, failed)
 }
 
-/// Finish writing: a closed pipe (`| head`) is not an error.
-pub(crate) fn finish(result: io::Result<()>, code: ExitCode) -> anyhow::Result<ExitCode> {
+/// Finish writing: a closed pipe (`| head`) is not an error; the exit code says whether
+/// some input `failed` (reported on stderr as it was met).
+pub(crate) fn finish(result: io::Result<()>, failed: bool) -> anyhow::Result<ExitCode> {
+    let code = if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    };
     match result {
         Ok(()) => Ok(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),

@@ -98,14 +98,7 @@ pub fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         write_hits(&mut out, &found.articles, &matcher, args, &mut failed)
     }
     .and_then(|()| out.flush());
-    finish(
-        result,
-        if failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    finish(result, failed)
 }
 
 /// One hit as a JSONL / CSV row.

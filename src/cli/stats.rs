@@ -56,14 +56,7 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         StatsFormat::Text => write_stats_text(&mut out, &stats),
     }
     .and_then(|()| out.flush());
-    finish(
-        result,
-        if failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    finish(result, failed)
 }
 
 #[derive(Serialize)]

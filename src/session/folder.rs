@@ -1,7 +1,7 @@
 //! What a session does beyond its own article: renaming and deleting a tag across the
 //! folder the codebook governs, counting tags there, and importing pre-annotations.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{Notice, Session, SessionError, Storage};
 use crate::annotate::Edit;
@@ -9,6 +9,28 @@ use crate::article::Article;
 use crate::store::{self, Sidecar};
 
 impl Session {
+    /// The codebook file and the article a folder-wide change (rename, delete) goes
+    /// through, or `None` when the annotations live in memory (or the article has no
+    /// file), so the change is made in this session alone. A read-only article, or a
+    /// codebook that could not be read, is refused rather than written over.
+    fn folder_target<'a>(
+        &self,
+        article_path: Option<&'a Path>,
+    ) -> Result<Option<(PathBuf, &'a Path)>, SessionError> {
+        match (&self.storage, article_path) {
+            (Storage::ReadOnly { path, .. }, _) => Err(SessionError::ReadOnly(path.clone())),
+            (
+                Storage::Sidecar {
+                    codebook_unreadable: Some(reason),
+                    ..
+                },
+                Some(_),
+            ) => Err(SessionError::CodebookUnreadable(reason.clone())),
+            (Storage::Sidecar { codebook, .. }, Some(p)) => Ok(Some((codebook.clone(), p))),
+            (Storage::Memory, _) | (Storage::Sidecar { .. }, None) => Ok(None),
+        }
+    }
+
     /// Rename (or, if `to` exists, merge) a tag everywhere: in the codebook, in this
     /// article's annotations and in every sidecar under the codebook's folder — all
     /// files or none. The session is then read again from disk (the rename itself is
@@ -31,22 +53,9 @@ impl Session {
             });
             session.touched();
         };
-        let (codebook, article_path) = match (&self.storage, article_path) {
-            (Storage::ReadOnly { path, .. }, _) => {
-                return Err(SessionError::ReadOnly(path.clone()));
-            }
-            (
-                Storage::Sidecar {
-                    codebook_unreadable: Some(reason),
-                    ..
-                },
-                Some(_),
-            ) => return Err(SessionError::CodebookUnreadable(reason.clone())),
-            (Storage::Sidecar { codebook, .. }, Some(p)) => (codebook.clone(), p),
-            (Storage::Memory, _) | (Storage::Sidecar { .. }, None) => {
-                rename_here(self);
-                return Ok(None);
-            }
+        let Some((codebook, article_path)) = self.folder_target(article_path)? else {
+            rename_here(self);
+            return Ok(None);
         };
         self.save_for_folder_change(article)?;
         let report = store::rename_tag(&codebook, from, to)?;
@@ -115,24 +124,11 @@ impl Session {
         article: &Article,
         name: &str,
     ) -> Result<Notice, SessionError> {
-        let (codebook, article_path) = match (&self.storage, article_path) {
-            (Storage::ReadOnly { path, .. }, _) => {
-                return Err(SessionError::ReadOnly(path.clone()));
-            }
-            (
-                Storage::Sidecar {
-                    codebook_unreadable: Some(reason),
-                    ..
-                },
-                Some(_),
-            ) => return Err(SessionError::CodebookUnreadable(reason.clone())),
-            (Storage::Sidecar { codebook, .. }, Some(p)) => (codebook.clone(), p),
-            (Storage::Memory, _) | (Storage::Sidecar { .. }, None) => {
-                self.codebook.tags.retain(|t| t.name != name);
-                self.set.update_all(|a| a.tags.retain(|t| t != name));
-                self.touched();
-                return Ok(format!("tag \"{name}\" deleted"));
-            }
+        let Some((codebook, article_path)) = self.folder_target(article_path)? else {
+            self.codebook.tags.retain(|t| t.name != name);
+            self.set.update_all(|a| a.tags.retain(|t| t != name));
+            self.touched();
+            return Ok(format!("tag \"{name}\" deleted"));
         };
         self.save_for_folder_change(article)?;
         let usage = store::delete_tag(&codebook, name)?;
