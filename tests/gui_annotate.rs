@@ -333,7 +333,20 @@ fn autosave_writes_the_sidecar_with_the_window_hidden() {
     std::thread::sleep(pathok::session::AUTOSAVE_DELAY + std::time::Duration::from_millis(50));
     let ctx = h.ctx.clone();
     let mut frame = eframe::Frame::_new_kittest();
-    eframe::App::logic(h.state_mut(), &ctx, &mut frame);
+    // The write runs on a thread; `logic` takes over its result when it is done.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        eframe::App::logic(h.state_mut(), &ctx, &mut frame);
+        let saved = h.state().session().save_state() == pathok::session::SaveState::Saved;
+        if saved || std::time::Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(
+        h.state().session().save_state(),
+        pathok::session::SaveState::Saved
+    );
     let (file, _) = pathok::store::read_sidecar_file(&sidecar).expect("sidecar written");
     assert_eq!(file.annotations.len(), 1);
 }

@@ -4,6 +4,7 @@
 //! the sidecar cannot be trusted). Pure: the GUI calls it, it knows nothing of egui.
 
 mod adopt;
+mod background;
 mod folder;
 
 use std::path::{Path, PathBuf};
@@ -90,6 +91,7 @@ pub struct Session {
     last_change: Option<Instant>,
     save_error: Option<String>,
     codebook_dirty: bool,
+    in_flight: Option<background::SaveInFlight>,
 }
 
 /// Why an edit was refused.
@@ -157,6 +159,7 @@ impl Session {
             last_change: None,
             save_error: None,
             codebook_dirty: false,
+            in_flight: None,
         }
     }
 
@@ -254,13 +257,17 @@ impl Session {
     /// Write now if there are changes and the last one is [`AUTOSAVE_DELAY`] old (or
     /// `force`). Returns a notice when something noteworthy happened (a merge with
     /// changes made elsewhere, or a failure).
+    ///
+    /// A save under way on another thread ([`Session::autosave_in_background`]) is
+    /// waited for first.
     pub fn autosave(&mut self, article: &Article, force: bool) -> Option<Notice> {
-        let pending = self.version != self.saved_version || self.codebook_dirty;
-        let due = force
-            || self
-                .last_change
-                .is_none_or(|t| t.elapsed() >= AUTOSAVE_DELAY);
-        if !pending || !due {
+        let finished = self.finish_background_save(true);
+        self.save_here(article, force).or(finished)
+    }
+
+    /// [`Session::autosave`] on this thread, with no save under way elsewhere.
+    fn save_here(&mut self, article: &Article, force: bool) -> Option<Notice> {
+        if !self.save_due(force) {
             return None;
         }
         let Storage::Sidecar {
@@ -288,32 +295,54 @@ impl Session {
             Ok(outcome) => {
                 self.save_error = None;
                 self.saved_version = self.version;
-                if !outcome.merged {
-                    return None;
-                }
-                let notice = format!(
-                    "the annotation file had changed on disk; both versions were merged: {}",
-                    sidecar.path.display()
-                );
-                let (set, tags) = (sidecar.annotations.clone(), sidecar.tags.clone());
-                self.adopt_from_disk(set, &tags);
-                // What was adopted is exactly what was just written.
-                self.saved_version = self.version;
-                Some(notice)
+                outcome.merged.then(|| self.adopt_merged_save())
             }
-            Err(e) => {
-                let message = e.to_string();
-                let notice = (self.save_error.as_ref() != Some(&message))
-                    .then(|| format!("cannot save annotations: {message}"));
-                self.save_error = Some(message);
-                notice
-            }
+            Err(e) => self.save_failed(&e),
         }
+    }
+
+    /// True when there are changes to write and (unless `force`) the last one is
+    /// [`AUTOSAVE_DELAY`] old.
+    fn save_due(&self, force: bool) -> bool {
+        let pending = self.version != self.saved_version || self.codebook_dirty;
+        let due = force
+            || self
+                .last_change
+                .is_none_or(|t| t.elapsed() >= AUTOSAVE_DELAY);
+        pending && due
+    }
+
+    /// A save just wrote what this session holds merged with changes found on disk:
+    /// show the merge, which is exactly what was written.
+    fn adopt_merged_save(&mut self) -> Notice {
+        let Storage::Sidecar { sidecar, .. } = &self.storage else {
+            return String::new();
+        };
+        let notice = format!(
+            "the annotation file had changed on disk; both versions were merged: {}",
+            sidecar.path.display()
+        );
+        let (set, tags) = (sidecar.annotations.clone(), sidecar.tags.clone());
+        self.adopt_from_disk(set, &tags);
+        self.saved_version = self.version;
+        notice
+    }
+
+    /// A save failed: remember why (the status bar shows it) and say so once.
+    fn save_failed(&mut self, e: &StoreError) -> Option<Notice> {
+        let message = e.to_string();
+        let notice = (self.save_error.as_ref() != Some(&message))
+            .then(|| format!("cannot save annotations: {message}"));
+        self.save_error = Some(message);
+        notice
     }
 
     /// If the sidecar changed on disk and there are no unsaved changes here, read the
     /// other version in (merging by id). Returns a notice when something came in.
     pub fn check_disk(&mut self, article: &Article) -> Option<Notice> {
+        if let Some(notice) = self.finish_background_save(true) {
+            return Some(notice);
+        }
         let Storage::Sidecar { sidecar, .. } = &mut self.storage else {
             return None;
         };

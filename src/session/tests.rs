@@ -1,4 +1,5 @@
 use super::*;
+use std::sync::Arc;
 
 /// An article with a sidecar that cannot be parsed.
 fn damaged() -> (tempfile::TempDir, PathBuf, Article, Vec<u8>) {
@@ -173,4 +174,82 @@ fn a_group_is_one_undo_step_and_adopts_annotations_already_there() {
     assert_eq!(session.set.len(), 1);
     assert!(session.undo().unwrap());
     assert!(session.set.is_empty());
+}
+
+/// An article with a sidecar folder, opened twice (two windows, or a colleague's copy).
+fn opened_twice() -> (tempfile::TempDir, PathBuf, Arc<Article>, Session, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "শিরোনাম\n\nকোরিয়ার রাষ্ট্রীয় গণমাধ্যম।\n").unwrap();
+    let article = Arc::new(crate::article::load(&path).unwrap());
+    let (mine, _) = Session::open(&path, &article);
+    let (theirs, _) = Session::open(&path, &article);
+    (dir, path, article, mine, theirs)
+}
+
+fn highlight(session: &mut Session, article: &Article, start: usize) -> AnnotationId {
+    let range = CharRange::new(start, start + 4);
+    session
+        .add(article, range, Color::HIGHLIGHT, Vec::new(), "")
+        .unwrap()
+}
+
+fn ids_on_disk(path: &Path) -> Vec<AnnotationId> {
+    let (file, _) = store::read_sidecar_file(&store::sidecar_path(path)).unwrap();
+    let mut ids: Vec<_> = file.annotations.iter().map(|a| a.id).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_background_save_writes_the_file_and_reports_saved_once_taken_over() {
+    let (_dir, path, article, mut session, _) = opened_twice();
+    let first = highlight(&mut session, &article, 9);
+    std::thread::sleep(AUTOSAVE_DELAY + Duration::from_millis(20));
+    assert_eq!(session.autosave_in_background(&article), None);
+    assert!(session.is_saving(), "the write went to a thread");
+    assert_eq!(session.save_state(), SaveState::Unsaved);
+    // A second edit while the first save runs is not part of it.
+    let second = highlight(&mut session, &article, 14);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while session.is_saving() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+        assert_eq!(session.autosave_in_background(&article), None);
+    }
+    assert_eq!(ids_on_disk(&path), [first]);
+    assert_eq!(
+        session.save_state(),
+        SaveState::Unsaved,
+        "the second edit waits"
+    );
+    assert_eq!(session.autosave(&article, true), None);
+    assert_eq!(session.save_state(), SaveState::Saved);
+    let mut both = vec![first, second];
+    both.sort();
+    assert_eq!(ids_on_disk(&path), both);
+}
+
+/// A background save that merged someone else's changes while this session went on
+/// editing must not let the next save write over what came from elsewhere.
+#[test]
+fn changes_from_elsewhere_survive_a_background_save_overtaken_by_edits() {
+    let (_dir, path, article, mut mine, mut theirs) = opened_twice();
+    let their_id = highlight(&mut theirs, &article, 20);
+    assert_eq!(theirs.autosave(&article, true), None);
+    let first = highlight(&mut mine, &article, 9);
+    std::thread::sleep(AUTOSAVE_DELAY + Duration::from_millis(20));
+    assert_eq!(mine.autosave_in_background(&article), None);
+    assert!(mine.is_saving());
+    let second = highlight(&mut mine, &article, 14);
+    // Waits for the background save (which merged theirs), then saves the second
+    // edit, merging again.
+    let notice = mine.autosave(&article, true).unwrap_or_default();
+    assert!(notice.contains("merged"), "{notice}");
+    let mut all = vec![first, second, their_id];
+    all.sort();
+    assert_eq!(ids_on_disk(&path), all);
+    let mut shown: Vec<_> = mine.set.iter().map(|a| a.id).collect();
+    shown.sort();
+    assert_eq!(shown, all, "the merge is shown too");
+    assert_eq!(mine.save_state(), SaveState::Saved);
 }

@@ -287,6 +287,22 @@ impl Sidecar {
         Ok(SaveOutcome { merged })
     }
 
+    /// A copy of this sidecar that holds `annotations` and `tags` instead of its own
+    /// (which are not copied): what a saving thread writes while this one stays in use.
+    /// Once the copy is saved, it is what is on disk: it replaces this one.
+    pub fn copy_for_writing(&self, annotations: AnnotationSet, tags: Vec<Tag>) -> Sidecar {
+        Sidecar {
+            path: self.path.clone(),
+            article: self.article.clone(),
+            tags,
+            annotations,
+            stamp: self.stamp,
+            base_note: self.base_note.clone(),
+            renumbered: self.renumbered.clone(),
+            stale_on_disk: self.stale_on_disk,
+        }
+    }
+
     /// The RON bytes of this sidecar.
     ///
     /// Written straight from this sidecar's data (nothing is cloned but the small list

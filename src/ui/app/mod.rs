@@ -404,7 +404,8 @@ impl PathokApp {
     fn keep_files_in_sync(&mut self, ctx: &egui::Context) {
         let article = Arc::clone(self.reader.article());
         let before = self.session.save_state();
-        if let Some(n) = self.session.autosave(&article, false) {
+        // Written on a thread: a large sidecar's write and fsync never hold up a frame.
+        if let Some(n) = self.session.autosave_in_background(&article) {
             self.report(Level::Notice, n);
         }
         let after = self.session.save_state();
@@ -450,7 +451,10 @@ impl PathokApp {
     /// Changes wait to be saved: come back when the autosave delay is over (also when
     /// the window is hidden, where only `logic` runs).
     fn schedule_autosave(&self, ctx: &egui::Context) {
-        if self.session.save_state() == SaveState::Unsaved {
+        if self.session.is_saving() {
+            // Come back soon to take over the result.
+            ctx.request_repaint_after(std::time::Duration::from_millis(10));
+        } else if self.session.save_state() == SaveState::Unsaved {
             ctx.request_repaint_after(crate::session::AUTOSAVE_DELAY);
         }
     }
