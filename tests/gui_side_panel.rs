@@ -12,7 +12,7 @@ use std::path::Path;
 
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use pathok::annotate::Color;
 use pathok::session::Session;
 
@@ -227,4 +227,88 @@ fn the_panel_names_each_coder_and_shows_one_coder_in_the_list_and_the_text() {
     h.run();
     h.get_by_label("coder: rina");
     assert_eq!(h.state().reader().highlights().len(), 2);
+}
+
+/// The label of the first row note fully inside the list's visible part (below
+/// `below`), and where it is.
+fn a_visible_note(h: &App, below: f32) -> (String, f32) {
+    let mut notes: Vec<(String, f32)> = h
+        .query_all_by_label_contains("note-")
+        .map(|n| {
+            // A label keeps its text as its value.
+            let label = n.accesskit_node().value().unwrap_or_default();
+            (label, n.rect().min.y)
+        })
+        .filter(|(_, y)| *y > below && *y < 600.0)
+        .collect();
+    notes.sort_by(|a, b| a.1.total_cmp(&b.1));
+    notes.into_iter().next().expect("a note on screen")
+}
+
+/// Scroll by `points` at `at` as a touchpad does: in one frame, not smoothed.
+fn wheel(h: &mut App, at: egui::Pos2, points: f32) {
+    h.hover_at(at);
+    for (phase, delta) in [
+        (egui::TouchPhase::Start, 0.0),
+        (egui::TouchPhase::Move, points),
+        (egui::TouchPhase::End, 0.0),
+    ] {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, delta),
+            phase,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run_steps(10);
+}
+
+/// Rows of the annotation list above the view have estimated heights; scrolling up
+/// measures them as they come in. The rows on screen must move by the scroll alone,
+/// not jump by the estimate's error.
+#[test]
+fn scrolling_the_list_up_moves_the_rows_by_the_scroll_alone() {
+    let (_dir, article) = workspace();
+    let loaded = pathok::article::load(&article).unwrap();
+    let len = loaded.text.char_len();
+    let (mut session, _) = Session::open(&article, &loaded);
+    for i in 0..300 {
+        // Quotes and notes of very different lengths: rows from three lines to ten.
+        let start = (i * 7) % (len - 170);
+        let range = pathok::text::CharRange::new(start, start + 5 + (i * 37) % 160);
+        let id = session
+            .add(&loaded, range, Color::HIGHLIGHT, Vec::new(), "t")
+            .unwrap();
+        let filler = "দীর্ঘ টীকা ".repeat((i * 5) % 11);
+        session.set_note(id, format!("note-{i} {filler}")).unwrap();
+    }
+    assert_eq!(session.autosave(&loaded, true), None);
+    let mut h = app(&article);
+    let (_, top) = a_visible_note(&h, 0.0);
+    let panel = h
+        .query_all_by_label_contains("note-")
+        .next()
+        .unwrap()
+        .rect();
+    let at = egui::pos2(panel.center().x, 400.0);
+    // Far down in one go: the rows passed over are never measured.
+    wheel(&mut h, at, -12_000.0);
+    let (label, before) = a_visible_note(&h, top - 40.0);
+    for step in 0..8 {
+        let was = a_visible_note_y(&h, &label);
+        wheel(&mut h, at, 37.0);
+        let now = a_visible_note_y(&h, &label);
+        assert!(
+            (now - was - 37.0).abs() < 1.0,
+            "step {step}: {label} moved from {was} to {now} (scrolled by 37)"
+        );
+    }
+    assert!(a_visible_note_y(&h, &label) > before);
+}
+
+/// Where the note labelled `label` is on screen.
+fn a_visible_note_y(h: &App, label: &str) -> f32 {
+    h.get_by_label(label).rect().min.y
 }

@@ -62,21 +62,27 @@ impl SidePanel {
                 }
             });
         }
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show_viewport(ui, |ui, viewport| {
-                if let Some(chosen) =
-                    Self::visible_rows(ui, viewport, &mut list, session, selection)
-                {
-                    action = Some(chosen);
-                }
-            });
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if let Some(offset) = list.take_scroll_correction() {
+            area = area.vertical_scroll_offset(offset);
+        }
+        area.show_viewport(ui, |ui, viewport| {
+            if let Some(chosen) = Self::visible_rows(ui, viewport, &mut list, session, selection) {
+                action = Some(chosen);
+            }
+        });
         self.list = list;
         action
     }
 
     /// Lay out the rows in `viewport` only (list coordinates), measuring them; the
     /// others keep their estimated heights.
+    ///
+    /// A row coming into view at the top (scrolling up, or after a jump) was only
+    /// estimated: it is measured unseen first and the list is drawn shifted by the
+    /// difference, and the scroll offset is corrected by as much from the next frame,
+    /// so the rows on screen stay where they were instead of jumping by the error of
+    /// the estimate.
     fn visible_rows(
         ui: &mut egui::Ui,
         viewport: egui::Rect,
@@ -89,11 +95,31 @@ impl SidePanel {
         list.set_width(width, session);
         let origin = ui.max_rect().min;
         let spacing = ui.spacing().item_spacing.y;
-        let slice = session.set.as_slice();
-        let mut i = list.row_at(viewport.min.y);
-        while i < list.rows().len() && list.top(i) <= viewport.max.y {
+        let first = list.row_at(viewport.min.y);
+        let mut shift = 0.0;
+        if viewport.min.y > 0.0 && first < list.rows().len() && !list.is_measured(first, session) {
+            let row = list.rows()[first];
+            let builder = egui::UiBuilder::new()
+                .max_rect(egui::Rect::from_min_size(
+                    origin,
+                    egui::vec2(width, f32::INFINITY),
+                ))
+                .layout(egui::Layout::top_down(egui::Align::Min))
+                .id_salt(("annotation-row-unseen", row))
+                .sizing_pass()
+                .invisible();
+            let unseen = ui.scope_builder(builder, |ui| {
+                Self::row_ui(ui, row, list, session, selection);
+            });
+            shift = list.measured(first, unseen.response.rect.height() + spacing, session);
+            if shift != 0.0 {
+                list.correct_scroll(viewport.min.y + shift);
+            }
+        }
+        let mut i = first;
+        while i < list.rows().len() && list.top(i) - shift <= viewport.max.y {
             let row = list.rows()[i];
-            let top = origin.y + list.top(i);
+            let top = origin.y + list.top(i) - shift;
             let rect = egui::Rect::from_min_size(
                 egui::pos2(origin.x, top),
                 egui::vec2(width, f32::INFINITY),
@@ -102,36 +128,8 @@ impl SidePanel {
                 .max_rect(rect)
                 .layout(egui::Layout::top_down(egui::Align::Min))
                 .id_salt(("annotation-row", row));
-            let shown = ui.scope_builder(builder, |ui| match row {
-                Row::OrphansHeader => {
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(format!(
-                                "Orphaned ({}): the article changed and these were not found again",
-                                list.orphans()
-                            ))
-                            .strong(),
-                        )
-                        .wrap(),
-                    );
-                    None
-                }
-                Row::Orphan(n) => Self::orphan(ui, &slice[n], session, selection),
-                Row::OrphansEnd => {
-                    ui.separator();
-                    None
-                }
-                Row::Entry(n) => Self::entry(ui, &slice[n], session)
-                    .then_some(SidePanelAction::Select(slice[n].id)),
-                Row::Empty => {
-                    ui.label(
-                        RichText::new(
-                            "No annotations yet. Select text and press H, or 1–9 for a tag.",
-                        )
-                        .weak(),
-                    );
-                    None
-                }
+            let shown = ui.scope_builder(builder, |ui| {
+                Self::row_ui(ui, row, list, session, selection)
             });
             if let Some(chosen) = shown.inner {
                 action = Some(chosen);
@@ -142,6 +140,47 @@ impl SidePanel {
         // The whole list's height, so the scroll bar is to scale.
         ui.set_height(list.total_height());
         action
+    }
+
+    /// One row of the list.
+    fn row_ui(
+        ui: &mut egui::Ui,
+        row: Row,
+        list: &AnnotationList,
+        session: &Session,
+        selection: Option<CharRange>,
+    ) -> Option<SidePanelAction> {
+        let slice = session.set.as_slice();
+        match row {
+            Row::OrphansHeader => {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "Orphaned ({}): the article changed and these were not found again",
+                            list.orphans()
+                        ))
+                        .strong(),
+                    )
+                    .wrap(),
+                );
+                None
+            }
+            Row::Orphan(n) => Self::orphan(ui, &slice[n], session, selection),
+            Row::OrphansEnd => {
+                ui.separator();
+                None
+            }
+            Row::Entry(n) => {
+                Self::entry(ui, &slice[n], session).then_some(SidePanelAction::Select(slice[n].id))
+            }
+            Row::Empty => {
+                ui.label(
+                    RichText::new("No annotations yet. Select text and press H, or 1–9 for a tag.")
+                        .weak(),
+                );
+                None
+            }
+        }
     }
 
     /// The text, tag, coder and colour filters; true when the coder changed.

@@ -91,6 +91,9 @@ pub(super) struct AnnotationList {
     width: f32,
     /// Colours in use (for the colour filter).
     colors: Vec<Color>,
+    /// The scroll offset the next frame must start from, after a row at the top was
+    /// measured and found taller or shorter than estimated.
+    scroll_correction: Option<f32>,
 }
 
 impl AnnotationList {
@@ -216,10 +219,28 @@ impl AnnotationList {
         self.heights.top(i)
     }
 
-    /// Row `i` was laid out `height` tall (spacing included).
-    pub fn measured(&mut self, i: usize, height: f32, session: &Session) {
+    /// Row `i` was laid out `height` tall (spacing included). Returns how much taller
+    /// it is than it was taken to be.
+    pub fn measured(&mut self, i: usize, height: f32, session: &Session) -> f32 {
+        let before = self.heights.get(i);
         self.heights.set(i, height);
         self.measured.insert(self.rows[i].key(session), height);
+        height - before
+    }
+
+    /// True when row `i` was laid out at this width (its height is not an estimate).
+    pub fn is_measured(&self, i: usize, session: &Session) -> bool {
+        self.measured.contains_key(&self.rows[i].key(session))
+    }
+
+    /// Start the next frame scrolled to `offset` (list coordinates).
+    pub fn correct_scroll(&mut self, offset: f32) {
+        self.scroll_correction = Some(offset);
+    }
+
+    /// The scroll offset the next frame starts from, if it must be corrected.
+    pub fn take_scroll_correction(&mut self) -> Option<f32> {
+        self.scroll_correction.take()
     }
 }
 
@@ -281,6 +302,8 @@ mod tests {
         list.measured(1, 60.0, &session);
         assert_eq!(list.top(2), 100.0);
         assert_eq!(list.row_at(45.0), 1);
+        assert!(list.is_measured(1, &session) && !list.is_measured(2, &session));
+        assert_eq!(list.measured(2, 30.0, &session), 30.0 - FIRST_ESTIMATE);
         // Worked out again (another filter): measured rows keep their heights, the
         // others are estimated at the mean measured.
         let filtered = FilterKey {
@@ -289,7 +312,8 @@ mod tests {
         };
         list.refresh(&session, filtered, |_| true);
         assert_eq!(list.top(2), 100.0);
-        assert_eq!(list.total_height(), 100.0 + 98.0 * 50.0);
+        let expected = 100.0 + 30.0 + 97.0 * (130.0 / 3.0);
+        assert!((list.total_height() - expected).abs() < 0.01);
         // Another width: every measurement is void.
         list.set_width(400.0, &session);
         assert_eq!(list.total_height(), 100.0 * FIRST_ESTIMATE);
