@@ -9,6 +9,7 @@ pub mod find;
 pub mod fonts;
 pub mod image_view;
 mod images;
+pub mod ime;
 pub mod library;
 pub mod notices;
 pub mod palette;

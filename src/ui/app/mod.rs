@@ -84,6 +84,8 @@ pub struct PathokApp {
     previewing: bool,
     /// Start-up timestamps still to print (see [`super::timing`]).
     first_frames: u8,
+    /// Mends the order of an input method's commits (see [`super::ime`]).
+    ime_order: super::ime::CommitOrder,
 }
 
 /// Modification time and size of a file, to notice changes made by others.
@@ -160,6 +162,7 @@ impl PathokApp {
             blank_until_loaded: false,
             previewing: false,
             first_frames: 0,
+            ime_order: super::ime::CommitOrder::default(),
         };
         if let Some(path) = path {
             app.open(ctx, &path);
@@ -573,6 +576,20 @@ impl PathokApp {
         }
     }
 
+    /// Put this frame's input-method commits in typing order before any field reads
+    /// them. Done here rather than in `raw_input_hook`, which egui_kittest does not call,
+    /// so that the tests replaying recorded input-method sessions go the same way.
+    fn mend_ime_order(&mut self, ctx: &egui::Context) {
+        let order = &mut self.ime_order;
+        ctx.input_mut(|input| {
+            let events = std::mem::take(&mut input.events);
+            input.events = order.reorder(events, input.time);
+        });
+        if order.is_holding() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(super::ime::HOLD_AT_MOST));
+        }
+    }
+
     fn style(&self) -> ReaderStyle {
         ReaderStyle {
             typo: Typography {
@@ -589,8 +606,13 @@ impl eframe::App for PathokApp {
     /// What must go on whether or not the window is drawn (eframe calls only this
     /// while it is minimised): finishing a load, autosave, noticing changes on disk.
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.mend_ime_order(ctx);
         self.poll_loading(ctx);
         self.keep_files_in_sync(ctx);
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        super::ime::log_frame(raw_input);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
