@@ -16,10 +16,14 @@ pub struct BengaliText {
     display: String,
 }
 
-/// `text` with ো/ৌ decomposed (the form egui lays out with one glyph per char).
+/// `text` in NFC with ো/ৌ decomposed (the form egui lays out with one glyph per char).
+///
+/// NFC first, so that the display form of the value is the display form itself: an
+/// input method commits য় as one char (U+09DF) where NFC has two (য + ়), and a field
+/// made again from its value must count the same chars, or the cursor lands inside.
 fn to_display(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.nfc() {
         match display_form(c) {
             Some(form) => out.push_str(form),
             None => out.push(c),
@@ -128,5 +132,17 @@ mod tests {
         field.delete_char_range(CharIndex(1)..CharIndex(3));
         assert_eq!(field.value(), "কোরিয়া".nfc().collect::<String>());
         assert_eq!(BengaliText::new("বোঝা").value(), "বোঝা");
+    }
+
+    #[test]
+    fn a_field_made_again_from_its_value_has_as_many_chars_so_the_cursor_stays_put() {
+        // Input methods commit য় as one char (U+09DF), which NFC writes as two
+        // (য + ়). Fields made afresh each frame from the stored value (a tag's
+        // description, the author) kept the cursor's char index, now before the ়.
+        let mut field = BengaliText::default();
+        let typed = field.insert_text("কোথা\u{09DF}", CharIndex(0));
+        let again = BengaliText::new(&field.value());
+        assert_eq!(again.as_str().chars().count(), typed);
+        assert_eq!(again, field);
     }
 }
