@@ -188,7 +188,8 @@ impl SidePanel {
         session: &Session,
         article: &Article,
     ) -> Option<SidePanelAction> {
-        ui.label(RichText::new(format!("A note about “{}”", preview(&article.title, 60))).weak());
+        let label = ui
+            .label(RichText::new(format!("A note about “{}”", preview(&article.title, 60))).weak());
         let (version, field) = self
             .note
             .get_or_insert_with(|| (session.version, BengaliText::new(&session.set.article_note)));
@@ -196,11 +197,13 @@ impl SidePanel {
             *field = BengaliText::new(&session.set.article_note);
             *version = session.version;
         }
-        let r = ui.add(
-            egui::TextEdit::multiline(field)
-                .desired_rows(12)
-                .desired_width(f32::INFINITY),
-        );
+        let r = ui
+            .add(
+                egui::TextEdit::multiline(field)
+                    .desired_rows(12)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
         (r.lost_focus() && field.value() != session.set.article_note)
             .then(|| SidePanelAction::ArticleNote(field.value()))
     }

@@ -1,0 +1,343 @@
+//! Input-method sessions recorded from a real window: ibus 1.5 over XIM with the m17n
+//! engines `bn:itrans` and `bn:probhat`, Pathok under Xvfb, `xdotool type --delay 150`
+//! into the note editor, events logged with `PATHOK_IME_LOG=1` (the frames from the
+//! editor's opening to the Ctrl+Enter that saves). `bench/ime-check.sh` repeats such a
+//! session and checks what is stored.
+//!
+//! Each inner slice is one frame, its events in the order egui-winit delivered them.
+//! With XIM a key the input method passes on (the space after a word) may come before
+//! the commit of the composition it ended: see `Commit(" ")` in the last frames of the
+//! itrans words.
+
+use egui::Key;
+
+/// One event as logged.
+pub enum Ev {
+    /// `ImeEvent::Preedit` with its active range (chars).
+    Pre(&'static str, Option<(usize, usize)>),
+    /// `ImeEvent::Commit`.
+    Commit(&'static str),
+    /// `Event::Key`: key, pressed, shift held.
+    Key(Key, bool, bool),
+    /// `Event::Text`.
+    Text(&'static str),
+}
+
+use Ev::{Commit, Key as K, Pre, Text};
+
+/// A word typed through an input method.
+pub struct Session {
+    /// The m17n engine (`bn:` + this).
+    pub engine: &'static str,
+    /// The keys xdotool typed.
+    pub keys: &'static str,
+    /// What the typist meant, as the engine spells it.
+    pub meant: &'static str,
+    /// The events, frame by frame.
+    pub frames: &'static [&'static [Ev]],
+}
+
+/// Every recorded session.
+pub const SESSIONS: &[Session] = &[
+    Session {
+        engine: "itrans",
+        keys: "aami baa.nlaa ",
+        meant: "আমি বাংলা ",
+        frames: &[
+            &[K(Key::N, false, false)],
+            &[Pre("", None), Pre("অ", Some((1, 1)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("অ", Some((1, 1))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Commit("আ"),
+            ],
+            &[Pre("", None)],
+            &[Pre("ম\u{9cd}", Some((2, 2)))],
+            &[Pre("", Some((0, 0))), Pre("", None), Pre("", None)],
+            &[Pre("ম\u{9cd}", Some((2, 2)))],
+            &[Pre("মি", Some((2, 2)))],
+            &[
+                Pre("", None),
+                Commit(" "),
+                Pre("", None),
+                Pre("", None),
+                Pre("মি", Some((2, 2))),
+            ],
+            &[Pre("", None), Commit("মি")],
+            &[Pre("", None), K(Key::Space, false, false)],
+            &[Pre("", None), Pre("ব\u{9cd}", Some((2, 2)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("ব\u{9cd}", Some((2, 2))),
+                Pre("ব", Some((1, 1))),
+            ],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("ব", Some((1, 1))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Commit("ব\u{9be}"),
+            ],
+            &[K(Key::A, false, false)],
+            &[Pre("", None), Pre(".", Some((1, 1)))],
+            &[Pre("", Some((0, 0))), Pre("", None), Pre("", None)],
+            &[Pre(".", Some((1, 1))), Pre("", None), Commit("ং")],
+            &[Pre("", None), K(Key::N, false, false)],
+            &[Pre("", None), Pre("ল\u{9cd}", Some((2, 2)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("ল\u{9cd}", Some((2, 2))),
+                Pre("ল", Some((1, 1))),
+            ],
+            &[Pre("", Some((0, 0))), Pre("", None), Pre("", None)],
+            &[Pre("ল", Some((1, 1))), Pre("", None), Commit("ল\u{9be}")],
+            &[Pre("", None), K(Key::A, false, false)],
+            &[K(Key::Space, true, false), Text(" ")],
+            &[K(Key::Space, false, false)],
+        ],
+    },
+    Session {
+        engine: "itrans",
+        keys: "kothaaYa ",
+        meant: "কোথায় ",
+        frames: &[
+            &[K(Key::N, false, false)],
+            &[Pre("", None), Pre("ক\u{9cd}", Some((2, 2)))],
+            &[Pre("", None), Commit("কো")],
+            &[
+                Pre("", None),
+                Pre("", None),
+                Pre("ক\u{9cd}", Some((2, 2))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                K(Key::O, false, false),
+            ],
+            &[Pre("", None), Pre("ত\u{9cd}", Some((2, 2)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("ত\u{9cd}", Some((2, 2))),
+                Pre("থ\u{9cd}", Some((2, 2))),
+            ],
+            &[Pre("", Some((0, 0))), Pre("", None), Pre("", None)],
+            &[Pre("থ\u{9cd}", Some((2, 2)))],
+            &[Pre("থ", Some((1, 1)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("থ", Some((1, 1))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Commit("থ\u{9be}"),
+            ],
+            &[K(Key::A, false, false)],
+            &[K(Key::ShiftLeft, true, false)],
+            &[Pre("", None), Pre("য়\u{9cd}", Some((2, 2)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("য়\u{9cd}", Some((2, 2))),
+                Pre("য়", Some((1, 1))),
+            ],
+            &[
+                Pre("", None),
+                Commit(" "),
+                Pre("", None),
+                Pre("", None),
+                Pre("য়", Some((1, 1))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Commit("য়"),
+            ],
+            &[K(Key::Space, false, false)],
+        ],
+    },
+    Session {
+        engine: "itrans",
+        keys: "kShamaa ",
+        meant: "ক্ষমা ",
+        frames: &[
+            &[K(Key::N, false, false)],
+            &[Pre("", None), Pre("ক\u{9cd}", Some((2, 2)))],
+            &[Pre("", Some((0, 0))), Pre("", None), Pre("", None)],
+            &[Pre("ক\u{9cd}", Some((2, 2)))],
+            &[Pre("ক\u{9cd}S", Some((3, 3)))],
+            &[Pre("", Some((0, 0)))],
+            &[
+                Pre("", None),
+                Pre("", None),
+                Pre("ক\u{9cd}S", Some((3, 3))),
+                Pre("ক\u{9cd}ষ\u{9cd}", Some((4, 4))),
+            ],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("ক\u{9cd}ষ\u{9cd}", Some((4, 4))),
+                Pre("ক\u{9cd}ষ", Some((3, 3))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+            ],
+            &[
+                Pre("ক\u{9cd}ষ", Some((3, 3))),
+                Pre("", None),
+                Commit("ক\u{9cd}ষ"),
+            ],
+            &[K(Key::M, false, false)],
+            &[Pre("", None), Pre("", None), Pre("ম\u{9cd}", Some((2, 2)))],
+            &[Pre("ম", Some((1, 1)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("ম", Some((1, 1))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+            ],
+            &[Pre("", None), Commit("ম\u{9be}"), K(Key::A, false, false)],
+            &[K(Key::Space, true, false), Text(" ")],
+            &[K(Key::Space, false, false)],
+        ],
+    },
+    Session {
+        engine: "itrans",
+        keys: "ut.hsaba ",
+        meant: "উৎসব ",
+        frames: &[
+            &[K(Key::N, false, false)],
+            &[Pre("", None), Pre("উ", Some((1, 1)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("উ", Some((1, 1))),
+                Pre("ত\u{9cd}", Some((2, 2))),
+                Pre("", None),
+                Commit("উ"),
+            ],
+            &[K(Key::T, false, false)],
+            &[
+                Pre("", None),
+                Pre("", None),
+                Pre("ত\u{9cd}", Some((2, 2))),
+                Pre("t.", Some((2, 2))),
+            ],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("t.", Some((2, 2))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Commit("ৎ"),
+            ],
+            &[K(Key::H, false, false)],
+            &[Pre("", None), Pre("স\u{9cd}", Some((2, 2)))],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("স\u{9cd}", Some((2, 2))),
+                Pre("স", Some((1, 1))),
+            ],
+            &[
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Pre("স", Some((1, 1))),
+                Pre("ব\u{9cd}", Some((2, 2))),
+                Pre("", None),
+                Commit("স"),
+            ],
+            &[K(Key::B, false, false)],
+            &[
+                Pre("", None),
+                Pre("", None),
+                Pre("ব\u{9cd}", Some((2, 2))),
+                Pre("ব", Some((1, 1))),
+            ],
+            &[
+                Pre("", None),
+                Commit(" "),
+                Pre("", None),
+                Pre("", None),
+                Pre("ব", Some((1, 1))),
+                Pre("", Some((0, 0))),
+                Pre("", None),
+                Pre("", None),
+                Commit("ব"),
+            ],
+            &[K(Key::Space, false, false)],
+        ],
+    },
+    Session {
+        engine: "probhat",
+        keys: "vmi baLla ",
+        meant: "আমি বাংলা ",
+        frames: &[
+            &[K(Key::N, false, false)],
+            &[Pre("", None), Commit("আ")],
+            &[K(Key::V, false, false)],
+            &[Pre("", None), Commit("ম")],
+            &[K(Key::M, false, false)],
+            &[Pre("", None), Commit("ি")],
+            &[K(Key::I, false, false)],
+            &[K(Key::Space, true, false), Text(" ")],
+            &[K(Key::Space, false, false)],
+            &[Pre("", None), Commit("ব")],
+            &[K(Key::B, false, false)],
+            &[Pre("", None), Commit("\u{9be}")],
+            &[K(Key::A, false, false)],
+            &[K(Key::ShiftLeft, true, false)],
+            &[Pre("", None), Commit("ং")],
+            &[K(Key::L, false, false)],
+            &[K(Key::ShiftLeft, false, true)],
+            &[Pre("", None), Commit("ল")],
+            &[K(Key::L, false, false)],
+            &[Pre("", None), Commit("\u{9be}")],
+            &[K(Key::A, false, false)],
+            &[K(Key::Space, true, false), Text(" ")],
+            &[K(Key::Space, false, false)],
+        ],
+    },
+    Session {
+        engine: "probhat",
+        keys: "k]Faz ",
+        meant: "কোথায় ",
+        frames: &[
+            &[K(Key::N, false, false)],
+            &[Pre("", None), Commit("ক")],
+            &[K(Key::K, false, false)],
+            &[Pre("", None), Commit("ো")],
+            &[K(Key::CloseBracket, false, false)],
+            &[K(Key::ShiftLeft, true, false)],
+            &[K(Key::ShiftLeft, false, true), Pre("", None), Commit("থ")],
+            &[Pre("", None), Commit("\u{9be}")],
+            &[K(Key::F, false, false)],
+            &[K(Key::A, false, false)],
+            &[Pre("", None), Commit("য়")],
+            &[K(Key::Z, false, false)],
+            &[K(Key::Space, true, false), Text(" ")],
+            &[K(Key::Space, false, false)],
+        ],
+    },
+];
