@@ -305,3 +305,29 @@ fn the_author_gets_each_name_typed_through_an_input_method() {
         assert_eq!(h.state().settings().author, stored(session));
     }
 }
+
+#[test]
+fn the_annotation_filter_gets_each_word_typed_through_an_input_method() {
+    each_session(
+        |h| {
+            h.get_by_label_contains("Annotations (").click();
+            h.run();
+            h.get_all_by_role(Role::TextInput)
+                .next()
+                .expect("the filter")
+                .focus();
+            h.run();
+        },
+        "annotation filter",
+        |_, _| {},
+    );
+}
+
+#[test]
+fn the_command_palette_filter_gets_each_word_typed_through_an_input_method() {
+    each_session(
+        |h| press_in_one_frame(h, Modifiers::COMMAND | Modifiers::SHIFT, Key::P),
+        "palette filter",
+        |_, _| {},
+    );
+}

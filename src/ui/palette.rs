@@ -4,12 +4,12 @@
 use egui::{Key, Modifiers};
 
 use super::commands::Command;
-use super::text_input::add_focusable;
+use super::text_input::{BengaliText, add_focusable};
 
 /// State of the palette.
 #[derive(Default)]
 pub struct Palette {
-    filter: String,
+    filter: BengaliText,
     /// The entry Enter runs, among the matching commands.
     highlight: usize,
     focused: bool,
@@ -39,7 +39,7 @@ impl Palette {
             if response.changed() {
                 self.highlight = 0;
             }
-            let needle = self.filter.to_lowercase();
+            let needle = self.filter.value().to_lowercase();
             let matching: Vec<Command> = Command::all()
                 .into_iter()
                 .filter(|c| c.label().to_lowercase().contains(&needle))

@@ -1,6 +1,6 @@
-//! Input-method sessions recorded from a real window: ibus 1.5 over XIM with the m17n
+//! Input-method sessions recorded from a real window: ibus 1.5.27 over XIM (Debian 12) with the m17n
 //! engines `bn:itrans` and `bn:probhat`, Pathok under Xvfb, `xdotool type --delay 150`
-//! into the note editor, events logged with `PATHOK_IME_LOG=1` (the frames from the
+//! into the note editor (each word followed by a space), events logged with `PATHOK_IME_LOG=1` (the frames from the
 //! editor's opening to the Ctrl+Enter that saves). `bench/ime-check.sh` repeats such a
 //! session and checks what is stored.
 //!
@@ -336,6 +336,47 @@ pub const SESSIONS: &[Session] = &[
             &[K(Key::A, false, false)],
             &[Pre("", None), Commit("য়")],
             &[K(Key::Z, false, false)],
+            &[K(Key::Space, true, false), Text(" ")],
+            &[K(Key::Space, false, false)],
+        ],
+    },
+    Session {
+        engine: "probhat",
+        keys: "k/Sma ",
+        meant: "ক্ষমা ",
+        frames: &[
+            &[K(Key::N, false, false)],
+            &[Pre("", None), Commit("ক")],
+            &[K(Key::K, false, false)],
+            &[Pre("", None), Commit("\u{9cd}")],
+            &[K(Key::Slash, false, false)],
+            &[K(Key::ShiftLeft, true, false)],
+            &[Pre("", None), Commit("ষ")],
+            &[K(Key::ShiftLeft, false, true)],
+            &[K(Key::S, false, false)],
+            &[Pre("", None), Commit("ম")],
+            &[K(Key::M, false, false)],
+            &[Pre("", None), Commit("\u{9be}")],
+            &[K(Key::A, false, false)],
+            &[K(Key::Space, true, false), Text(" ")],
+            &[K(Key::Space, false, false)],
+        ],
+    },
+    Session {
+        engine: "probhat",
+        keys: "U*sb ",
+        meant: "উৎসব ",
+        frames: &[
+            &[K(Key::N, false, false)],
+            &[K(Key::ShiftLeft, true, false)],
+            &[Pre("", None), Commit("উ")],
+            &[K(Key::ShiftLeft, false, true), K(Key::U, false, false)],
+            &[K(Key::ShiftLeft, true, false)],
+            &[K(Key::ShiftLeft, false, true), Pre("", None), Commit("ৎ")],
+            &[Pre("", None), Commit("স")],
+            &[K(Key::Num8, false, false)],
+            &[K(Key::S, false, false)],
+            &[K(Key::B, false, false), Pre("", None), Commit("ব")],
             &[K(Key::Space, true, false), Text(" ")],
             &[K(Key::Space, false, false)],
         ],
