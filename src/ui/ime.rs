@@ -82,6 +82,58 @@ fn commit_text(event: &Event) -> Option<&str> {
     }
 }
 
+/// The key a control character stands for, when winit reports a key pressed during a
+/// composition as the text it would type (Delete as `Commit("\u{7f}")`).
+fn control_key(c: char) -> Option<egui::Key> {
+    match c {
+        '\u{7f}' => Some(egui::Key::Delete),
+        '\u{8}' => Some(egui::Key::Backspace),
+        '\r' | '\n' => Some(egui::Key::Enter),
+        '\t' => Some(egui::Key::Tab),
+        '\u{1b}' => Some(egui::Key::Escape),
+        _ => None,
+    }
+}
+
+/// A commit with control characters in it, as the text and the keys it stands for, in
+/// order: the fields would otherwise store the control character (Delete pressed while
+/// composing left a U+007F in the text) and the key would do nothing.
+fn keys_out_of_commit(event: Event) -> Vec<Event> {
+    let Some(text) = commit_text(&event) else {
+        return vec![event];
+    };
+    if !text.chars().any(char::is_control) {
+        return vec![event];
+    }
+    let mut out = Vec::new();
+    let mut run = String::new();
+    for c in text.chars() {
+        if !c.is_control() {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(Event::Ime(ImeEvent::Commit(std::mem::take(&mut run))));
+        }
+        // Other control characters type nothing and stand for no key: dropped.
+        if let Some(key) = control_key(c) {
+            for pressed in [true, false] {
+                out.push(Event::Key {
+                    key,
+                    physical_key: Some(key),
+                    pressed,
+                    repeat: false,
+                    modifiers: egui::Modifiers::NONE,
+                });
+            }
+        }
+    }
+    if !run.is_empty() {
+        out.push(Event::Ime(ImeEvent::Commit(run)));
+    }
+    out
+}
+
 impl CommitOrder {
     /// True while a commit is held back: ask for a frame within [`HOLD_AT_MOST`].
     pub fn is_holding(&self) -> bool {
@@ -102,7 +154,7 @@ impl CommitOrder {
         if self.is_holding() && now - self.held_since >= HOLD_AT_MOST {
             self.release(&mut out);
         }
-        out
+        out.into_iter().flat_map(keys_out_of_commit).collect()
     }
 
     /// No commit held: note the composition, hold a commit that may not end it.
@@ -230,6 +282,37 @@ mod tests {
         let out = order.reorder(Vec::new(), 1.0 + HOLD_AT_MOST);
         assert_eq!(commits(&out), ["ং"]);
         assert!(!order.is_holding());
+    }
+
+    #[test]
+    fn delete_pressed_while_composing_deletes_after_the_commit_and_types_nothing() {
+        // `k` then Delete in bn:itrans: winit reports the Delete as the text "\u{7f}",
+        // before the commit of ক্.
+        let mut order = CommitOrder::default();
+        order.reorder(vec![pre("ক\u{9cd}")], 1.0);
+        let frame = vec![
+            pre(""),
+            commit("\u{7f}"),
+            pre("ক\u{9cd}"),
+            pre(""),
+            commit("ক\u{9cd}"),
+        ];
+        let out = order.reorder(frame, 1.1);
+        assert_eq!(commits(&out), ["ক\u{9cd}"]);
+        let keys: Vec<(egui::Key, bool)> = out
+            .iter()
+            .filter_map(|e| match e {
+                Event::Key { key, pressed, .. } => Some((*key, *pressed)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [(egui::Key::Delete, true), (egui::Key::Delete, false)]
+        );
+        let commit_at = out.iter().position(|e| commit_text(e).is_some());
+        let key_at = out.iter().position(|e| matches!(e, Event::Key { .. }));
+        assert!(commit_at < key_at, "the commit first: {out:?}");
     }
 
     #[test]
