@@ -10,6 +10,10 @@
 //! a commit that arrives while a different composition is pending until it is known
 //! whether that composition comes back (then it is committed first) or was replaced
 //! (then the held commit was the input method's own and goes through as it was).
+//!
+//! Two smaller repairs on the way: a key winit reports as a control character during a
+//! composition (Delete as `Commit("\u{7f}")`) becomes that key, and a pre-edit's caret
+//! is counted in the chars the fields hold (their display form).
 
 use std::sync::OnceLock;
 
@@ -134,6 +138,28 @@ fn keys_out_of_commit(event: Event) -> Vec<Event> {
     out
 }
 
+/// A pre-edit's active range (where its caret is drawn) counted in the chars the
+/// fields hold: the input method counts য় (U+09DF) as one char and ো as one, the
+/// fields' display form as two (see [`super::text_input`]).
+fn range_in_display_chars(event: Event) -> Event {
+    let Event::Ime(ImeEvent::Preedit {
+        text,
+        active_range_chars: Some(range),
+    }) = event
+    else {
+        return event;
+    };
+    let shown = |end: usize| {
+        let prefix: String = text.chars().take(end).collect();
+        super::text_input::to_display(&prefix).chars().count()
+    };
+    let active_range_chars = Some(shown(range.start)..shown(range.end));
+    Event::Ime(ImeEvent::Preedit {
+        text,
+        active_range_chars,
+    })
+}
+
 impl CommitOrder {
     /// True while a commit is held back: ask for a frame within [`HOLD_AT_MOST`].
     pub fn is_holding(&self) -> bool {
@@ -154,7 +180,10 @@ impl CommitOrder {
         if self.is_holding() && now - self.held_since >= HOLD_AT_MOST {
             self.release(&mut out);
         }
-        out.into_iter().flat_map(keys_out_of_commit).collect()
+        out.into_iter()
+            .flat_map(keys_out_of_commit)
+            .map(range_in_display_chars)
+            .collect()
     }
 
     /// No commit held: note the composition, hold a commit that may not end it.
@@ -313,6 +342,23 @@ mod tests {
         let commit_at = out.iter().position(|e| commit_text(e).is_some());
         let key_at = out.iter().position(|e| matches!(e, Event::Key { .. }));
         assert!(commit_at < key_at, "the commit first: {out:?}");
+    }
+
+    #[test]
+    fn a_pre_edit_caret_is_counted_in_the_chars_the_field_holds() {
+        let mut order = CommitOrder::default();
+        let caret_at_end = Event::Ime(ImeEvent::Preedit {
+            text: "কো\u{09DF}".into(),
+            active_range_chars: Some(3..3),
+        });
+        let out = order.reorder(vec![caret_at_end], 1.0);
+        let Some(Event::Ime(ImeEvent::Preedit {
+            active_range_chars, ..
+        })) = out.first()
+        else {
+            panic!("the pre-edit passes: {out:?}");
+        };
+        assert_eq!(*active_range_chars, Some(5..5), "ক ে া য ় ");
     }
 
     #[test]

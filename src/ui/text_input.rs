@@ -21,7 +21,7 @@ pub struct BengaliText {
 /// NFC first, so that the display form of the value is the display form itself: an
 /// input method commits য় as one char (U+09DF) where NFC has two (য + ়), and a field
 /// made again from its value must count the same chars, or the cursor lands inside.
-fn to_display(text: &str) -> String {
+pub(crate) fn to_display(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfc() {
         match display_form(c) {
