@@ -331,3 +331,21 @@ fn the_command_palette_filter_gets_each_word_typed_through_an_input_method() {
         |_, _| {},
     );
 }
+
+#[test]
+fn the_import_prompt_gets_each_file_name_typed_through_an_input_method() {
+    for session in SESSIONS {
+        let (_dir, _article, mut h) = article_app();
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Import…").click();
+        h.run();
+        // The field starts with the article's folder: typed names replace it here.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.run();
+        h.key_press(Key::Backspace);
+        h.run();
+        replay(&mut h, session);
+        assert_typed(&h, session, "import file");
+    }
+}
