@@ -349,3 +349,25 @@ fn the_import_prompt_gets_each_file_name_typed_through_an_input_method() {
         assert_typed(&h, session, "import file");
     }
 }
+
+#[test]
+fn the_compare_view_adopts_into_each_coder_name_typed_through_an_input_method() {
+    for session in SESSIONS {
+        let (_dir, _article, mut h) = article_app();
+        press_in_one_frame(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+        for c in "Compare coders".chars() {
+            h.event(Event::Text(c.to_string()));
+            h.step();
+        }
+        h.key_press(Key::Enter);
+        h.run();
+        h.get_by_label("Adopt into").focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.run();
+        h.key_press(Key::Backspace);
+        h.run();
+        replay(&mut h, session);
+        assert_typed(&h, session, "compare: adopt into");
+    }
+}
