@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::format::{
-    ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, parse_sidecar, read_sidecar_file, to_ron,
+    ArticleInfo, FORMAT_NAME, SidecarFile, parse_sidecar, read_sidecar_file, to_ron, version_for,
 };
 use super::ids::{Renumbered, renumber_duplicates};
 use super::merge::{merge, merge_tags};
@@ -189,6 +189,7 @@ impl Sidecar {
         file.note = self.annotations.article_note.clone();
         file.tags = self.tags.clone();
         file.annotations = self.annotations.as_slice().to_vec();
+        file.version = version_for(&file.annotations);
         file.deleted = self.annotations.tombstones();
         file
     }
@@ -311,7 +312,7 @@ impl Sidecar {
         let deleted = self.annotations.tombstones();
         let parts = SidecarParts {
             format: FORMAT_NAME,
-            version: FORMAT_VERSION,
+            version: version_for(self.annotations.as_slice()),
             article: &self.article,
             note: &self.annotations.article_note,
             tags: &self.tags,
