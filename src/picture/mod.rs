@@ -17,6 +17,44 @@ pub fn image_sha256(bytes: &[u8]) -> String {
     crate::article::sha256_hex(bytes)
 }
 
+/// The picture file a region key names: the annotated file itself for `None`,
+/// otherwise `image` (a `/`-separated path) relative to the article's folder.
+pub fn image_file(article: &std::path::Path, image: Option<&str>) -> std::path::PathBuf {
+    match image {
+        None => article.to_owned(),
+        Some(rel) => {
+            let mut path = article
+                .parent()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default();
+            path.extend(rel.split('/'));
+            path
+        }
+    }
+}
+
+/// The current SHA-256 of every picture the regions among `annotations` point at,
+/// read from the files next to `article` (the article's own file for a standalone
+/// image). Pictures that cannot be read are left out, so their regions are flagged.
+pub fn current_image_hashes<'a>(
+    article: &std::path::Path,
+    annotations: impl IntoIterator<Item = &'a crate::annotate::Annotation>,
+) -> crate::annotate::ImageHashes {
+    let mut hashes = crate::annotate::ImageHashes::new();
+    for a in annotations {
+        let Some(region) = &a.region else { continue };
+        if hashes.contains_key(&region.image) {
+            continue;
+        }
+        let file = image_file(article, region.image.as_deref());
+        let limit = crate::article::ImageLimits::default().max_file_bytes;
+        if let Ok(bytes) = crate::article::read_regular_file(&file, limit) {
+            hashes.insert(region.image.clone(), image_sha256(&bytes));
+        }
+    }
+    hashes
+}
+
 /// The path of `image` relative to the folder of `article`, with `/` between folders,
 /// as a region of an article's picture records it (`story-1.png`, `img/photo.jpg`,
 /// `../shared/map.png`). `None` when no relative path exists (another drive).

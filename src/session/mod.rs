@@ -6,6 +6,7 @@
 mod adopt;
 mod background;
 mod folder;
+mod regions;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -225,6 +226,7 @@ impl Session {
             codebook_unreadable,
         };
         let mut session = Self::with(set, codebook, storage);
+        notices.extend(session.check_pictures(path));
         if stale {
             session.version += 1;
             notices.extend(session.autosave(article, true));
