@@ -179,7 +179,7 @@ fn check_size(size: u64, limits: &ImageLimits, label: &str) -> Result<(), ImageE
 }
 
 /// An image file that could not be read, as an [`ImageError`] naming `label`.
-fn file_error(e: FileError, label: &str) -> ImageError {
+pub(crate) fn file_error(e: FileError, label: &str) -> ImageError {
     let label = label.to_owned();
     match e {
         FileError::NotFound { .. } => ImageError::NotFound(label),

@@ -35,8 +35,9 @@ pub struct Placed {
 
 impl Placed {
     /// The place of `a` in `text`, if it is anchored there.
+    /// A picture region is never placed in the text.
     pub fn of(a: &Annotation, text: &SourceText) -> Option<Placed> {
-        (a.status != Status::Orphaned && a.matches(text)).then(|| Placed {
+        (a.region.is_none() && a.status != Status::Orphaned && a.matches(text)).then(|| Placed {
             start: a.start.0,
             end: a.end.0,
             start_utf16: text.utf16_of(a.start).0,

@@ -1,0 +1,133 @@
+//! Picture regions through the CLI: imported from JSONL into the sidecars of a
+//! standalone photo and of an article's picture, exported to every format and read
+//! back; regions outside their picture are rejected with their line number.
+
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/export_fixture.rs"]
+mod export_fixture;
+
+use std::path::{Path, PathBuf};
+
+use export_fixture::{pathok, stderr};
+
+const ROTATED: &[u8] = include_bytes!("data/pictures/rotated-exif6.jpg");
+const RIVER: &[u8] = include_bytes!("data/articles/river.png");
+const RIVER_TXT: &str = include_str!("data/articles/river.txt");
+
+/// `pics/photo.jpg` (20×40 after EXIF orientation) and `pics/river.txt` with its
+/// picture `pics/river-1.png` (960×540).
+fn pictures(root: &Path) {
+    std::fs::create_dir_all(root.join("pics")).unwrap();
+    std::fs::write(root.join("pics/photo.jpg"), ROTATED).unwrap();
+    std::fs::write(root.join("pics/river.txt"), RIVER_TXT).unwrap();
+    std::fs::write(root.join("pics/river-1.png"), RIVER).unwrap();
+}
+
+/// Region records: two on the photo (one in its lower, rotated half), one on the
+/// river article's picture, plus a text passage of that article.
+fn region_lines() -> String {
+    [
+        r#"{"article":"pics/photo.jpg","id":"6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f60","start":null,"end":null,"region":{"x":2,"y":24,"w":16,"h":14},"tags":["মুখ"],"note":"নিচের অর্ধেক","author":"rina","created":"2025-03-01T09:30:00.000Z","modified":"2025-03-01T09:30:00.000Z"}"#,
+        r#"{"article":"pics/photo.jpg","id":"6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f61","region":{"x":0,"y":0,"w":20,"h":40},"tags":["ছবি"],"author":"kabir","created":"2025-03-01T09:31:00.000Z","modified":"2025-03-01T09:31:00.000Z"}"#,
+        r#"{"article":"pics/river.txt","image":"river-1.png","id":"6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f62","region":{"x":200,"y":150,"w":200,"h":150},"tags":["নদী"],"note":"ঘাট","author":"rina","created":"2025-03-01T09:32:00.000Z","modified":"2025-03-01T09:32:00.000Z"}"#,
+        r#"{"article":"pics/river.txt","id":"6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f63","start":11,"end":16,"quote":"মেঘনা","tags":["নদী"],"author":"rina","created":"2025-03-01T09:33:00.000Z","modified":"2025-03-01T09:33:00.000Z"}"#,
+    ]
+    .join("\n")
+        + "\n"
+}
+
+fn run_ok(dir: &Path, args: &[&str]) -> String {
+    let out = pathok(dir, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out)
+}
+
+/// A folder with the pictures and their regions imported from JSONL.
+fn annotated() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    pictures(dir.path());
+    std::fs::write(dir.path().join("regions.jsonl"), region_lines()).unwrap();
+    let summary = run_ok(dir.path(), &["import", "--format", "jsonl", "regions.jsonl"]);
+    assert!(summary.contains("imported 4 new"), "{summary}");
+    dir
+}
+
+fn export(dir: &Path, format: &str, extra: &[&str], out: &str) -> PathBuf {
+    let mut args = vec!["export", "--format", format];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["-o", out, "pics"]);
+    run_ok(dir, &args);
+    dir.join(out)
+}
+
+#[test]
+fn regions_import_into_sidecars_as_version_2_with_the_pictures_hashes() {
+    let dir = annotated();
+    let photo = std::fs::read_to_string(dir.path().join("pics/photo.jpg.annotations.ron")).unwrap();
+    assert!(photo.contains("    version: 2,\n"), "{photo}");
+    assert!(photo.contains("                image: None,\n"), "{photo}");
+    let sha = pathok::picture::image_sha256(ROTATED);
+    assert!(photo.contains(&format!("sha256: \"{sha}\"")), "{photo}");
+    let river = std::fs::read_to_string(dir.path().join("pics/river.txt.annotations.ron")).unwrap();
+    assert!(river.contains("image: Some(\"river-1.png\"),"), "{river}");
+    assert!(river.contains("quote: \"মেঘনা\""), "{river}");
+}
+
+#[test]
+fn jsonl_round_trip_of_regions_is_identical() {
+    let a = annotated();
+    let first = std::fs::read_to_string(export(a.path(), "jsonl", &[], "out.jsonl")).unwrap();
+    let line = first.lines().find(|l| l.contains("5f62")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(v["image"], "river-1.png");
+    assert_eq!(v["region"], serde_json::json!({"x": 200, "y": 150, "w": 200, "h": 150}));
+    assert!(v["start"].is_null() && v["end"].is_null(), "{line}");
+    assert_eq!(v["status"], "anchored");
+    let b = tempfile::tempdir().unwrap();
+    pictures(b.path());
+    std::fs::write(b.path().join("in.jsonl"), &first).unwrap();
+    let summary = run_ok(b.path(), &["import", "--format", "jsonl", "in.jsonl"]);
+    assert!(summary.contains("imported 4 new"), "{summary}");
+    let second = std::fs::read_to_string(export(b.path(), "jsonl", &[], "out.jsonl")).unwrap();
+    assert_eq!(first, second);
+    // Importing the same again changes nothing.
+    let summary = run_ok(b.path(), &["import", "--format", "jsonl", "in.jsonl"]);
+    assert!(summary.contains("0 new"), "{summary}");
+}
+
+#[test]
+fn a_region_outside_its_picture_is_rejected_with_its_line_number() {
+    let dir = tempfile::tempdir().unwrap();
+    pictures(dir.path());
+    // The photo is 40×20 as stored but 20×40 upright: x=0 w=30 does not fit.
+    let lines = format!(
+        "{}\n{}\n{}\n",
+        r#"{"article":"pics/photo.jpg","region":{"x":0,"y":0,"w":20,"h":40},"tags":["ছবি"]}"#,
+        r#"{"article":"pics/photo.jpg","region":{"x":0,"y":0,"w":30,"h":10},"tags":["ছবি"]}"#,
+        r#"{"article":"pics/river.txt","image":"river-1.png","region":{"x":900,"y":0,"w":61,"h":10}}"#,
+    );
+    std::fs::write(dir.path().join("bad.jsonl"), lines).unwrap();
+    let out = pathok(dir.path(), &["import", "--format", "jsonl", "bad.jsonl"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.jsonl:2: region x=0 y=0 w=30 h=10 is outside the picture (20×40 pixels"),
+        "{err}"
+    );
+    assert!(err.contains("bad.jsonl:3: region x=900"), "{err}");
+    assert!(err.contains("(960×540 pixels"), "{err}");
+    assert!(!dir.path().join("pics/photo.jpg.annotations.ron").exists());
+    // A missing picture names it.
+    std::fs::write(
+        dir.path().join("gone.jsonl"),
+        r#"{"article":"pics/river.txt","image":"river-9.png","region":{"x":0,"y":0,"w":1,"h":1}}"#,
+    )
+    .unwrap();
+    let out = pathok(dir.path(), &["import", "--format", "jsonl", "gone.jsonl"]);
+    let err = stderr(&out);
+    assert!(err.contains("gone.jsonl:1: the region's picture cannot be read"), "{err}");
+    assert!(err.contains("river-9.png"), "{err}");
+}
