@@ -50,7 +50,10 @@ fn annotated() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     pictures(dir.path());
     std::fs::write(dir.path().join("regions.jsonl"), region_lines()).unwrap();
-    let summary = run_ok(dir.path(), &["import", "--format", "jsonl", "regions.jsonl"]);
+    let summary = run_ok(
+        dir.path(),
+        &["import", "--format", "jsonl", "regions.jsonl"],
+    );
     assert!(summary.contains("imported 4 new"), "{summary}");
     dir
 }
@@ -83,7 +86,10 @@ fn jsonl_round_trip_of_regions_is_identical() {
     let line = first.lines().find(|l| l.contains("5f62")).unwrap();
     let v: serde_json::Value = serde_json::from_str(line).unwrap();
     assert_eq!(v["image"], "river-1.png");
-    assert_eq!(v["region"], serde_json::json!({"x": 200, "y": 150, "w": 200, "h": 150}));
+    assert_eq!(
+        v["region"],
+        serde_json::json!({"x": 200, "y": 150, "w": 200, "h": 150})
+    );
     assert!(v["start"].is_null() && v["end"].is_null(), "{line}");
     assert_eq!(v["status"], "anchored");
     let b = tempfile::tempdir().unwrap();
@@ -128,6 +134,110 @@ fn a_region_outside_its_picture_is_rejected_with_its_line_number() {
     .unwrap();
     let out = pathok(dir.path(), &["import", "--format", "jsonl", "gone.jsonl"]);
     let err = stderr(&out);
-    assert!(err.contains("gone.jsonl:1: the region's picture cannot be read"), "{err}");
+    assert!(
+        err.contains("gone.jsonl:1: the region's picture cannot be read"),
+        "{err}"
+    );
     assert!(err.contains("river-9.png"), "{err}");
+}
+
+#[test]
+fn w3c_regions_target_the_picture_with_a_media_fragment_and_read_back() {
+    let a = annotated();
+    let doc = export(a.path(), "w3c", &[], "out.jsonld");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&doc).unwrap()).unwrap();
+    let items = v["first"]["items"].as_array().unwrap();
+    let on_river = items
+        .iter()
+        .find(|i| i["id"] == "urn:uuid:6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f62")
+        .unwrap();
+    let target = &on_river["target"];
+    assert!(
+        target["source"].as_str().unwrap().starts_with("file:///"),
+        "{target}"
+    );
+    assert!(
+        target["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("/pics/river-1.png"),
+        "{target}"
+    );
+    assert!(
+        target["pathok:article"]
+            .as_str()
+            .unwrap()
+            .ends_with("/pics/river.txt")
+    );
+    assert_eq!(
+        target["selector"],
+        serde_json::json!({
+            "type": "FragmentSelector",
+            "conformsTo": "http://www.w3.org/TR/media-frags/",
+            "value": "xywh=pixel:200,150,200,150",
+        })
+    );
+    let on_photo = items
+        .iter()
+        .find(|i| i["id"] == "urn:uuid:6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f60")
+        .unwrap();
+    assert!(
+        on_photo["target"]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("/pics/photo.jpg")
+    );
+    assert_eq!(
+        on_photo["target"]["selector"]["value"],
+        "xywh=pixel:2,24,16,14"
+    );
+
+    // Read back into a fresh copy: the same JSONL as the original.
+    let jsonl = std::fs::read_to_string(export(a.path(), "jsonl", &[], "a.jsonl")).unwrap();
+    let b = tempfile::tempdir().unwrap();
+    pictures(b.path());
+    // Sources relative to a base IRI, so that they name the copy's files.
+    let base = ["--base-iri", "https://example.org/corpus/"];
+    let with_base = export(a.path(), "w3c", &base, "base.jsonld");
+    std::fs::copy(&with_base, b.path().join("base.jsonld")).unwrap();
+    let mut args = vec!["import", "--format", "w3c", "base.jsonld"];
+    args.extend_from_slice(&base);
+    let summary = run_ok(b.path(), &args);
+    assert!(summary.contains("imported 4 new"), "{summary}");
+    let again = std::fs::read_to_string(export(b.path(), "jsonl", &[], "b.jsonl")).unwrap();
+    assert_eq!(jsonl, again);
+}
+
+#[path = "common/python.rs"]
+mod python;
+
+/// pandas reads the CSV: region rows carry `image`, `x`, `y`, `w`, `h` and empty
+/// offsets; text rows leave those five empty.
+const PANDAS_REGIONS: &str = r#"
+import sys
+import pandas as pd
+df = pd.read_csv(sys.argv[1], encoding="utf-8-sig", dtype=str, keep_default_na=False)
+assert list(df.columns[-5:]) == ["image", "x", "y", "w", "h"], list(df.columns)
+regions = df[df["x"] != ""]
+assert len(regions) == 3, len(regions)
+river = regions[regions["image"] == "river-1.png"].iloc[0]
+assert (river["x"], river["y"], river["w"], river["h"]) == ("200", "150", "200", "150")
+assert river["start"] == "" and river["quote"] == ""
+photo = regions[regions["article"].str.endswith("photo.jpg")]
+assert set(photo["image"]) == {"photo.jpg"}, set(photo["image"])
+text = df[df["x"] == ""].iloc[0]
+assert text["quote"] == "মেঘনা" and text["image"] == "" and text["h"] == ""
+print("pandas: regions checked")
+"#;
+
+#[test]
+fn pandas_reads_the_csv_with_region_columns() {
+    let a = annotated();
+    let csv = export(a.path(), "csv", &[], "out.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.lines().next().unwrap().ends_with(",image,x,y,w,h"),
+        "{text}"
+    );
+    python::run(&["pandas"], PANDAS_REGIONS, &[&csv]);
 }
