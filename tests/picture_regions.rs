@@ -241,3 +241,88 @@ fn pandas_reads_the_csv_with_region_columns() {
     );
     python::run(&["pandas"], PANDAS_REGIONS, &[&csv]);
 }
+
+/// Validate `xml` against the REFI-QDA `Project.xsd` with xmllint.
+fn xmllint_project(xml: &Path) {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/refi/Project.xsd");
+    let out = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&schema)
+        .arg(xml)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("xmllint is needed to validate REFI-QDA exports (apt-get install libxml2-utils): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{} is not valid:\n{}",
+        xml.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn qdpx_has_picture_sources_with_their_pictures_and_valid_selections() {
+    let a = annotated();
+    let path = export(a.path(), "qdpx", &[], "out.qdpx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(name).unwrap(), &mut bytes).unwrap();
+        bytes
+    };
+    let qde = String::from_utf8(read("project.qde")).unwrap();
+    let qde_path = a.path().join("project.qde");
+    std::fs::write(&qde_path, &qde).unwrap();
+    xmllint_project(&qde_path);
+    // The photo is a picture source only; the river article a text source and a
+    // picture source for its picture.
+    assert_eq!(qde.matches("<TextSource ").count(), 1, "{qde}");
+    assert_eq!(qde.matches("<PictureSource ").count(), 2, "{qde}");
+    assert!(
+        qde.contains(r#"firstX="200" firstY="150" secondX="400" secondY="300""#),
+        "{qde}"
+    );
+    assert!(
+        qde.contains(r#"firstX="2" firstY="24" secondX="18" secondY="38""#),
+        "{qde}"
+    );
+    assert_eq!(qde.matches("<PictureSelection ").count(), 3);
+    assert!(
+        qde.contains("<PlainTextContent>নিচের অর্ধেক</PlainTextContent>"),
+        "{qde}"
+    );
+    // Each picture source's file is in the zip, byte for byte.
+    for source in qde.split("<PictureSource ").skip(1) {
+        let at = source.find("path=\"internal://").unwrap() + 17;
+        let file = &source[at..at + source[at..].find('"').unwrap()];
+        let bytes = read(&format!("sources/{file}"));
+        assert!(bytes == ROTATED || bytes == RIVER, "{file}");
+    }
+}
+
+#[test]
+fn a_changed_picture_flags_its_regions_in_exports() {
+    let a = annotated();
+    let mut changed = RIVER.to_vec();
+    changed.extend_from_slice(b"edited");
+    std::fs::write(a.path().join("pics/river-1.png"), changed).unwrap();
+    let jsonl = std::fs::read_to_string(export(a.path(), "jsonl", &[], "out.jsonl")).unwrap();
+    let status = |id: &str| {
+        let line = jsonl.lines().find(|l| l.contains(id)).unwrap();
+        serde_json::from_str::<serde_json::Value>(line).unwrap()["status"].clone()
+    };
+    assert_eq!(status("5f62"), "image_changed");
+    assert_eq!(status("5f60"), "anchored");
+    assert_eq!(status("5f63"), "anchored");
+    // Left out of the REFI-QDA project, as orphans are.
+    let path = export(a.path(), "qdpx", &[], "out.qdpx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut qde = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("project.qde").unwrap(), &mut qde).unwrap();
+    assert_eq!(qde.matches("<PictureSelection ").count(), 2);
+    // The picture gone: flagged too, and the export still works.
+    std::fs::remove_file(a.path().join("pics/river-1.png")).unwrap();
+    let jsonl = std::fs::read_to_string(export(a.path(), "jsonl", &[], "out.jsonl")).unwrap();
+    assert!(jsonl.contains("\"status\":\"image_changed\""), "{jsonl}");
+}

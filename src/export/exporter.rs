@@ -41,6 +41,9 @@ pub enum ExportError {
         /// The format's name.
         format: &'static str,
     },
+    /// The picture of a region, to be copied into the export, cannot be read.
+    #[error("cannot read the picture of a region for the export: {0}")]
+    Picture(#[from] crate::article::ImageError),
     /// A REFI-QDA codebook was asked for articles without any tag.
     #[error("no tags to export: a REFI-QDA codebook needs at least one code")]
     NoCodes,

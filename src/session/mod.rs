@@ -210,6 +210,13 @@ impl Session {
                 sidecar.path.display()
             ));
         }
+        if !sidecar.image_changed.is_empty() {
+            notices.push(format!(
+                "{} picture region(s) point at a picture that changed or is missing since they were drawn; they are kept and listed for review: {}",
+                sidecar.image_changed.len(),
+                sidecar.path.display()
+            ));
+        }
         for r in &sidecar.renumbered {
             notices.push(format!(
                 "two annotations had the same id {}; both are kept, the one on \"{}\" now has the id {}: {}",
@@ -226,7 +233,6 @@ impl Session {
             codebook_unreadable,
         };
         let mut session = Self::with(set, codebook, storage);
-        notices.extend(session.check_pictures(path));
         if stale {
             session.version += 1;
             notices.extend(session.autosave(article, true));

@@ -2,8 +2,6 @@
 //! accepting a flagged region on a changed picture, and flagging on open. Tags, notes,
 //! colours and deletion go through the same session methods as text passages.
 
-use std::path::Path;
-
 use super::{Session, SessionError};
 use crate::annotate::{AnnotationId, Color, Edit, EditError, ImageHashes, ImageRegion, Timestamp};
 use crate::picture::{PixelRect, PixelSize};
@@ -66,22 +64,6 @@ impl Session {
             self.version += 1;
         }
         flagged
-    }
-
-    /// [`Session::flag_changed_images`] with the pictures as they are now next to the
-    /// article read from `article_path`; returns a notice when some are flagged.
-    pub(super) fn check_pictures(&mut self, article_path: &Path) -> Option<String> {
-        // Nothing to read when there is no region.
-        self.set.regions().next()?;
-        let current = crate::picture::current_image_hashes(article_path, self.set.regions());
-        let flagged = self.flag_changed_images(&current);
-        (!flagged.is_empty()).then(|| {
-            format!(
-                "{} picture region(s) point at a picture that changed or is missing since they were drawn; they are kept and listed for review: {}",
-                flagged.len(),
-                article_path.display()
-            )
-        })
     }
 }
 
