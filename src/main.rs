@@ -370,6 +370,12 @@ fn export(
     for problem in &summary.skipped {
         eprintln!("pathok: {problem}");
     }
+    if summary.regions_left_out > 0 {
+        eprintln!(
+            "pathok: {} picture region(s) left out: {format} has no place for regions of pictures",
+            summary.regions_left_out
+        );
+    }
     let orphaned = if summary.orphaned > 0 {
         format!(" ({} orphaned)", summary.orphaned)
     } else {

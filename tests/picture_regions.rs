@@ -326,3 +326,104 @@ fn a_changed_picture_flags_its_regions_in_exports() {
     let jsonl = std::fs::read_to_string(export(a.path(), "jsonl", &[], "out.jsonl")).unwrap();
     assert!(jsonl.contains("\"status\":\"image_changed\""), "{jsonl}");
 }
+
+#[test]
+fn reports_show_each_region_as_an_embedded_crop_under_its_tags() {
+    let a = annotated();
+    let html = std::fs::read_to_string(export(a.path(), "html", &[], "out.html")).unwrap();
+    let under_river = &html[html.find("<h3>").unwrap()..];
+    assert!(
+        html.matches("<img src=\"data:image/png;base64,").count() == 3,
+        "{html}"
+    );
+    assert!(
+        html.contains("alt=\"river-1.png x=200 y=150 w=200 h=150\""),
+        "{under_river}"
+    );
+    // Nothing is fetched: the crops are in the file.
+    assert!(
+        !html.contains("src=\"file:") && !html.contains("src=\"river"),
+        "{html}"
+    );
+    // The crop is the region, at the picture's own scale: 200×150 pixels.
+    let start = html.find("alt=\"river-1.png").unwrap();
+    let img = &html[html[..start].rfind("data:image/png;base64,").unwrap() + 22..start];
+    let b64 = img.trim_end_matches(['"', ' ']);
+    let png = decode_base64(b64);
+    let size = pathok::picture::oriented_size(&png, "crop").unwrap();
+    assert_eq!((size.width, size.height), (200, 150));
+    let md = std::fs::read_to_string(export(a.path(), "md", &[], "out.md")).unwrap();
+    assert!(
+        md.contains("![photo.jpg x=2 y=24 w=16 h=14](data:image/png;base64,"),
+        "{md}"
+    );
+    let heading = md.find("### মুখ (1)").unwrap();
+    assert!(
+        md[heading..].starts_with("### মুখ (1)\n\n![photo.jpg x=2"),
+        "{md}"
+    );
+}
+
+fn decode_base64(s: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let bytes: Vec<u8> = s.bytes().filter(|&c| c != b'=').map(value).collect();
+    let mut out = Vec::new();
+    for chunk in bytes.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &v)| n | u32::from(v) << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+/// brat's own server code reads the export (see `tests/export_formats.rs`).
+const BRAT_ITSELF: &str = r#"
+import runpy, sys
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"#;
+
+#[test]
+fn brat_leaves_regions_out_with_a_notice_and_brat_loads_the_rest() {
+    let a = annotated();
+    let out = pathok(
+        a.path(),
+        &["export", "--format", "brat", "-o", "brat", "pics"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "pathok: 3 picture region(s) left out: brat has no place for regions of pictures"
+        ),
+        "{err}"
+    );
+    let ann = std::fs::read_to_string(a.path().join("brat/river.ann")).unwrap();
+    assert_eq!(
+        ann.lines().filter(|l| l.starts_with('T')).count(),
+        1,
+        "{ann}"
+    );
+    assert!(ann.contains("\tমেঘনা\n"), "{ann}");
+    let check = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat-server/check.py");
+    python::run(&["sys"], BRAT_ITSELF, &[&check, &a.path().join("brat")]);
+    // The summary carries it for the GUI too.
+    let summary = pathok::export::export_paths(
+        pathok::export::Format::Brat,
+        &[a.path().join("pics")],
+        &a.path().join("brat2"),
+    )
+    .unwrap();
+    assert_eq!((summary.regions, summary.regions_left_out), (3, 3));
+    assert_eq!(summary.orphaned, 0);
+}

@@ -72,18 +72,28 @@ pub const UNTAGGED: &str = "Highlights without a tag";
 /// Heading of the report group of orphaned annotations.
 pub const ORPHANED: &str = "Orphaned (no longer found in the text)";
 
+/// Heading of the report group of picture regions whose picture changed.
+pub const IMAGE_CHANGED: &str = "Picture regions to review (their picture changed or is missing)";
+
 /// One group of a report: a heading, its colour, its annotations.
 pub type ReportGroup<'a> = (String, Option<Color>, Vec<&'a Annotation>);
 
 /// The report groups of one article, in order: one per tag of `order` that has
-/// annotations, then highlights without a tag, then orphaned annotations.
+/// annotations (passages and picture regions), then highlights without a tag, then
+/// orphaned annotations, then picture regions whose picture changed.
 pub fn report_groups<'a>(item: &ExportItem<'a>, order: &[Tag]) -> Vec<ReportGroup<'a>> {
     let text = &item.article.text;
+    // Picture regions are placed on their picture unless it changed.
     let (placed, orphans): (Vec<&Annotation>, Vec<&Annotation>) = item
         .sidecar
         .annotations
         .iter()
-        .partition(|a| Placed::of(a, text).is_some());
+        .partition(|a| match a.region {
+            Some(_) => a.status != Status::ImageChanged,
+            None => Placed::of(a, text).is_some(),
+        });
+    let (orphans, changed): (Vec<&Annotation>, Vec<&Annotation>) =
+        orphans.into_iter().partition(|a| a.region.is_none());
     let mut out = Vec::new();
     for tag in order {
         let list: Vec<&Annotation> = placed
@@ -105,6 +115,9 @@ pub fn report_groups<'a>(item: &ExportItem<'a>, order: &[Tag]) -> Vec<ReportGrou
     }
     if !orphans.is_empty() {
         out.push((ORPHANED.to_owned(), None, orphans));
+    }
+    if !changed.is_empty() {
+        out.push((IMAGE_CHANGED.to_owned(), None, changed));
     }
     out
 }
