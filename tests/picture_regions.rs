@@ -427,3 +427,61 @@ fn brat_leaves_regions_out_with_a_notice_and_brat_loads_the_rest() {
     assert_eq!((summary.regions, summary.regions_left_out), (3, 3));
     assert_eq!(summary.orphaned, 0);
 }
+
+#[test]
+fn the_library_stats_and_passages_count_picture_regions_and_search_stays_text() {
+    let a = annotated();
+    // A photo without regions is not listed; one with regions is an article.
+    std::fs::write(a.path().join("pics/other.jpg"), ROTATED).unwrap();
+    let out = pathok(a.path(), &["stats", "--format", "json", "pics"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["articles"], 2, "{stats}");
+    assert_eq!(stats["annotations"], 4);
+    assert_eq!(stats["regions"], 3);
+    assert_eq!(stats["tags"]["নদী"]["annotations"], 2);
+    assert_eq!(stats["tags"]["নদী"]["regions"], 1);
+    assert_eq!(stats["tags"]["মুখ"]["regions"], 1);
+    let text = run_ok(a.path(), &["stats", "pics"]);
+    assert!(
+        text.contains("4 annotation(s) (3 of them picture regions)"),
+        "{text}"
+    );
+
+    let library = pathok::corpus::scan(&a.path().join("pics"), &mut |_| {
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
+    let photo = library
+        .rows
+        .iter()
+        .find(|r| r.path.ends_with("photo.jpg"))
+        .unwrap();
+    assert_eq!((photo.annotations, photo.regions), (2, 2));
+    assert!(photo.is_ok(), "{:?}", photo.problems);
+    assert!(!library.rows.iter().any(|r| r.path.ends_with("other.jpg")));
+
+    // Passages by code carry the region and its picture, for a thumbnail.
+    let filter = pathok::corpus::PassageFilter {
+        tags: vec!["নদী".to_owned()],
+        ..Default::default()
+    };
+    let mut found = Vec::new();
+    let articles = [a.path().join("pics/river.txt")];
+    let _ = pathok::corpus::passages(&articles, &filter, &mut |_, r| {
+        found.extend(r.unwrap());
+        std::ops::ControlFlow::Continue(())
+    });
+    let region = found
+        .iter()
+        .find_map(|p| p.annotation.region.as_ref())
+        .unwrap();
+    assert_eq!(region.image.as_deref(), Some("river-1.png"));
+    assert_eq!(found.len(), 2);
+
+    // Search is of text: the photo's name is no text of it.
+    let out = run_ok(a.path(), &["search", "photo", "pics"]);
+    assert!(out.contains("0 hit(s) in 0 of 2 article(s)"), "{out}");
+    let hits = run_ok(a.path(), &["search", "মেঘনা", "pics"]);
+    assert!(hits.contains("river.txt"), "{hits}");
+}
