@@ -520,6 +520,18 @@ fn check_one(found: &Found) -> usize {
         );
         problems += 1;
     }
+    for a in sidecar.annotations.regions() {
+        if a.status == pathok::annotate::Status::ImageChanged
+            && let Some(region) = &a.region
+        {
+            let picture = region.image.as_deref().unwrap_or("the image itself");
+            eprintln!(
+                "pathok: picture region {} ({picture}, {}×{} at {},{}) was drawn on another version of its picture, or the picture is missing: {name}",
+                a.id, region.rect.w, region.rect.h, region.rect.x, region.rect.y
+            );
+            problems += 1;
+        }
+    }
     let moved = report.moved();
     let moved = if moved > 0 {
         format!(", {moved} moved since the article changed (not saved by check)")

@@ -315,6 +315,14 @@ fn a_changed_picture_flags_its_regions_in_exports() {
     assert_eq!(status("5f62"), "image_changed");
     assert_eq!(status("5f60"), "anchored");
     assert_eq!(status("5f63"), "anchored");
+    // `pathok check` lists it, as it lists orphans.
+    let out = pathok(a.path(), &["check", "pics"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("picture region 6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f62 (river-1.png, 200×150 at 200,150) was drawn on another version of its picture"),
+        "{err}"
+    );
     // Left out of the REFI-QDA project, as orphans are.
     let path = export(a.path(), "qdpx", &[], "out.qdpx");
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
