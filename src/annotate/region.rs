@@ -185,6 +185,28 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_text_leaves_regions_alone_and_text_edits_refuse_them() {
+        let now = Timestamp::now();
+        let a =
+            Annotation::new_region(region(Some("p.png"), "aa", PixelRect::new(1, 2, 3, 4)), now);
+        let mut set = AnnotationSet::new(vec![a.clone()], vec![]);
+        let text = crate::text::SourceText::new("নতুন লেখা, আগের থেকে আলাদা".to_owned());
+        let report = crate::annotate::reanchor(&text, &mut set);
+        assert_eq!(
+            report.outcomes,
+            vec![(a.id, crate::annotate::AnchorOutcome::Anchored)]
+        );
+        assert_eq!(set.get(a.id), Some(&a));
+        let range = crate::text::CharRange::new(0, 4);
+        assert!(Edit::resize(&set, &text, a.id, range, now).is_err());
+        assert!(
+            set.overlapping(crate::text::CharRange::new(0, 100))
+                .next()
+                .is_none()
+        );
+    }
+
+    #[test]
     fn regions_outside_the_picture_are_refused() {
         let now = Timestamp::now();
         let outside = region(None, "aa", PixelRect::new(190, 0, 20, 10));
