@@ -336,7 +336,7 @@ fn a_changed_picture_flags_its_regions_in_exports() {
 }
 
 #[test]
-fn reports_show_each_region_as_an_embedded_crop_under_its_tags() {
+fn reports_show_each_region_as_a_crop_under_its_tags() {
     let a = annotated();
     let html = std::fs::read_to_string(export(a.path(), "html", &[], "out.html")).unwrap();
     let under_river = &html[html.find("<h3>").unwrap()..];
@@ -360,15 +360,35 @@ fn reports_show_each_region_as_an_embedded_crop_under_its_tags() {
     let png = decode_base64(b64);
     let size = pathok::picture::oriented_size(&png, "crop").unwrap();
     assert_eq!((size.width, size.height), (200, 150));
+    // The Markdown report links each crop, a PNG file beside it.
     let md = std::fs::read_to_string(export(a.path(), "md", &[], "out.md")).unwrap();
-    assert!(
-        md.contains("![photo.jpg x=2 y=24 w=16 h=14](data:image/png;base64,"),
-        "{md}"
-    );
+    let link =
+        "![photo.jpg x=2 y=24 w=16 h=14](<out-crops/6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f60.png>)";
+    assert!(md.contains(link), "{md}");
     let heading = md.find("### মুখ (1)").unwrap();
     assert!(
-        md[heading..].starts_with("### মুখ (1)\n\n![photo.jpg x=2"),
+        md[heading..].starts_with(&format!("### মুখ (1)\n\n{link}")),
         "{md}"
+    );
+    let crop = std::fs::read(
+        a.path()
+            .join("out-crops/6f1c2a9e-0d7b-4c1e-9a57-1b2c3d4e5f60.png"),
+    )
+    .unwrap();
+    let size = pathok::picture::oriented_size(&crop, "crop").unwrap();
+    assert_eq!((size.width, size.height), (16, 14));
+    assert_eq!(
+        std::fs::read_dir(a.path().join("out-crops"))
+            .unwrap()
+            .count(),
+        3
+    );
+    // To standard output there is no folder beside it: the crops are embedded.
+    let out = pathok(a.path(), &["export", "--format", "md", "pics"]);
+    let streamed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        streamed.contains("w=16 h=14](data:image/png;base64,"),
+        "{streamed}"
     );
 }
 

@@ -1,6 +1,7 @@
 //! Crops of picture regions for the reports: each region cut out of its picture (at
-//! full size, EXIF orientation applied) as a PNG, embedded as a `data:` URI so that a
-//! report stays one file that works offline.
+//! full size, EXIF orientation applied) as a PNG, embedded as a `data:` URI (so that
+//! the HTML report stays one file that works offline) or written beside the Markdown
+//! report.
 
 use std::collections::BTreeMap;
 
@@ -9,9 +10,9 @@ use crate::annotate::{Annotation, AnnotationId};
 use crate::article::{ImageError, ImageLimits, file_error, read_regular_file};
 use crate::picture::{self, OrientedImage};
 
-/// The crop of each picture region of `item` as a `data:image/png;base64,…` URI, or
-/// why its picture cannot be shown. Each picture is decoded once.
-pub fn region_crops(item: &ExportItem<'_>) -> BTreeMap<AnnotationId, Result<String, String>> {
+/// The crop of each picture region of `item` as PNG bytes, or why its picture cannot
+/// be shown. Each picture is decoded once.
+pub fn region_crops(item: &ExportItem<'_>) -> BTreeMap<AnnotationId, Result<Vec<u8>, String>> {
     let mut pictures: BTreeMap<Option<&str>, Result<OrientedImage, String>> = BTreeMap::new();
     let mut out = BTreeMap::new();
     for a in item.sidecar.annotations.regions() {
@@ -21,14 +22,12 @@ pub fn region_crops(item: &ExportItem<'_>) -> BTreeMap<AnnotationId, Result<Stri
             .entry(key)
             .or_insert_with(|| decode(item, key).map_err(|e| e.to_string()));
         let crop = match decoded {
-            Ok(image) => picture::crop_png(image, region.rect)
-                .map(|png| data_uri_png(&png))
-                .ok_or_else(|| {
-                    format!(
-                        "the region {}×{} at {},{} is outside the picture as it is now",
-                        region.rect.w, region.rect.h, region.rect.x, region.rect.y
-                    )
-                }),
+            Ok(image) => picture::crop_png(image, region.rect).ok_or_else(|| {
+                format!(
+                    "the region {}×{} at {},{} is outside the picture as it is now",
+                    region.rect.w, region.rect.h, region.rect.x, region.rect.y
+                )
+            }),
             Err(e) => Err(e.clone()),
         };
         out.insert(a.id, crop);

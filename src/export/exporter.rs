@@ -173,6 +173,21 @@ pub trait Exporter {
     /// [`ExportError::WritesDirectory`]; use [`Exporter::export_files`].
     fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError>;
 
+    /// The export as the file `out` (its bytes) and the files to write beside it
+    /// (named relative to `out`'s folder), for formats that link to files of their own
+    /// (the Markdown report's crops of picture regions). By default: what
+    /// [`Exporter::export`] writes, and nothing beside it.
+    fn export_beside(
+        &self,
+        items: &[ExportItem<'_>],
+        out: &Path,
+    ) -> Result<(Vec<u8>, Vec<OutputFile>), ExportError> {
+        let _ = out;
+        let mut bytes = Vec::new();
+        self.export(items, &mut bytes)?;
+        Ok((bytes, Vec::new()))
+    }
+
     /// The files of the export. For one-file formats: one file named
     /// `export.<extension>` holding what [`Exporter::export`] writes.
     fn export_files(&self, items: &[ExportItem<'_>]) -> Result<Vec<OutputFile>, ExportError> {

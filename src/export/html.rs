@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::crops::{region_crops, region_label};
+use super::crops::{data_uri_png, region_crops, region_label};
 use super::exporter::{ExportError, ExportItem, Exporter};
 use super::helpers::{Placed, report_groups, report_title, tags_of};
 use crate::annotate::Annotation;
@@ -134,7 +134,11 @@ fn html(items: &[ExportItem<'_>]) -> String {
                 if a.is_region() {
                     let label = region_label(item, a);
                     let shown = match crops.get(&a.id) {
-                        Some(Ok(uri)) => format!("<img src=\"{uri}\" alt=\"{}\">", esc(&label)),
+                        Some(Ok(png)) => format!(
+                            "<img src=\"{}\" alt=\"{}\">",
+                            data_uri_png(png),
+                            esc(&label)
+                        ),
                         Some(Err(why)) => format!("<em>{}</em>", esc(why)),
                         None => String::new(),
                     };

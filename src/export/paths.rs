@@ -257,8 +257,16 @@ pub fn export_paths_with(
     }
     match exporter.output_kind() {
         OutputKind::File => {
-            let mut bytes = Vec::new();
-            exporter.export(&items, &mut bytes)?;
+            let (bytes, beside) = exporter.export_beside(&items, out)?;
+            let folder = out.parent().unwrap_or(Path::new(""));
+            for f in beside {
+                let path = folder.join(&f.name);
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
+                }
+                store::write_atomic(&path, &f.bytes)?;
+                summary.files.push(path);
+            }
             store::write_atomic(out, &bytes)?;
             summary.files.push(out.to_owned());
         }
