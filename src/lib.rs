@@ -8,6 +8,7 @@ pub mod annotate;
 pub mod article;
 pub mod corpus;
 pub mod export;
+pub mod picture;
 pub mod session;
 pub mod store;
 pub mod text;

@@ -370,6 +370,12 @@ fn export(
     for problem in &summary.skipped {
         eprintln!("pathok: {problem}");
     }
+    if summary.regions_left_out > 0 {
+        eprintln!(
+            "pathok: {} picture region(s) left out: {format} has no place for regions of pictures",
+            summary.regions_left_out
+        );
+    }
     let orphaned = if summary.orphaned > 0 {
         format!(" ({} orphaned)", summary.orphaned)
     } else {
@@ -513,6 +519,18 @@ fn check_one(found: &Found) -> usize {
             a.id, a.quote
         );
         problems += 1;
+    }
+    for a in sidecar.annotations.regions() {
+        if a.status == pathok::annotate::Status::ImageChanged
+            && let Some(region) = &a.region
+        {
+            let picture = region.image.as_deref().unwrap_or("the image itself");
+            eprintln!(
+                "pathok: picture region {} ({picture}, {}×{} at {},{}) was drawn on another version of its picture, or the picture is missing: {name}",
+                a.id, region.rect.w, region.rect.h, region.rect.x, region.rect.y
+            );
+            problems += 1;
+        }
     }
     let moved = report.moved();
     let moved = if moved > 0 {

@@ -352,10 +352,11 @@ fn stats_count_tags_articles_coders_and_cooccurrence() {
         json!({
             "articles": 2,
             "annotations": 6,
+            "regions": 0,
             "tags": {
-                "A": {"annotations": 3, "articles": 2, "coders": {"karim": 2, "rina": 1}},
-                "B": {"annotations": 3, "articles": 2, "coders": {"karim": 2, "rina": 1}},
-                "C": {"annotations": 1, "articles": 1, "coders": {"rina": 1}},
+                "A": {"annotations": 3, "articles": 2, "coders": {"karim": 2, "rina": 1}, "regions": 0},
+                "B": {"annotations": 3, "articles": 2, "coders": {"karim": 2, "rina": 1}, "regions": 0},
+                "C": {"annotations": 1, "articles": 1, "coders": {"rina": 1}, "regions": 0},
             },
             // A→B: rina's A overlaps her B; karim's "সালে" carries both. B→A: rina's B
             // overlaps her A; "সালে". karim's B on "উত্তর" overlaps no A of karim's.
@@ -367,7 +368,9 @@ fn stats_count_tags_articles_coders_and_cooccurrence() {
         })
     );
     let csv = stdout(&pathok(dir.path(), &["stats", "--format", "csv", "news"]));
-    assert!(csv.starts_with("\u{feff}measure,tag,other,count\narticles,,,2\nannotations,,,6\n"));
+    assert!(csv.starts_with(
+        "\u{feff}measure,tag,other,count\narticles,,,2\nannotations,,,6\nregions,,,0\n"
+    ));
     assert!(csv.contains("tag_coder_annotations,A,karim,2\n"));
     assert!(csv.contains("cooccurrence,B,A,2\n"));
     let text = stdout(&pathok(dir.path(), &["stats", "news"]));

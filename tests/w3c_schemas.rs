@@ -145,6 +145,46 @@ fn every_annotation_collection_and_page_passes_the_must_assertions() {
 }
 
 #[test]
+fn picture_regions_pass_the_must_assertions() {
+    let annotation = assertions("annotations/annotationMusts.test");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    std::fs::copy(
+        data.join("pictures/rotated-exif6.jpg"),
+        dir.path().join("news/photo.jpg"),
+    )
+    .unwrap();
+    std::fs::copy(
+        data.join("articles/river.txt"),
+        dir.path().join("news/river.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        data.join("articles/river.png"),
+        dir.path().join("news/river-1.png"),
+    )
+    .unwrap();
+    let lines = [
+        json!({"article": "news/photo.jpg", "region": {"x": 1, "y": 2, "w": 3, "h": 4}, "tags": ["মুখ"], "note": "n"}),
+        json!({"article": "news/river.txt", "image": "river-1.png", "region": {"x": 10, "y": 20, "w": 30, "h": 40}}),
+    ];
+    let text: Vec<String> = lines.iter().map(Value::to_string).collect();
+    std::fs::write(dir.path().join("r.jsonl"), text.join("\n")).unwrap();
+    let out = pathok(dir.path(), &["import", "--format", "jsonl", "r.jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines =
+        std::fs::read_to_string(export(dir.path(), "w3c", &["--jsonl"], "o.jsonl")).unwrap();
+    assert_eq!(lines.lines().count(), 2);
+    for line in lines.lines() {
+        let a: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(a["target"]["selector"]["type"], "FragmentSelector");
+        let failed = failures(&annotation, &a);
+        assert!(failed.is_empty(), "{a:#}: {failed:#?}");
+    }
+}
+
+#[test]
 fn what_older_versions_wrote_fails_the_assertions() {
     let annotation = assertions("annotations/annotationMusts.test");
     let collection = assertions("collections/collectionMusts.test");

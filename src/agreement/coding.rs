@@ -67,6 +67,9 @@ pub struct Excluded {
     /// Highlights without a tag of the coders in the compared articles (α_u, kappa
     /// and percentages are per tag).
     pub untagged: usize,
+    /// Picture regions of the coders in the compared articles: agreement is measured
+    /// on text only (agreement on regions is not computed).
+    pub regions: usize,
     /// Annotations without an author (no coder to count them for).
     pub no_author: usize,
     /// Annotations merged into an overlapping annotation of the same coder and tag.
@@ -79,9 +82,9 @@ pub struct Excluded {
     pub shared_ids: usize,
 }
 
-/// An annotation that has a place in its article's text.
+/// An annotation that has a place in its article's text (a picture region has none).
 pub(crate) fn placed(a: &Annotation, char_len: usize) -> bool {
-    a.status != Status::Orphaned && a.start < a.end && a.end.0 <= char_len
+    !a.is_region() && a.status != Status::Orphaned && a.start < a.end && a.end.0 <= char_len
 }
 
 /// The coders and articles chosen, or why nothing can be compared.
@@ -189,6 +192,7 @@ pub(crate) fn select<'a>(coding: &'a CorpusCoding, options: &AgreementOptions) -
 pub(crate) struct ArticleUnits {
     pub units: Vec<Unit>,
     pub orphaned: usize,
+    pub regions: usize,
     pub untagged: usize,
     /// Placed annotations per coder.
     pub annotations: BTreeMap<String, usize>,
@@ -201,6 +205,10 @@ pub(crate) fn units_of(article: &CodedArticle, coders: &[String], tags: &[String
         let Some(coder) = coders.iter().position(|c| *c == a.author) else {
             continue;
         };
+        if a.is_region() {
+            out.regions += 1;
+            continue;
+        }
         if !placed(a, article.char_len) {
             out.orphaned += 1;
             continue;

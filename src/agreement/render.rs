@@ -161,6 +161,10 @@ fn left_out(e: &Excluded, out: &mut String) {
     let counts = [
         (e.orphaned, "orphaned annotation(s) (no place in the text)"),
         (e.untagged, "highlight(s) without a tag"),
+        (
+            e.regions,
+            "picture region(s) (agreement is measured on text only)",
+        ),
         (e.no_author, "annotation(s) without an author"),
         (
             e.merged_overlaps,

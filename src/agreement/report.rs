@@ -154,6 +154,7 @@ pub fn agreement(
     for article in &selection.compared {
         let found = units_of(article, coders, &options.tags);
         excluded.orphaned += found.orphaned;
+        excluded.regions += found.regions;
         excluded.untagged += found.untagged;
         units.extend(found.units.iter().map(|u| Unit {
             span: Span::new(u.span.start + offset, u.span.end + offset),

@@ -25,6 +25,7 @@ pub(crate) fn ann(coder: &str, start: usize, end: usize, tags: &[&str]) -> Annot
         created: now,
         modified: now,
         status: Status::Anchored,
+        region: None,
     }
 }
 

@@ -196,6 +196,12 @@ pub fn reanchor(text: &SourceText, set: &mut AnnotationSet) -> AnchorReport {
     // The shift of the last annotation placed (new start minus old start).
     let mut delta: isize = 0;
     set.update_all(|a| {
+        // A picture region has no text: a changed text leaves it where it is (a
+        // changed picture is checked by `AnnotationSet::flag_changed_images`).
+        if a.is_region() {
+            report.outcomes.push((a.id, AnchorOutcome::Anchored));
+            return;
+        }
         let old = a.range();
         let shifted = old.start.0.checked_add_signed(delta).filter(|_| delta != 0);
         let found = if intact_at(text, a, old.start.0) {

@@ -44,6 +44,15 @@ pub enum EditError {
     /// An annotation with this id exists already.
     #[error("annotation {0} exists already")]
     Exists(AnnotationId),
+    /// The rectangle is empty or not inside the picture.
+    #[error("the region {}×{} at {},{} is empty or outside the picture", rect.w, rect.h, rect.x, rect.y)]
+    BadRegion {
+        /// The rectangle asked for.
+        rect: crate::picture::PixelRect,
+    },
+    /// The annotation marks text, not a picture region.
+    #[error("annotation {0} is not a picture region")]
+    NotARegion(AnnotationId),
     /// The range is empty or beyond the text.
     #[error("the range {start}..{end} is empty or outside the text")]
     BadRange {
@@ -116,6 +125,10 @@ impl Edit {
         if range.is_empty() {
             return Err(bad);
         }
+        // A picture region has no text range to move (see `reshape_region`).
+        if set.get(id).is_some_and(Annotation::is_region) {
+            return Err(bad);
+        }
         Self::change(set, id, now, |a| {
             a.set_range(text, range);
             a.status = super::Status::Anchored;
@@ -160,7 +173,7 @@ impl Edit {
         }
     }
 
-    fn change(
+    pub(super) fn change(
         set: &AnnotationSet,
         id: AnnotationId,
         now: Timestamp,

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
+use crate::picture::PixelRect;
 use crate::text::{CharOffset, CharRange, SourceText, snap_range};
 
 /// How many chars of context before and after a quote an annotation keeps.
@@ -151,6 +152,11 @@ pub enum Status {
     Moved,
     /// Not found again with confidence; kept with its quote, never applied silently.
     Orphaned,
+    /// A picture region whose picture's bytes changed since it was drawn (or the
+    /// picture is gone): kept with its rectangle for review, never shown on a
+    /// different picture as if nothing happened.
+    #[serde(rename = "image_changed")]
+    ImageChanged,
 }
 
 impl Status {
@@ -160,14 +166,20 @@ impl Status {
             Status::Anchored => "anchored",
             Status::Moved => "moved",
             Status::Orphaned => "orphaned",
+            Status::ImageChanged => "image_changed",
         }
     }
 }
 
-/// One highlighted passage with its codes and note.
+/// One highlighted passage, or one region of a picture, with its codes and note.
 ///
 /// `start..end` counts code points of the article's canonical text; `quote` is exactly
 /// that slice (unless the annotation is [`Status::Orphaned`]).
+///
+/// A picture region ([`Annotation::region`] is `Some`) has no text: `start = end = 0`
+/// and empty `quote`, `prefix` and `suffix`, so every text invariant (quote is the
+/// slice, sorting by start, overlap queries, which never match an empty range) holds
+/// for it unchanged; code that treats passages reads [`Annotation::region`] first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Annotation {
@@ -195,8 +207,27 @@ pub struct Annotation {
     pub created: Timestamp,
     /// When it was last changed (decides merges: the newer one wins).
     pub modified: Timestamp,
-    /// Whether it still points at its text.
+    /// Whether it still points at its text (or its picture).
     pub status: Status,
+    /// The picture region this annotation marks instead of text. Absent from files
+    /// for text passages, so that sidecars without regions stay as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<ImageRegion>,
+}
+
+/// Where a picture region lies: which picture (and which bytes of it) and the
+/// rectangle in its pixels.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageRegion {
+    /// The picture: `None` when the annotated file is itself the picture (a standalone
+    /// image); otherwise the picture's path relative to the article's folder, with `/`
+    /// between folders (see [`crate::picture::relative_image_path`]).
+    pub image: Option<String>,
+    /// Lowercase hex SHA-256 of the picture file's bytes the region was drawn on.
+    pub sha256: String,
+    /// The rectangle, in the picture's pixels after EXIF orientation.
+    pub rect: PixelRect,
 }
 
 impl Annotation {
@@ -224,9 +255,35 @@ impl Annotation {
             created: now,
             modified: now,
             status: Status::Anchored,
+            region: None,
         };
         a.set_range(text, range);
         Some(a)
+    }
+
+    /// A new annotation of a picture region (no text: empty range at 0, empty quote).
+    pub fn new_region(region: ImageRegion, now: Timestamp) -> Self {
+        Annotation {
+            id: Uuid::new_v4(),
+            start: CharOffset(0),
+            end: CharOffset(0),
+            quote: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            color: Color::default(),
+            tags: Vec::new(),
+            note: String::new(),
+            author: String::new(),
+            created: now,
+            modified: now,
+            status: Status::Anchored,
+            region: Some(region),
+        }
+    }
+
+    /// True when this annotation marks a picture region rather than text.
+    pub fn is_region(&self) -> bool {
+        self.region.is_some()
     }
 
     /// The annotated range.

@@ -179,7 +179,7 @@ fn check_size(size: u64, limits: &ImageLimits, label: &str) -> Result<(), ImageE
 }
 
 /// An image file that could not be read, as an [`ImageError`] naming `label`.
-fn file_error(e: FileError, label: &str) -> ImageError {
+pub(crate) fn file_error(e: FileError, label: &str) -> ImageError {
     let label = label.to_owned();
     match e {
         FileError::NotFound { .. } => ImageError::NotFound(label),
@@ -204,7 +204,10 @@ fn io_error(e: std::io::Error, label: &str) -> ImageError {
 }
 
 /// A reader over `bytes` with its format guessed from the content.
-fn reader<'a>(bytes: &'a [u8], label: &str) -> Result<ImageReader<Cursor<&'a [u8]>>, ImageError> {
+pub(crate) fn reader<'a>(
+    bytes: &'a [u8],
+    label: &str,
+) -> Result<ImageReader<Cursor<&'a [u8]>>, ImageError> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| io_error(e, label))?;
@@ -218,7 +221,7 @@ fn reader<'a>(bytes: &'a [u8], label: &str) -> Result<ImageReader<Cursor<&'a [u8
 }
 
 /// Map an `image` crate error to [`ImageError`].
-fn map_image_error(e: image::ImageError, label: &str) -> ImageError {
+pub(crate) fn map_image_error(e: image::ImageError, label: &str) -> ImageError {
     let label = label.to_owned();
     let detail = e.to_string();
     match e {
@@ -228,7 +231,7 @@ fn map_image_error(e: image::ImageError, label: &str) -> ImageError {
     }
 }
 
-fn decode_bytes(
+pub(crate) fn decode_bytes(
     bytes: &[u8],
     limits: &ImageLimits,
     label: String,

@@ -27,6 +27,7 @@ pub use file::{
     regular_file_metadata,
 };
 pub use images::{DecodedImage, ImageError, ImageLimits, decode_image, sibling_images};
+pub(crate) use images::{decode_bytes, file_error, map_image_error, reader};
 pub use preview::{PREVIEW_BYTES, preview};
 pub use sample::sample_article;
 

@@ -29,7 +29,7 @@ pub struct StatsArgs {
 enum StatsFormat {
     /// Tables for the terminal.
     Text,
-    /// `{"articles", "annotations", "tags": {T: {...}}, "cooccurrence": {A: {B: n}}}`.
+    /// `{"articles", "annotations", "regions", "tags": {T: {...}}, "cooccurrence": {A: {B: n}}}`.
     Json,
     /// One row per figure: measure,tag,other,count.
     Csv,
@@ -82,8 +82,12 @@ fn write_stats_csv(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
     };
     row("articles", "", "", stats.articles)?;
     row("annotations", "", "", stats.annotations)?;
+    row("regions", "", "", stats.regions)?;
     for (tag, t) in &stats.tags {
         row("tag_annotations", tag, "", t.annotations)?;
+        if t.regions > 0 {
+            row("tag_regions", tag, "", t.regions)?;
+        }
         row("tag_articles", tag, "", t.articles)?;
         for (coder, n) in &t.coders {
             row("tag_coder_annotations", tag, coder, *n)?;
@@ -129,9 +133,14 @@ fn write_table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
 }
 
 fn write_stats_text(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
+    let regions = if stats.regions > 0 {
+        format!(" ({} of them picture regions)", stats.regions)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} article(s), {} annotation(s), {} tag(s)\n",
+        "{} article(s), {} annotation(s){regions}, {} tag(s)\n",
         stats.articles,
         stats.annotations,
         stats.tags.len()
@@ -145,6 +154,11 @@ fn write_stats_text(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
         "articles".to_owned(),
         "by coder".to_owned(),
     ]];
+    // The column appears only when there are regions, so text-only corpora read as
+    // before.
+    if stats.regions > 0 {
+        rows[0].insert(2, "regions".to_owned());
+    }
     for (tag, t) in &stats.tags {
         let coders: Vec<String> = t
             .coders
@@ -154,12 +168,16 @@ fn write_stats_text(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
                 format!("{name} {n}")
             })
             .collect();
-        rows.push(vec![
+        let mut row = vec![
             tag.clone(),
             t.annotations.to_string(),
             t.articles.to_string(),
             coders.join(", "),
-        ]);
+        ];
+        if stats.regions > 0 {
+            row.insert(2, t.regions.to_string());
+        }
+        rows.push(row);
     }
     write_table(out, &rows)?;
     writeln!(

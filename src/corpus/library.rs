@@ -64,8 +64,11 @@ pub struct Row {
     pub size: u64,
     /// Last modification of the article or its sidecar, whichever is later.
     pub modified: Option<SystemTime>,
-    /// Number of annotations in the sidecar (orphaned ones included).
+    /// Number of annotations in the sidecar (orphaned ones and picture regions
+    /// included).
     pub annotations: usize,
+    /// How many of them are picture regions.
+    pub regions: usize,
     /// Tags used by the annotations, sorted.
     pub tags: Vec<String>,
     /// Authors of the annotations, sorted (an empty author is left out).
@@ -192,6 +195,7 @@ pub fn find(
             return Err(Cancelled);
         }
         let here: HashSet<&Path> = articles.iter().map(PathBuf::as_path).collect();
+        let mut pictures = Vec::new();
         for sidecar in sidecars {
             let Some(article) = store::article_path_of(&sidecar) else {
                 continue;
@@ -200,9 +204,15 @@ pub fn find(
                 found.sidecars.insert(article);
             } else if !article.exists() {
                 found.orphan_sidecars.push(sidecar);
+            } else if EntryKind::of(&article) == Some(EntryKind::Image) {
+                // A picture with a sidecar (regions drawn on it) is an article of the
+                // library; pictures without one are not listed, so that a folder of
+                // photos does not flood the list.
+                found.sidecars.insert(article.clone());
+                pictures.push(article);
             }
         }
-        for article in articles {
+        for article in articles.into_iter().chain(pictures) {
             if seen.insert(article.clone()) {
                 found.articles.push(article);
             }
@@ -274,6 +284,7 @@ fn empty_row(root: &Path, path: &Path) -> Row {
         size: 0,
         modified: None,
         annotations: 0,
+        regions: 0,
         tags: Vec::new(),
         coders: Vec::new(),
         problems: Vec::new(),
@@ -319,6 +330,7 @@ fn summarize_annotations(row: &mut Row, annotations: &[crate::annotate::Annotati
         }
     }
     row.annotations = annotations.len();
+    row.regions = annotations.iter().filter(|a| a.is_region()).count();
     row.tags = tags.into_iter().map(str::to_owned).collect();
     row.coders = coders.into_iter().map(str::to_owned).collect();
 }

@@ -42,6 +42,12 @@ fn is_plain_text(path: &Path) -> bool {
     matches!(extension.as_str(), "txt" | "text" | "")
 }
 
+/// True when the "article" at `path` is a picture (listed when it has regions): it
+/// has no text to search.
+pub fn is_picture(path: &Path) -> bool {
+    crate::store::EntryKind::of(path) == Some(crate::store::EntryKind::Image)
+}
+
 /// The canonical text of the article at `path`, exactly as [`article::load`] makes it.
 /// See [`with_canonical_text`].
 pub fn canonical_text(path: &Path) -> Result<String, ArticleError> {

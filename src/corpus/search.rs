@@ -89,11 +89,19 @@ pub fn search(
     each: &mut dyn FnMut(usize, Result<ArticleHits, ReadError>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     for (i, path) in articles.iter().enumerate() {
-        let result = read::with_canonical_text(path, |text| ArticleHits {
-            path: path.clone(),
-            hits: hits_in(text, matcher, context),
-        })
-        .map_err(ReadError::from);
+        // Search is of text only: a picture (and its regions) has none.
+        let result = if read::is_picture(path) {
+            Ok(ArticleHits {
+                path: path.clone(),
+                hits: Vec::new(),
+            })
+        } else {
+            read::with_canonical_text(path, |text| ArticleHits {
+                path: path.clone(),
+                hits: hits_in(text, matcher, context),
+            })
+            .map_err(ReadError::from)
+        };
         each(i, result)?;
     }
     ControlFlow::Continue(())
@@ -106,8 +114,11 @@ pub fn count(
     each: &mut dyn FnMut(usize, Result<usize, ReadError>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     for (i, path) in articles.iter().enumerate() {
-        let result = read::with_canonical_text(path, |text| count_in(text, matcher))
-            .map_err(ReadError::from);
+        let result = if read::is_picture(path) {
+            Ok(0)
+        } else {
+            read::with_canonical_text(path, |text| count_in(text, matcher)).map_err(ReadError::from)
+        };
         each(i, result)?;
     }
     ControlFlow::Continue(())

@@ -1,6 +1,10 @@
 //! Tag statistics of a library: per tag the passages and articles (and passages per
 //! coder), and the co-occurrence matrix.
 //!
+//! Picture regions count as passages of their tags (and are counted apart in
+//! `regions`). They have no place in the text, so they co-occur only through their
+//! own tags (a region carrying A and B), never by overlapping.
+//!
 //! Co-occurrence: cell (A, B) is the number of passages carrying A that also carry B
 //! or overlap a passage carrying B (by the same coder; see [`super::passages`]). The
 //! diagonal (A, A) is therefore the number of passages carrying A. The matrix is not
@@ -27,6 +31,8 @@ pub struct TagStats {
     pub articles: usize,
     /// Passages carrying the tag, per coder (author; `""` when none was recorded).
     pub coders: BTreeMap<String, usize>,
+    /// How many of its passages are picture regions.
+    pub regions: usize,
 }
 
 /// Statistics of a set of articles; serialises as the JSON of `pathok stats`.
@@ -34,8 +40,10 @@ pub struct TagStats {
 pub struct Stats {
     /// Articles counted (with or without annotations).
     pub articles: usize,
-    /// Annotations in them (with or without tags).
+    /// Annotations in them (with or without tags; picture regions included).
     pub annotations: usize,
+    /// How many of the annotations are picture regions.
+    pub regions: usize,
     /// Per tag.
     pub tags: BTreeMap<String, TagStats>,
     /// Co-occurrence: `cooccurrence[A][B]` (see the module documentation); every tag
@@ -48,12 +56,14 @@ impl Stats {
     pub fn add_article(&mut self, annotations: &[Annotation]) {
         self.articles += 1;
         self.annotations += annotations.len();
+        self.regions += annotations.iter().filter(|a| a.is_region()).count();
         let tags_of = |a: &'_ Annotation| -> BTreeSet<String> { a.tags.iter().cloned().collect() };
         let mut here: BTreeSet<String> = BTreeSet::new();
         for a in annotations {
             for tag in tags_of(a) {
                 let entry = self.tags.entry(tag.clone()).or_default();
                 entry.annotations += 1;
+                entry.regions += usize::from(a.is_region());
                 *entry.coders.entry(a.author.clone()).or_default() += 1;
                 here.insert(tag);
             }

@@ -2,11 +2,15 @@
 //! right), RFC 4180 quoting via the `csv` crate, a header row, and the JSONL fields
 //! plus the article title. Tags are joined by `"; "`, or with
 //! [`Csv::one_row_per_tag`] each annotation gives one row per tag (column `tag`).
+//! A picture region has empty offsets and quote, and its picture (`image`, relative to
+//! the article, or the image's own file name) and rectangle (`x`, `y`, `w`, `h` in
+//! pixels after EXIF orientation); these five are empty for text passages.
 
 use std::io::Write;
 
 use super::exporter::{ExportError, ExportItem, Exporter};
 use super::record::JsonlRecord;
+use crate::picture::PixelRect;
 
 /// The CSV exporter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,6 +41,11 @@ pub const COLUMNS: &[&str] = &[
     "end_utf16",
     "start_byte",
     "end_byte",
+    "image",
+    "x",
+    "y",
+    "w",
+    "h",
 ];
 
 /// Separator of tag names in the `tags` column.
@@ -79,8 +88,24 @@ impl Exporter for Csv {
     }
 }
 
-fn row(r: &JsonlRecord, title: &str, tags: &str) -> [String; 20] {
+fn row(r: &JsonlRecord, title: &str, tags: &str) -> [String; 25] {
     let n = |v: Option<usize>| v.map(|v| v.to_string()).unwrap_or_default();
+    let px = |f: fn(&PixelRect) -> u32| {
+        r.region
+            .as_ref()
+            .map(|p| f(p).to_string())
+            .unwrap_or_default()
+    };
+    // A standalone image is its own picture: the column names it too, so that a
+    // region row always says which picture it is on.
+    let image = match (&r.image, &r.region) {
+        (Some(image), _) => image.clone(),
+        (None, Some(_)) => std::path::Path::new(&r.article)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        (None, None) => String::new(),
+    };
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
     [
         r.article.clone(),
@@ -103,5 +128,10 @@ fn row(r: &JsonlRecord, title: &str, tags: &str) -> [String; 20] {
         n(r.end_utf16),
         n(r.start_byte),
         n(r.end_byte),
+        image,
+        px(|p| p.x),
+        px(|p| p.y),
+        px(|p| p.w),
+        px(|p| p.h),
     ]
 }

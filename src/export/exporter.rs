@@ -41,6 +41,9 @@ pub enum ExportError {
         /// The format's name.
         format: &'static str,
     },
+    /// The picture of a region, to be copied into the export, cannot be read.
+    #[error("cannot read the picture of a region for the export: {0}")]
+    Picture(#[from] crate::article::ImageError),
     /// A REFI-QDA codebook was asked for articles without any tag.
     #[error("no tags to export: a REFI-QDA codebook needs at least one code")]
     NoCodes,
@@ -169,6 +172,21 @@ pub trait Exporter {
     /// Write `items` (in the given order) to `out`. Directory formats refuse with
     /// [`ExportError::WritesDirectory`]; use [`Exporter::export_files`].
     fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError>;
+
+    /// The export as the file `out` (its bytes) and the files to write beside it
+    /// (named relative to `out`'s folder), for formats that link to files of their own
+    /// (the Markdown report's crops of picture regions). By default: what
+    /// [`Exporter::export`] writes, and nothing beside it.
+    fn export_beside(
+        &self,
+        items: &[ExportItem<'_>],
+        out: &Path,
+    ) -> Result<(Vec<u8>, Vec<OutputFile>), ExportError> {
+        let _ = out;
+        let mut bytes = Vec::new();
+        self.export(items, &mut bytes)?;
+        Ok((bytes, Vec::new()))
+    }
 
     /// The files of the export. For one-file formats: one file named
     /// `export.<extension>` holding what [`Exporter::export`] writes.

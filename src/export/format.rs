@@ -55,6 +55,12 @@ fn parse<F: Copy>(all: &[F], name_of: fn(F) -> &'static str, s: &str) -> Result<
 }
 
 impl Format {
+    /// Whether the format has a place for picture regions; brat (text only) leaves
+    /// them out, and an export says how many ([`super::ExportSummary::regions_left_out`]).
+    pub fn has_regions(self) -> bool {
+        self != Format::Brat
+    }
+
     /// Every format, in the order menus show them.
     pub const ALL: [Format; 8] = [
         Format::Csv,

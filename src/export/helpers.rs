@@ -35,8 +35,9 @@ pub struct Placed {
 
 impl Placed {
     /// The place of `a` in `text`, if it is anchored there.
+    /// A picture region is never placed in the text.
     pub fn of(a: &Annotation, text: &SourceText) -> Option<Placed> {
-        (a.status != Status::Orphaned && a.matches(text)).then(|| Placed {
+        (a.region.is_none() && a.status != Status::Orphaned && a.matches(text)).then(|| Placed {
             start: a.start.0,
             end: a.end.0,
             start_utf16: text.utf16_of(a.start).0,
@@ -71,18 +72,28 @@ pub const UNTAGGED: &str = "Highlights without a tag";
 /// Heading of the report group of orphaned annotations.
 pub const ORPHANED: &str = "Orphaned (no longer found in the text)";
 
+/// Heading of the report group of picture regions whose picture changed.
+pub const IMAGE_CHANGED: &str = "Picture regions to review (their picture changed or is missing)";
+
 /// One group of a report: a heading, its colour, its annotations.
 pub type ReportGroup<'a> = (String, Option<Color>, Vec<&'a Annotation>);
 
 /// The report groups of one article, in order: one per tag of `order` that has
-/// annotations, then highlights without a tag, then orphaned annotations.
+/// annotations (passages and picture regions), then highlights without a tag, then
+/// orphaned annotations, then picture regions whose picture changed.
 pub fn report_groups<'a>(item: &ExportItem<'a>, order: &[Tag]) -> Vec<ReportGroup<'a>> {
     let text = &item.article.text;
+    // Picture regions are placed on their picture unless it changed.
     let (placed, orphans): (Vec<&Annotation>, Vec<&Annotation>) = item
         .sidecar
         .annotations
         .iter()
-        .partition(|a| Placed::of(a, text).is_some());
+        .partition(|a| match a.region {
+            Some(_) => a.status != Status::ImageChanged,
+            None => Placed::of(a, text).is_some(),
+        });
+    let (orphans, changed): (Vec<&Annotation>, Vec<&Annotation>) =
+        orphans.into_iter().partition(|a| a.region.is_none());
     let mut out = Vec::new();
     for tag in order {
         let list: Vec<&Annotation> = placed
@@ -104,6 +115,9 @@ pub fn report_groups<'a>(item: &ExportItem<'a>, order: &[Tag]) -> Vec<ReportGrou
     }
     if !orphans.is_empty() {
         out.push((ORPHANED.to_owned(), None, orphans));
+    }
+    if !changed.is_empty() {
+        out.push((IMAGE_CHANGED.to_owned(), None, changed));
     }
     out
 }

@@ -1,10 +1,13 @@
 //! HTML report for sharing and reading: the Markdown report's groups, and each
 //! article with its highlights (hover for tags and notes). One self-contained file:
 //! inline CSS, no scripts, no external resources; every piece of text is escaped.
+//! A picture region is shown as its crop of the picture, embedded as a PNG `data:`
+//! URI under its tags.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::crops::{data_uri_png, region_crops, region_label};
 use super::exporter::{ExportError, ExportItem, Exporter};
 use super::helpers::{Placed, report_groups, report_title, tags_of};
 use crate::annotate::Annotation;
@@ -120,19 +123,39 @@ fn html(items: &[ExportItem<'_>]) -> String {
         if !note.is_empty() {
             let _ = writeln!(out, "<p><strong>Note:</strong> {}</p>", esc(note));
         }
+        let crops = region_crops(item);
         for (heading, color, list) in report_groups(item, &order) {
             let swatch = color.map_or_else(String::new, |c| {
                 format!("<span class=\"swatch\" style=\"background:{c}\"></span>")
             });
             let _ = writeln!(out, "<h3>{swatch}{} ({})</h3>", esc(&heading), list.len());
             for a in list {
-                let _ = writeln!(
-                    out,
-                    "<blockquote style=\"border-color:{}\">{}</blockquote>",
-                    a.color,
-                    esc(&a.quote)
-                );
                 let mut meta = format!("{}–{}", a.start.0, a.end.0);
+                if a.is_region() {
+                    let label = region_label(item, a);
+                    let shown = match crops.get(&a.id) {
+                        Some(Ok(png)) => format!(
+                            "<img src=\"{}\" alt=\"{}\">",
+                            data_uri_png(png),
+                            esc(&label)
+                        ),
+                        Some(Err(why)) => format!("<em>{}</em>", esc(why)),
+                        None => String::new(),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "<blockquote style=\"border-color:{}\">{shown}</blockquote>",
+                        a.color
+                    );
+                    meta = label;
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "<blockquote style=\"border-color:{}\">{}</blockquote>",
+                        a.color,
+                        esc(&a.quote)
+                    );
+                }
                 if !a.author.is_empty() {
                     meta = format!("{meta}, {}", a.author);
                 }

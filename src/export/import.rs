@@ -16,8 +16,9 @@ use super::format::ImportFormat;
 use super::importer::{ImportInput, ImportOptions, ReadError};
 use super::paths::{ExportPathsError, find_articles};
 use super::record::{Candidate, JsonlRecord, LineError, RecordError};
-use crate::annotate::{Annotation, AnnotationSet, Color, Status, Timestamp};
-use crate::article::Article;
+use crate::annotate::{Annotation, AnnotationSet, Color, ImageRegion, Status, Timestamp};
+use crate::article::{Article, ImageLimits, Origin, file_error, read_regular_file};
+use crate::picture::{self, PixelRect};
 use crate::store::{self, StoreError, update_sidecars};
 use crate::text::{CharRange, snap_range};
 
@@ -291,7 +292,10 @@ fn add(set: &mut AnnotationSet, incoming: Incoming, summary: &mut ImportSummary)
     match set.get(a.id) {
         Some(old)
             if old.modified >= a.modified
-                || (old.range() == a.range() && old.tags == a.tags && old.note == a.note) =>
+                || (old.range() == a.range()
+                    && old.region == a.region
+                    && old.tags == a.tags
+                    && old.note == a.note) =>
         {
             summary.unchanged += 1
         }
@@ -311,9 +315,17 @@ fn add(set: &mut AnnotationSet, incoming: Incoming, summary: &mut ImportSummary)
         None if set.deleted_at(a.id) >= Some(a.modified) => summary.unchanged += 1,
         None => {
             let same = |b: &&Annotation| {
-                b.range() == a.range() && same_tags(&b.tags, &a.tags) && b.author == a.author
+                b.range() == a.range()
+                    && b.region.as_ref().map(|r| (&r.image, r.rect))
+                        == a.region.as_ref().map(|r| (&r.image, r.rect))
+                    && same_tags(&b.tags, &a.tags)
+                    && b.author == a.author
             };
-            let duplicate = set.overlapping(a.range()).find(same).cloned();
+            let duplicate = if a.is_region() {
+                set.regions().find(same).cloned()
+            } else {
+                set.overlapping(a.range()).find(same).cloned()
+            };
             if let Some(old) = duplicate {
                 summary.merged += 1;
                 if old.note.is_empty() && !a.note.is_empty() {
@@ -361,6 +373,9 @@ fn annotation_of(
             actual: article.sha256.clone(),
         });
     }
+    if let Some(rect) = r.region {
+        return region_of(r, rect, article, now).map(|a| (a, false));
+    }
     let (Some(start), Some(end)) = (r.start, r.end) else {
         return Err(RecordError::MissingOffsets);
     };
@@ -395,6 +410,15 @@ fn annotation_of(
     check("end_utf16", r.end_utf16, text.utf16_of(range.end).0)?;
     check("start_byte", r.start_byte, text.byte_of(range.start).0)?;
     check("end_byte", r.end_byte, text.byte_of(range.end).0)?;
+    let (created, modified) = times(r, now)?;
+    let snapped = snap_range(text, range);
+    let mut a = Annotation::new(text, snapped, created).ok_or(RecordError::EmptySpan)?;
+    fill(&mut a, r, modified)?;
+    Ok((a, snapped != range))
+}
+
+/// The record's `created` (else `now`) and `modified` (else `created`).
+fn times(r: &JsonlRecord, now: Timestamp) -> Result<(Timestamp, Timestamp), RecordError> {
     let time = |name: &'static str, v: &Option<String>| -> Result<Option<Timestamp>, RecordError> {
         v.as_deref()
             .map(|s| {
@@ -408,8 +432,11 @@ fn annotation_of(
     };
     let created = time("created", &r.created)?.unwrap_or(now);
     let modified = time("modified", &r.modified)?.unwrap_or(created);
-    let snapped = snap_range(text, range);
-    let mut a = Annotation::new(text, snapped, created).ok_or(RecordError::EmptySpan)?;
+    Ok((created, modified))
+}
+
+/// Give `a` the record's id, colour, tags, note and author (passage or region alike).
+fn fill(a: &mut Annotation, r: &JsonlRecord, modified: Timestamp) -> Result<(), RecordError> {
     a.id = r.id.unwrap_or(a.id);
     a.modified = modified;
     a.color = match &r.color {
@@ -420,5 +447,54 @@ fn annotation_of(
     a.note = r.note.clone().unwrap_or_default();
     a.author = r.author.clone().unwrap_or_default();
     a.status = Status::Anchored;
-    Ok((a, snapped != range))
+    Ok(())
+}
+
+/// The picture region a record describes, checked against the picture as it is now:
+/// the region must lie inside it (pixels after EXIF orientation) and, when the record
+/// gives `image_sha256`, the picture must be the one it was drawn on.
+fn region_of(
+    r: &JsonlRecord,
+    rect: PixelRect,
+    article: &Article,
+    now: Timestamp,
+) -> Result<Annotation, RecordError> {
+    if r.start.is_some() || r.end.is_some() {
+        return Err(RecordError::RegionWithOffsets);
+    }
+    let article_path = match &article.origin {
+        Origin::File(path) => path.clone(),
+        Origin::Embedded(name) => PathBuf::from(name),
+    };
+    let file = picture::image_file(&article_path, r.image.as_deref());
+    let label = file.display().to_string();
+    let limits = ImageLimits::default();
+    let bytes = read_regular_file(&file, limits.max_file_bytes)
+        .map_err(|e| RecordError::Picture(file_error(e, &label)))?;
+    let size = picture::oriented_size(&bytes, &label).map_err(RecordError::Picture)?;
+    if !rect.fits(size) {
+        return Err(RecordError::RegionOutside {
+            rect,
+            width: size.width,
+            height: size.height,
+        });
+    }
+    let actual = picture::image_sha256(&bytes);
+    if let Some(given) = &r.image_sha256
+        && !given.eq_ignore_ascii_case(&actual)
+    {
+        return Err(RecordError::ImageShaMismatch {
+            given: given.clone(),
+            actual,
+        });
+    }
+    let (created, modified) = times(r, now)?;
+    let region = ImageRegion {
+        image: r.image.clone(),
+        sha256: actual,
+        rect,
+    };
+    let mut a = Annotation::new_region(region, created);
+    fill(&mut a, r, modified)?;
+    Ok(a)
 }

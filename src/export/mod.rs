@@ -19,6 +19,7 @@
 //! folders in, one output written atomically) and [`import::import_file`].
 
 pub mod brat;
+mod crops;
 pub mod csv;
 pub mod exporter;
 pub mod format;

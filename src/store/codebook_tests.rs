@@ -21,6 +21,7 @@ fn sidecar_with_tags(tags: &[&str]) -> Vec<u8> {
         created: now,
         modified: now,
         status: Status::Anchored,
+        region: None,
     }];
     to_ron(&file).unwrap().into_bytes()
 }

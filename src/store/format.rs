@@ -1,4 +1,11 @@
-//! The sidecar file format: `pathok-annotations`, version 1, in RON.
+//! The sidecar file format: `pathok-annotations` in RON.
+//!
+//! Version 1 holds text passages only. Version 2 adds picture regions (the `region`
+//! field of an annotation and the `image_changed` status). A sidecar is written as
+//! version 1 whenever it holds no region, byte for byte as before regions existed, so
+//! text-only projects see no churn; a sidecar with a region is written as version 2,
+//! which Pathok builds that read only version 1 refuse (read-only, never rewritten)
+//! instead of dropping the regions.
 
 use std::path::Path;
 
@@ -10,8 +17,20 @@ use crate::annotate::{Annotation, Tag, Tombstone};
 
 /// The format name written in every sidecar.
 pub const FORMAT_NAME: &str = "pathok-annotations";
-/// The newest sidecar version this build reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest sidecar version this build reads (and writes, for sidecars with regions).
+pub const FORMAT_VERSION: u32 = 2;
+/// The version of sidecars without picture regions.
+pub const TEXT_FORMAT_VERSION: u32 = 1;
+
+/// The version a sidecar holding `annotations` is written as: [`FORMAT_VERSION`] when
+/// one of them is a picture region, [`TEXT_FORMAT_VERSION`] otherwise.
+pub fn version_for(annotations: &[Annotation]) -> u32 {
+    if annotations.iter().any(Annotation::is_region) {
+        FORMAT_VERSION
+    } else {
+        TEXT_FORMAT_VERSION
+    }
+}
 
 /// Which text a sidecar's offsets point into.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +54,7 @@ pub struct ArticleInfo {
 pub struct SidecarFile {
     /// Always [`FORMAT_NAME`].
     pub format: String,
-    /// [`FORMAT_VERSION`] when written by this build.
+    /// [`version_for`] its annotations when written by this build.
     pub version: u32,
     /// The article the offsets point into.
     pub article: ArticleInfo,
@@ -58,7 +77,7 @@ impl SidecarFile {
     pub fn new(article: ArticleInfo) -> Self {
         SidecarFile {
             format: FORMAT_NAME.to_owned(),
-            version: FORMAT_VERSION,
+            version: TEXT_FORMAT_VERSION,
             article,
             note: String::new(),
             tags: Vec::new(),
@@ -88,16 +107,20 @@ struct Header {
 }
 
 /// The RON text of a sidecar: one field per line, one annotation per block,
-/// annotations sorted by start then id, tombstones by id; ends with a newline.
+/// annotations sorted by start then id, tombstones by id; ends with a newline. The
+/// version written is [`version_for`] the annotations, whatever `file.version` says.
 pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
-    let parts = SidecarParts::of(file);
+    let mut parts = SidecarParts::of(file);
+    parts.version = version_for(&file.annotations);
     if parts.is_sorted() {
         return Ok(write_sidecar(&parts));
     }
     let mut sorted = file.clone();
     sorted.annotations.sort_by_key(|a| (a.start, a.id));
     sorted.deleted.sort_by_key(|t| t.id);
-    Ok(write_sidecar(&SidecarParts::of(&sorted)))
+    let mut parts = SidecarParts::of(&sorted);
+    parts.version = version_for(&sorted.annotations);
+    Ok(write_sidecar(&parts))
 }
 
 /// What [`to_ron`] writes, produced by `ron`'s own pretty printer (slower; the

@@ -35,6 +35,7 @@ fn sample() -> SidecarFile {
         created: t,
         modified: t,
         status: Status::Anchored,
+        region: None,
     };
     let mut file = SidecarFile::new(ArticleInfo {
         file_name: "news.txt".to_owned(),
@@ -107,13 +108,129 @@ fn unknown_fields_and_newer_versions_are_refused() {
     );
     let err = parse_sidecar(extra.as_bytes(), Path::new("a.ron")).unwrap_err();
     assert!(err.to_string().contains("mood"), "{err}");
-    let newer = extra.replacen("version: 1,", "version: 2,", 1);
+    let newer = extra.replacen("version: 1,", "version: 3,", 1);
     let err = parse_sidecar(newer.as_bytes(), Path::new("a.ron")).unwrap_err();
     assert!(
-        matches!(err, StoreError::NewerVersion { found: 2, .. }),
+        matches!(err, StoreError::NewerVersion { found: 3, .. }),
         "{err}"
     );
     let other = text.replacen("pathok-annotations", "something-else", 1);
     let err = parse_sidecar(other.as_bytes(), Path::new("a.ron")).unwrap_err();
     assert!(matches!(err, StoreError::WrongFormat { .. }), "{err}");
+}
+
+/// A sidecar written by Pathok before picture regions existed (by `pathok import`).
+const WRITTEN_BY_V1: &str = include_str!("../../tests/data/sidecars/written-by-v1.annotations.ron");
+
+#[test]
+fn a_text_only_sidecar_is_still_written_as_version_1_byte_for_byte() {
+    let file = parse_sidecar(
+        WRITTEN_BY_V1.as_bytes(),
+        Path::new("news.txt.annotations.ron"),
+    )
+    .unwrap();
+    assert_eq!(file.version, 1);
+    assert_eq!(to_ron(&file).unwrap(), WRITTEN_BY_V1);
+    assert_eq!(to_ron_reference(&file).unwrap(), WRITTEN_BY_V1);
+}
+
+fn with_region() -> SidecarFile {
+    let mut file = parse_sidecar(WRITTEN_BY_V1.as_bytes(), Path::new("x.ron")).unwrap();
+    let t: Timestamp = "2025-03-01T09:30:00.123Z".parse().unwrap();
+    let mut region = Annotation::new_region(
+        crate::annotate::ImageRegion {
+            image: Some("news-1.png".to_owned()),
+            sha256: "ab".repeat(32),
+            rect: crate::picture::PixelRect::new(200, 150, 200, 150),
+        },
+        t,
+    );
+    region.id = uuid::Uuid::from_u128(7);
+    region.tags = vec!["ছবি".to_owned()];
+    file.annotations.insert(0, region);
+    file
+}
+
+#[test]
+fn a_sidecar_with_a_region_is_version_2_and_reads_back() {
+    let file = with_region();
+    let text = to_ron(&file).unwrap();
+    assert!(text.contains("    version: 2,\n"), "{text}");
+    assert!(
+        text.contains("            region: Some((\n                image: Some(\"news-1.png\"),\n"),
+        "{text}"
+    );
+    let back = parse_sidecar(text.as_bytes(), Path::new("x.ron")).unwrap();
+    assert_eq!(back.version, 2);
+    assert_eq!(back.annotations, {
+        let mut a = file.annotations.clone();
+        a.sort_by_key(|a| (a.start, a.id));
+        a
+    });
+    // The same through `ron` (a hand-edited layout).
+    let spaced = text.replace("rect: (", "rect:(");
+    assert_eq!(
+        parse_sidecar(spaced.as_bytes(), Path::new("x.ron")).unwrap(),
+        back
+    );
+    // Without its region the sidecar goes back to version 1.
+    let mut text_only = back;
+    text_only.annotations.retain(|a| !a.is_region());
+    assert_eq!(to_ron(&text_only).unwrap(), WRITTEN_BY_V1);
+}
+
+#[test]
+fn a_reader_of_version_1_only_refuses_a_sidecar_with_regions() {
+    // What Pathok before regions did: check the header against version 1, by the
+    // direct parser and by `ron` alike, and refuse (read-only) instead of dropping.
+    let text = to_ron(&with_region()).unwrap();
+    for candidate in [text.clone(), text.replace("rect: (", "rect:(")] {
+        let err = parse_versioned::<SidecarFile>(
+            candidate.as_bytes(),
+            Path::new("photo.jpg.annotations.ron"),
+            FORMAT_NAME,
+            1,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::NewerVersion {
+                    found: 2,
+                    supported: 1,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string().ends_with("photo.jpg.annotations.ron"),
+            "{err}"
+        );
+    }
+    // And an old build's annotation, which has no `region` field, refuses the field
+    // rather than dropping it, were the version not raised.
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // The fields are only parsed.
+    struct OldAnnotation {
+        id: String,
+        start: usize,
+        end: usize,
+        quote: String,
+        prefix: String,
+        suffix: String,
+        color: String,
+        tags: Vec<String>,
+        note: String,
+        author: String,
+        created: String,
+        modified: String,
+        status: Status,
+    }
+    let block_start = text.find("        (\n            id: \"00000000").unwrap();
+    let block_end = block_start + text[block_start..].find("\n        ),\n").unwrap() + 10;
+    let block = &text[block_start..block_end];
+    let err = ron::from_str::<OldAnnotation>(block).unwrap_err();
+    assert!(err.to_string().contains("region"), "{err}");
 }

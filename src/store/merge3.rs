@@ -303,18 +303,34 @@ fn merge_annotations(
     merge(&ours2, &theirs2, "")
 }
 
-/// An annotation in a report line: its id and quote.
+/// Where an annotation is: its chars and quote, or its picture and rectangle.
+fn place(a: &Annotation) -> String {
+    match &a.region {
+        Some(r) => format!(
+            "picture {:?} region x={} y={} w={} h={}",
+            r.image.as_deref().unwrap_or("(the image itself)"),
+            r.rect.x,
+            r.rect.y,
+            r.rect.w,
+            r.rect.h
+        ),
+        None => format!("chars {}..{} {:?}", a.start.0, a.end.0, a.quote),
+    }
+}
+
+/// An annotation in a report line: its id and quote (or picture region).
 fn describe(a: &Annotation) -> String {
-    format!("annotation {} {:?}", a.id, a.quote)
+    match &a.region {
+        Some(_) => format!("annotation {} ({})", a.id, place(a)),
+        None => format!("annotation {} {:?}", a.id, a.quote),
+    }
 }
 
 /// Everything a person needs to restore the version not kept.
 fn describe_full(a: &Annotation) -> String {
     format!(
-        "chars {}..{} {:?}, tags [{}], note {:?}, coder {:?}, modified {}",
-        a.start.0,
-        a.end.0,
-        a.quote,
+        "{}, tags [{}], note {:?}, coder {:?}, modified {}",
+        place(a),
         a.tags.join(", "),
         a.note,
         a.author,

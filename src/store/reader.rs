@@ -18,7 +18,8 @@ use time::{Date, Month};
 use uuid::Uuid;
 
 use super::format::{ArticleInfo, SidecarFile};
-use crate::annotate::{Annotation, Color, Status, Tag, Timestamp, Tombstone};
+use crate::annotate::{Annotation, Color, ImageRegion, Status, Tag, Timestamp, Tombstone};
+use crate::picture::PixelRect;
 use crate::text::CharOffset;
 
 /// `text` as a sidecar if it is exactly in the writer's layout; `None` otherwise (then
@@ -309,15 +310,53 @@ impl<'a> Parser<'a> {
                     Status::Moved
                 } else if self.try_lit("orphaned") {
                     Status::Orphaned
+                } else if self.try_lit("image_changed") {
+                    Status::ImageChanged
                 } else {
                     return None;
                 };
                 self.lit(",\n")?;
                 status
             },
+            region: self.region(d)?,
         };
         self.close(depth)?;
         Some(a)
+    }
+
+    /// The optional `region: Some((…)),` block of an annotation: `Some(None)` when the
+    /// annotation has none (the field is absent), `None` when the layout differs.
+    fn region(&mut self, depth: usize) -> Option<Option<ImageRegion>> {
+        let at = self.pos;
+        if self.indent(depth).is_none() || !self.try_lit("region: Some((\n") {
+            self.pos = at;
+            return Some(None);
+        }
+        let d = depth + 1;
+        self.name(d, "image")?;
+        let image = if self.try_lit("None") {
+            None
+        } else {
+            self.lit("Some(")?;
+            let image = self.string()?.into_owned();
+            self.lit(")")?;
+            Some(image)
+        };
+        self.lit(",\n")?;
+        let sha256 = self.field_str(d, "sha256")?;
+        self.indent(d)?;
+        self.lit("rect: (\n")?;
+        let mut coord = |name: &str| u32::try_from(self.field_uint(d + 1, name)?).ok();
+        let rect = PixelRect::new(coord("x")?, coord("y")?, coord("w")?, coord("h")?);
+        self.indent(d)?;
+        self.lit("),\n")?;
+        self.indent(depth)?;
+        self.lit(")),\n")?;
+        Some(Some(ImageRegion {
+            image,
+            sha256,
+            rect,
+        }))
     }
 }
 

@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::format::{
-    ArticleInfo, FORMAT_NAME, FORMAT_VERSION, SidecarFile, parse_sidecar, read_sidecar_file, to_ron,
+    ArticleInfo, FORMAT_NAME, SidecarFile, parse_sidecar, read_sidecar_file, to_ron, version_for,
 };
 use super::ids::{Renumbered, renumber_duplicates};
 use super::merge::{merge, merge_tags};
 use super::update::{LockedFile, LockedWrite, MAX_STORE_FILE_BYTES};
 use super::writer::{SidecarParts, write_sidecar};
 use super::{StoreError, sidecar_path};
-use crate::annotate::{AnchorReport, AnnotationSet, Tag, reanchor};
+use crate::annotate::{AnchorReport, AnnotationId, AnnotationSet, Status, Tag, reanchor};
 use crate::article::{Article, read_regular_file_if_exists};
 use crate::text::SourceText;
 
@@ -73,6 +73,9 @@ pub struct Sidecar {
     /// Annotations that shared an id with an earlier one in the file and were given a
     /// new one when it was read (a bad hand merge); nothing is dropped.
     pub renumbered: Vec<Renumbered>,
+    /// Picture regions whose picture changed or is missing since they were drawn
+    /// (flagged [`Status::ImageChanged`] when the sidecar was opened).
+    pub image_changed: Vec<AnnotationId>,
     /// True when this sidecar holds more than the file it was read from says
     /// (re-anchored in a changed article, duplicate ids renumbered): an editor should
     /// write it back.
@@ -139,7 +142,24 @@ impl Sidecar {
         let file = parse_sidecar(bytes, &path)?;
         let mut sidecar = Sidecar::from_file(path, file, stamp);
         let report = sidecar.anchor_in(&article.text, info);
+        sidecar.check_pictures(article_path);
         Ok((sidecar, report))
+    }
+
+    /// Flag the picture regions whose picture changed or is gone since they were
+    /// drawn ([`AnnotationSet::flag_changed_images`] with the pictures next to the
+    /// article now); [`Sidecar::image_changed`] lists them.
+    fn check_pictures(&mut self, article_path: &Path) {
+        if self.annotations.regions().next().is_none() {
+            return;
+        }
+        let current =
+            crate::picture::current_image_hashes(article_path, self.annotations.regions());
+        let before: Vec<Status> = self.annotations.regions().map(|a| a.status).collect();
+        self.image_changed = self.annotations.flag_changed_images(&current);
+        if !self.annotations.regions().map(|a| a.status).eq(before) {
+            self.stale_on_disk = true;
+        }
     }
 
     /// An empty sidecar (no file yet).
@@ -152,6 +172,7 @@ impl Sidecar {
             stamp: None,
             base_note: String::new(),
             renumbered: Vec::new(),
+            image_changed: Vec::new(),
             stale_on_disk: false,
         }
     }
@@ -172,6 +193,7 @@ impl Sidecar {
             stamp,
             stale_on_disk: !renumbered.is_empty(),
             renumbered,
+            image_changed: Vec::new(),
         }
     }
 
@@ -189,6 +211,7 @@ impl Sidecar {
         file.note = self.annotations.article_note.clone();
         file.tags = self.tags.clone();
         file.annotations = self.annotations.as_slice().to_vec();
+        file.version = version_for(&file.annotations);
         file.deleted = self.annotations.tombstones();
         file
     }
@@ -299,6 +322,7 @@ impl Sidecar {
             stamp: self.stamp,
             base_note: self.base_note.clone(),
             renumbered: self.renumbered.clone(),
+            image_changed: self.image_changed.clone(),
             stale_on_disk: self.stale_on_disk,
         }
     }
@@ -311,7 +335,7 @@ impl Sidecar {
         let deleted = self.annotations.tombstones();
         let parts = SidecarParts {
             format: FORMAT_NAME,
-            version: FORMAT_VERSION,
+            version: version_for(self.annotations.as_slice()),
             article: &self.article,
             note: &self.annotations.article_note,
             tags: &self.tags,

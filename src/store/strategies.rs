@@ -2,8 +2,9 @@
 
 use proptest::prelude::*;
 
-use super::format::{ArticleInfo, SidecarFile};
-use crate::annotate::{Annotation, Color, Status, Tag, Timestamp, Tombstone};
+use super::format::{ArticleInfo, SidecarFile, version_for};
+use crate::annotate::{Annotation, Color, ImageRegion, Status, Tag, Timestamp, Tombstone};
+use crate::picture::PixelRect;
 use crate::text::CharOffset;
 
 /// Strings that are hard to write and read back: Bengali, emoji, quotes,
@@ -53,7 +54,7 @@ pub(crate) fn annotation() -> impl Strategy<Value = Annotation> {
         (
             0i64..4_000_000_000,
             0i64..1_000_000,
-            0usize..3,
+            0usize..4,
             tricky_string(),
         ),
     )
@@ -81,16 +82,44 @@ pub(crate) fn annotation() -> impl Strategy<Value = Annotation> {
                     author,
                     created: t,
                     modified: t,
-                    status: [Status::Anchored, Status::Moved, Status::Orphaned][status],
+                    status: [
+                        Status::Anchored,
+                        Status::Moved,
+                        Status::Orphaned,
+                        Status::ImageChanged,
+                    ][status],
+                    region: None,
                 }
             },
         )
 }
 
+/// A random picture region (coordinates up to `u32::MAX`, the widest the file holds).
+pub(crate) fn region() -> impl Strategy<Value = ImageRegion> {
+    (
+        proptest::option::of(tricky_string()),
+        "[0-9a-f]{0,64}",
+        any::<[u32; 4]>(),
+    )
+        .prop_map(|(image, sha256, [x, y, w, h])| ImageRegion {
+            image,
+            sha256,
+            rect: PixelRect::new(x, y, w, h),
+        })
+}
+
+/// A random annotation that is a picture region about half of the time.
+pub(crate) fn annotation_or_region() -> impl Strategy<Value = Annotation> {
+    (annotation(), proptest::option::of(region())).prop_map(|(mut a, region)| {
+        a.region = region;
+        a
+    })
+}
+
 /// A random sidecar file, annotations sorted as the writer expects.
 pub(crate) fn sidecar() -> impl Strategy<Value = SidecarFile> {
     (
-        proptest::collection::vec(annotation(), 0..6),
+        proptest::collection::vec(annotation_or_region(), 0..6),
         tricky_string(),
         tricky_string(),
         proptest::collection::vec((tricky_string(), any::<[u8; 3]>(), tricky_string()), 0..3),
@@ -119,6 +148,7 @@ pub(crate) fn sidecar() -> impl Strategy<Value = SidecarFile> {
                     deleted_at: a.modified,
                 })
                 .collect();
+            file.version = version_for(&annotations);
             file.annotations = annotations;
             file
         })

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::format::{ArticleInfo, SidecarFile, is_visible};
-use crate::annotate::{Annotation, Color, Tag, Timestamp, Tombstone};
+use crate::annotate::{Annotation, Color, ImageRegion, Tag, Timestamp, Tombstone};
 
 /// The parts of a sidecar file, borrowed, in file order. Annotations must be sorted
 /// by start then id, tombstones by id.
@@ -47,7 +47,10 @@ impl<'a> SidecarParts<'a> {
     /// A generous estimate of the output size, so that the buffer is allocated once.
     fn size_hint(&self) -> usize {
         let strings = |a: &Annotation| {
-            a.quote.len()
+            a.region
+                .as_ref()
+                .map_or(0, |r| 256 + r.image.as_ref().map_or(0, String::len))
+                + a.quote.len()
                 + a.prefix.len()
                 + a.suffix.len()
                 + a.note.len()
@@ -274,7 +277,33 @@ impl Writer {
         self.name(d, "status");
         self.out.push_str(a.status.as_str());
         self.out.push_str(",\n");
+        if let Some(region) = &a.region {
+            self.region(d, region);
+        }
         self.line(depth, "),");
+    }
+
+    /// `region: Some((image: …, sha256: …, rect: (x, y, w, h)))`, as `ron` nests it.
+    fn region(&mut self, depth: usize, r: &ImageRegion) {
+        let d = depth + 1;
+        self.line(depth, "region: Some((");
+        self.name(d, "image");
+        match &r.image {
+            Some(image) => {
+                self.out.push_str("Some(");
+                self.string(image);
+                self.out.push_str("),\n");
+            }
+            None => self.out.push_str("None,\n"),
+        }
+        self.field_str(d, "sha256", &r.sha256);
+        self.line(d, "rect: (");
+        self.field_uint(d + 1, "x", u64::from(r.rect.x));
+        self.field_uint(d + 1, "y", u64::from(r.rect.y));
+        self.field_uint(d + 1, "w", u64::from(r.rect.w));
+        self.field_uint(d + 1, "h", u64::from(r.rect.h));
+        self.line(d, "),");
+        self.line(depth, ")),");
     }
 }
 
