@@ -8,6 +8,7 @@ pub mod annotate;
 pub mod article;
 pub mod corpus;
 pub mod export;
+pub mod i18n;
 pub mod picture;
 pub mod session;
 pub mod store;

@@ -20,6 +20,8 @@ fn canonical() -> String {
 
 fn pathok(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pathok"))
+        // Human messages in English whatever the machine's locale.
+        .env("PATHOK_LANG", "en")
         .args(args)
         .current_dir(dir)
         .output()

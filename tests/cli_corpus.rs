@@ -21,6 +21,8 @@ const B: &str = "র\u{200C}্যাব জানায়, ১৯৭১ সা
 
 fn pathok(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pathok"))
+        // Human messages in English whatever the machine's locale.
+        .env("PATHOK_LANG", "en")
         .args(args)
         .current_dir(dir)
         .output()

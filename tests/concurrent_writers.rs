@@ -25,6 +25,8 @@ fn trial(dir: &Path, writers: usize) -> usize {
     let children: Vec<_> = (0..writers)
         .map(|i| {
             Command::new(env!("CARGO_BIN_EXE_pathok"))
+                // Human messages in English whatever the machine's locale.
+                .env("PATHOK_LANG", "en")
                 .args(["import", "--format", "jsonl", &format!("p{i}.jsonl")])
                 .current_dir(dir)
                 .stdout(Stdio::null())

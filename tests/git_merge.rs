@@ -15,6 +15,8 @@ const ARTICLE: &str = "ঢাকায় আজ সকাল থেকে ব�
 
 fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
     Command::new(program)
+        // Pathok's human messages in English whatever the machine's locale.
+        .env("PATHOK_LANG", "en")
         .args(args)
         .current_dir(dir)
         // No user or system git configuration: the test sets what it needs.

@@ -44,6 +44,8 @@ fn settle(harness: &mut Harness<'static, PathokApp>) {
 fn themed(theme: ReaderTheme) -> Settings {
     Settings {
         theme,
+        // The interface in English whatever the machine's locale.
+        language: Some(pathok::i18n::Language::English),
         ..Settings::default()
     }
 }
@@ -66,6 +68,8 @@ fn sample_article_sepia_serif() {
     let settings = Settings {
         theme: ReaderTheme::Sepia,
         typeface: pathok::ui::fonts::Typeface::Serif,
+        // The interface in English whatever the machine's locale.
+        language: Some(pathok::i18n::Language::English),
         ..Settings::default()
     };
     let mut h = harness(settings, None);

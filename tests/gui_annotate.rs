@@ -25,6 +25,8 @@ fn app(path: &Path, theme: ReaderTheme) -> Harness<'static, PathokApp> {
     let settings = Settings {
         theme,
         author: "tester".into(),
+        // The interface in English whatever the machine's locale.
+        language: Some(pathok::i18n::Language::English),
         ..Settings::default()
     };
     let mut h = Harness::builder()

@@ -309,6 +309,8 @@ fn rows() -> Vec<Row> {
 /// Run `args` in `dir`, killing the child if it takes longer than `limit`.
 fn run(dir: &Path, args: &[&str], limit: Duration) -> Result<(Option<i32>, String), String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pathok"))
+        // Human messages in English whatever the machine's locale.
+        .env("PATHOK_LANG", "en")
         .args(args)
         .current_dir(dir)
         .stdout(Stdio::null())

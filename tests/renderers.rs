@@ -35,6 +35,8 @@ fn display_available(test: &str) -> bool {
 fn first_frame(args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
     let home = tempfile::tempdir().expect("temp home");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pathok"));
+    // Human messages in English whatever the machine's locale.
+    cmd.env("PATHOK_LANG", "en");
     cmd.args(args)
         .arg("tests/data/articles/select.txt")
         .env("PATHOK_TIMING", "1")

@@ -5,6 +5,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use strum::IntoEnumIterator as _;
 
+use crate::tr;
+
 use super::theme::ReaderTheme;
 
 /// The menu a command is listed in.
@@ -22,12 +24,12 @@ pub enum Menu {
 
 impl Menu {
     /// The menu's title in the menu bar.
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Menu::File => "File",
-            Menu::Edit => "Edit",
-            Menu::Annotate => "Annotate",
-            Menu::View => "View",
+            Menu::File => tr!("menu-file"),
+            Menu::Edit => tr!("menu-edit"),
+            Menu::Annotate => tr!("menu-annotate"),
+            Menu::View => tr!("menu-view"),
         }
     }
 }
@@ -201,113 +203,88 @@ impl Command {
 
     /// The menu label.
     pub fn label(self) -> String {
-        let text = match self {
-            Command::Open => "Open…",
-            Command::OpenFolder => "Open folder…",
-            Command::NextArticle => "Next article in the library",
-            Command::PreviousArticle => "Previous article in the library",
-            Command::CorpusSearch => "Search the library…",
-            Command::ToggleLibrary => "Show / hide library",
-            Command::OpenSample => "Open sample article",
-            Command::Reload => "Reload from disk",
-            Command::Save => "Save annotations now",
-            Command::Export => "Export…",
-            Command::Import => "Import…",
-            Command::ZoomIn => "Larger text",
-            Command::ZoomOut => "Smaller text",
-            Command::ZoomReset => "Default text size",
-            Command::ToggleTypeface => "Toggle sans / serif",
-            Command::Theme(t) => return format!("Theme: {}", t.label()),
-            Command::WiderColumn => "Wider column",
-            Command::NarrowerColumn => "Narrower column",
-            Command::ToggleSidePanel => "Show / hide side panel",
-            Command::CompareCoders => "Compare coders…",
-            Command::NextDifference => "Next difference",
-            Command::PreviousDifference => "Previous difference",
-            Command::Agreement => "Agreement…",
-            Command::PageDown => "Page down",
-            Command::PageUp => "Page up",
-            Command::Top => "Go to start",
-            Command::Bottom => "Go to end",
-            Command::Find => "Find…",
-            Command::FindNext => "Find next",
-            Command::FindPrevious => "Find previous",
-            Command::SelectAll => "Select all",
-            Command::Copy => "Copy",
-            Command::ClearSelection => "Clear selection",
-            Command::Highlight => "Highlight",
-            Command::ApplyTag(n) => return format!("Apply tag {n}"),
-            Command::PickTags => "Tags…",
-            Command::EditNote => "Note…",
-            Command::DeleteAnnotation => "Delete annotation",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::Palette => "Command palette…",
-            Command::Quit => "Quit",
-        };
-        text.to_owned()
+        match self {
+            Command::Open => tr!("cmd-open"),
+            Command::OpenFolder => tr!("cmd-open-folder"),
+            Command::NextArticle => tr!("cmd-next-article"),
+            Command::PreviousArticle => tr!("cmd-previous-article"),
+            Command::CorpusSearch => tr!("cmd-corpus-search"),
+            Command::ToggleLibrary => tr!("cmd-toggle-library"),
+            Command::OpenSample => tr!("cmd-open-sample"),
+            Command::Reload => tr!("cmd-reload"),
+            Command::Save => tr!("cmd-save"),
+            Command::Export => tr!("cmd-export"),
+            Command::Import => tr!("cmd-import"),
+            Command::ZoomIn => tr!("cmd-zoom-in"),
+            Command::ZoomOut => tr!("cmd-zoom-out"),
+            Command::ZoomReset => tr!("cmd-zoom-reset"),
+            Command::ToggleTypeface => tr!("cmd-toggle-typeface"),
+            Command::Theme(t) => tr!("cmd-theme", theme = t.label()),
+            Command::WiderColumn => tr!("cmd-wider-column"),
+            Command::NarrowerColumn => tr!("cmd-narrower-column"),
+            Command::ToggleSidePanel => tr!("cmd-toggle-side-panel"),
+            Command::CompareCoders => tr!("cmd-compare-coders"),
+            Command::NextDifference => tr!("cmd-next-difference"),
+            Command::PreviousDifference => tr!("cmd-previous-difference"),
+            Command::Agreement => tr!("cmd-agreement"),
+            Command::PageDown => tr!("cmd-page-down"),
+            Command::PageUp => tr!("cmd-page-up"),
+            Command::Top => tr!("cmd-top"),
+            Command::Bottom => tr!("cmd-bottom"),
+            Command::Find => tr!("cmd-find"),
+            Command::FindNext => tr!("cmd-find-next"),
+            Command::FindPrevious => tr!("cmd-find-previous"),
+            Command::SelectAll => tr!("cmd-select-all"),
+            Command::Copy => tr!("cmd-copy"),
+            Command::ClearSelection => tr!("cmd-clear-selection"),
+            Command::Highlight => tr!("cmd-highlight"),
+            Command::ApplyTag(n) => tr!("cmd-apply-tag", n = n),
+            Command::PickTags => tr!("cmd-pick-tags"),
+            Command::EditNote => tr!("cmd-edit-note"),
+            Command::DeleteAnnotation => tr!("cmd-delete-annotation"),
+            Command::Undo => tr!("cmd-undo"),
+            Command::Redo => tr!("cmd-redo"),
+            Command::Palette => tr!("cmd-palette"),
+            Command::Quit => tr!("cmd-quit"),
+        }
     }
 
     /// A sentence for tooltips.
-    pub fn tooltip(self) -> &'static str {
+    pub fn tooltip(self) -> String {
         match self {
-            Command::Open => "Open a .txt, .md, .html article or an image",
-            Command::OpenFolder => {
-                "Open a folder of articles as a library: list, search, passages by code, statistics"
-            }
-            Command::NextArticle | Command::PreviousArticle => {
-                "Go through the library one article after another, in the list's order"
-            }
-            Command::CorpusSearch => {
-                "Find a word in every article of the library (same folding as Find), as a concordance"
-            }
-            Command::ToggleLibrary => {
-                "The articles of the open folder, search, passages, statistics"
-            }
-            Command::OpenSample => "Show the sample article built into Pathok",
-            Command::Reload => "Read the article file again (after it changed on disk)",
-            Command::Save => "Write the annotations to the sidecar file now (autosave also does)",
-            Command::Export => {
-                "CSV, JSONL, W3C, brat, REFI-QDA or a report, for this article or its folder"
-            }
-            Command::Import => {
-                "Add pre-annotations (JSONL, W3C or brat) to this article, as one undo step"
-            }
-            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
-                "Change the reading font size"
-            }
-            Command::ToggleTypeface => "Switch between Noto Sans and Noto Serif",
-            Command::Theme(_) => "Change the reading colours",
-            Command::WiderColumn | Command::NarrowerColumn => "Change the width of the text column",
-            Command::ToggleSidePanel => "Annotations, codebook and article note",
-            Command::CompareCoders => {
-                "Two coders' codings of this article side by side, to settle the differences"
-            }
-            Command::NextDifference | Command::PreviousDifference => {
-                "Select the next / previous passage where the compared coders differ"
-            }
-            Command::Agreement => {
-                "α_u, kappa and percent agreement per tag and article for this folder; team report"
-            }
-            Command::PageDown | Command::PageUp | Command::Top | Command::Bottom => {
-                "Move through the article"
-            }
-            Command::Find => "Find text in the article (ৎ = ত্‍, joiners ignored)",
-            Command::FindNext | Command::FindPrevious => {
-                "Select the next / previous match of the find bar, ready to be tagged"
-            }
-            Command::SelectAll => "Select the whole text of the article",
-            Command::Copy => "Copy the selected text exactly as it is in the article",
-            Command::ClearSelection => "Deselect",
-            Command::Highlight => "Highlight the selected text in the current colour",
-            Command::ApplyTag(_) => "Tag the selected text (or annotation) with codebook tag N",
-            Command::PickTags => "Choose, filter or create tags for the selection",
-            Command::EditNote => "Write a note on the selected annotation",
-            Command::DeleteAnnotation => "Remove the selected annotation (undo brings it back)",
-            Command::Undo => "Undo the last change to the annotations",
-            Command::Redo => "Redo what was undone",
-            Command::Palette => "Search every command",
-            Command::Quit => "Close the window",
+            Command::Open => tr!("tip-open"),
+            Command::OpenFolder => tr!("tip-open-folder"),
+            Command::NextArticle | Command::PreviousArticle => tr!("tip-library-step"),
+            Command::CorpusSearch => tr!("tip-corpus-search"),
+            Command::ToggleLibrary => tr!("tip-toggle-library"),
+            Command::OpenSample => tr!("tip-open-sample"),
+            Command::Reload => tr!("tip-reload"),
+            Command::Save => tr!("tip-save"),
+            Command::Export => tr!("tip-export"),
+            Command::Import => tr!("tip-import"),
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => tr!("tip-zoom"),
+            Command::ToggleTypeface => tr!("tip-toggle-typeface"),
+            Command::Theme(_) => tr!("tip-theme"),
+            Command::WiderColumn | Command::NarrowerColumn => tr!("tip-column"),
+            Command::ToggleSidePanel => tr!("tip-toggle-side-panel"),
+            Command::CompareCoders => tr!("tip-compare-coders"),
+            Command::NextDifference | Command::PreviousDifference => tr!("tip-difference-step"),
+            Command::Agreement => tr!("tip-agreement"),
+            Command::PageDown | Command::PageUp | Command::Top | Command::Bottom => tr!("tip-move"),
+            Command::Find => tr!("tip-find"),
+            Command::FindNext | Command::FindPrevious => tr!("tip-find-step"),
+            Command::SelectAll => tr!("tip-select-all"),
+            Command::Copy => tr!("tip-copy"),
+            Command::ClearSelection => tr!("tip-clear-selection"),
+            Command::Highlight => tr!("tip-highlight"),
+            Command::ApplyTag(_) => tr!("tip-apply-tag"),
+            Command::PickTags => tr!("tip-pick-tags"),
+            Command::EditNote => tr!("tip-edit-note"),
+            Command::DeleteAnnotation => tr!("tip-delete-annotation"),
+            Command::Undo => tr!("tip-undo"),
+            Command::Redo => tr!("tip-redo"),
+            Command::Palette => tr!("tip-palette"),
+            Command::Quit => tr!("tip-quit"),
         }
     }
 

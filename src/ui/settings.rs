@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::fonts::Typeface;
 use super::theme::ReaderTheme;
+use crate::i18n::Language;
 
 /// Key under which [`Settings`] are stored.
 pub const STORAGE_KEY: &str = "pathok/settings";
@@ -33,6 +34,9 @@ pub struct Settings {
     pub author: String,
     /// Recently opened folders (libraries), most recent first.
     pub recent_folders: Vec<PathBuf>,
+    /// The interface language chosen in View ▸ Language; `None`: the system's
+    /// ([`Language::from_environment`]).
+    pub language: Option<Language>,
 }
 
 /// The user name of the operating system account, the default author.
@@ -59,6 +63,7 @@ impl Default for Settings {
             recent: Vec::new(),
             author: os_user_name(),
             recent_folders: Vec::new(),
+            language: None,
         }
     }
 }

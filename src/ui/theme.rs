@@ -46,11 +46,11 @@ pub struct Palette {
 
 impl ReaderTheme {
     /// Name shown in menus.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            ReaderTheme::Light => "Light",
-            ReaderTheme::Dark => "Dark",
-            ReaderTheme::Sepia => "Sepia",
+            ReaderTheme::Light => crate::tr!("theme-light"),
+            ReaderTheme::Dark => crate::tr!("theme-dark"),
+            ReaderTheme::Sepia => crate::tr!("theme-sepia"),
         }
     }
 

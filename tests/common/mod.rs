@@ -97,6 +97,8 @@ pub fn app(path: Option<PathBuf>) -> App {
 pub fn app_with_max_steps(path: Option<PathBuf>, max_steps: u64) -> App {
     let settings = Settings {
         author: "tester".into(),
+        // The interface in English whatever the machine's locale.
+        language: Some(pathok::i18n::Language::English),
         ..Settings::default()
     };
     let mut h = Harness::builder()

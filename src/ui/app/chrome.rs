@@ -14,6 +14,8 @@ use super::super::commands::{Command, Menu};
 use super::super::notices::Level;
 use super::super::theme::ReaderTheme;
 use super::PathokApp;
+use crate::i18n::Language;
+use crate::tr;
 
 /// File ▸ Open recent (folder): each path with the folder it is in; returns the one
 /// clicked.
@@ -21,7 +23,7 @@ fn recent_menu(ui: &mut egui::Ui, title: &str, paths: &[PathBuf]) -> Option<Path
     let mut chosen = None;
     ui.menu_button(title, |ui| {
         if paths.is_empty() {
-            ui.label("Nothing yet");
+            ui.label(tr!("menu-nothing-yet"));
         }
         let labels = super::super::settings::recent_labels(paths);
         for (path, label) in paths.iter().zip(labels) {
@@ -68,14 +70,15 @@ impl PathokApp {
                         }
                         commands.extend(command.menu_item(ui));
                         let recent = match command {
-                            Command::Open => Some(("Open recent", &self.settings.recent)),
-                            Command::OpenFolder => {
-                                Some(("Open recent folder", &self.settings.recent_folders))
-                            }
+                            Command::Open => Some((tr!("menu-open-recent"), &self.settings.recent)),
+                            Command::OpenFolder => Some((
+                                tr!("menu-open-recent-folder"),
+                                &self.settings.recent_folders,
+                            )),
                             _ => None,
                         };
                         if let Some((title, paths)) = recent
-                            && let Some(path) = recent_menu(ui, title, paths)
+                            && let Some(path) = recent_menu(ui, &title, paths)
                         {
                             open_recent = Some(path);
                         }
@@ -105,7 +108,8 @@ impl PathokApp {
         let mut commands = Vec::new();
         for (n, tag) in (1..=9).zip(tags) {
             let command = Command::ApplyTag(n);
-            commands.extend(command.menu_item_labelled(ui, format!("Tag: {}", tag.name)));
+            commands
+                .extend(command.menu_item_labelled(ui, tr!("menu-tag", name = tag.name.as_str())));
         }
         commands
     }
@@ -115,17 +119,17 @@ impl PathokApp {
         let mut commands = Vec::new();
         ui.separator();
         ui.horizontal(|ui| {
-            ui.label("Author");
+            ui.label(tr!("menu-author"));
             let mut author = super::super::text_input::BengaliText::new(&self.settings.author);
             let response = ui
                 .add(egui::TextEdit::singleline(&mut author).desired_width(160.0))
-                .on_hover_text("Stored on every new annotation");
+                .on_hover_text(tr!("menu-author-tip"));
             if response.changed() {
                 self.settings.author = author.value();
             }
         });
         ui.separator();
-        ui.label(RichText::new("Theme").weak());
+        ui.label(RichText::new(tr!("menu-theme")).weak());
         for theme in ReaderTheme::iter() {
             let selected = self.settings.theme == theme;
             if ui
@@ -134,6 +138,15 @@ impl PathokApp {
                 .clicked()
             {
                 commands.push(Command::Theme(theme));
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new(tr!("menu-language")).weak())
+            .on_hover_text(tr!("menu-language-tip"));
+        for language in Language::iter() {
+            let selected = crate::i18n::language() == language;
+            if ui.radio(selected, language.native_name()).clicked() && !selected {
+                self.set_language(language);
             }
         }
         commands
@@ -150,15 +163,15 @@ impl PathokApp {
             Level::Error => (
                 Color32::from_rgb(0xfd, 0xe2, 0xe1),
                 Color32::from_rgb(0x8a, 0x1c, 0x1c),
-                "Error: ",
+                tr!("banner-error"),
             ),
             Level::Notice => (
                 Color32::from_rgb(0xfd, 0xf3, 0xd0),
                 Color32::from_rgb(0x6b, 0x4e, 0x00),
-                "Note: ",
+                tr!("banner-note"),
             ),
         };
-        let shown = format!("{tag}{}", message.text);
+        let shown = format!("{tag} {}", message.text);
         let mut dismiss = false;
         egui::Frame::new()
             .fill(fill)
@@ -170,14 +183,18 @@ impl PathokApp {
                     dismiss = ui
                         .small_button("×")
                         .on_hover_text(if more > 0 {
-                            "Close (show the next)"
+                            tr!("banner-close-next")
                         } else {
-                            "Close"
+                            tr!("banner-close")
                         })
                         .clicked();
                     ui.label(RichText::new(shown).color(text));
                     if more > 0 {
-                        ui.label(RichText::new(format!("({more} more)")).color(text).weak());
+                        ui.label(
+                            RichText::new(tr!("banner-more", count = more))
+                                .color(text)
+                                .weak(),
+                        );
                     }
                 });
             });
@@ -197,46 +214,52 @@ impl PathokApp {
             ui.label(article.origin.display_name());
             ui.separator();
             ui.label(match article.format {
-                ArticleFormat::PlainText => "Text",
-                ArticleFormat::Markdown => "Markdown",
-                ArticleFormat::Html => "HTML",
-                ArticleFormat::Image => "Image",
+                ArticleFormat::PlainText => tr!("status-format-text"),
+                ArticleFormat::Markdown => tr!("status-format-markdown"),
+                ArticleFormat::Html => tr!("status-format-html"),
+                ArticleFormat::Image => tr!("status-format-image"),
             });
             ui.separator();
-            ui.label(format!("{} characters", article.text.char_len()));
+            ui.label(tr!("status-characters", count = article.text.char_len()));
             ui.separator();
-            ui.label(format!("SHA-256 {}", &article.sha256[..12]))
-                .on_hover_text(format!("SHA-256 of the canonical text: {}", article.sha256));
+            ui.label(tr!("status-sha", hash = &article.sha256[..12]))
+                .on_hover_text(tr!("status-sha-tip", hash = article.sha256.as_str()));
             ui.separator();
             let annotations = self.session.set.len();
-            ui.label(format!(
-                "{annotations} annotation{}",
-                if annotations == 1 { "" } else { "s" }
-            ));
+            ui.label(tr!("status-annotations", count = annotations));
             match self.session.save_state() {
                 SaveState::Saved => {
-                    ui.label("Saved");
+                    ui.label(tr!("status-saved"));
                 }
                 SaveState::Unsaved => {
-                    ui.label("Saving…");
+                    ui.label(tr!("status-saving"));
                 }
                 SaveState::Failed(e) => {
-                    ui.colored_label(Color32::from_rgb(0xc0, 0x30, 0x30), "Not saved")
+                    ui.colored_label(Color32::from_rgb(0xc0, 0x30, 0x30), tr!("status-not-saved"))
                         .on_hover_text(e);
                 }
                 SaveState::NotSaved(why) => {
-                    ui.weak("Not saved").on_hover_text(why);
+                    ui.weak(tr!("status-not-saved")).on_hover_text(why);
                 }
             }
             if let Some(pending) = &self.loading {
                 ui.separator();
                 ui.spinner();
-                ui.label(format!("Opening {}…", pending.path.display()));
+                ui.label(tr!(
+                    "status-opening",
+                    path = pending.path.display().to_string()
+                ));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("{:.0}%", self.position * 100.0))
-                    .on_hover_text("How far down the article you are");
-                ui.label(format!("{:.0} pt", self.settings.font_size));
+                ui.label(tr!(
+                    "status-position",
+                    percent = (self.position * 100.0).round()
+                ))
+                .on_hover_text(tr!("status-position-tip"));
+                ui.label(tr!(
+                    "status-font-size",
+                    size = self.settings.font_size.round()
+                ));
             });
         });
     }
@@ -270,7 +293,7 @@ impl PathokApp {
         painter.text(
             screen.center(),
             egui::Align2::CENTER_CENTER,
-            "Drop to open",
+            tr!("drop-to-open"),
             egui::FontId::proportional(28.0),
             Color32::WHITE,
         );

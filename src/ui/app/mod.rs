@@ -32,6 +32,7 @@ use super::palette::Palette;
 use super::reader::{ReaderStyle, ReaderView, ScrollRequest, Typography};
 use super::settings::{STORAGE_KEY, Settings};
 use super::side_panel::SidePanel;
+use crate::i18n::Language;
 
 /// Files up to this size are read on the UI thread; larger ones on a worker thread
 /// while the window shows "Opening…".
@@ -112,6 +113,13 @@ impl PathokApp {
             settings.author = super::settings::os_user_name();
         }
         let mut app = Self::with_settings(&cc.egui_ctx, settings, None);
+        // PATHOK_LANG chooses the language of this run without changing the one saved.
+        if let Some(language) = std::env::var("PATHOK_LANG")
+            .ok()
+            .and_then(|v| Language::from_locale(&v))
+        {
+            crate::i18n::set_language(language);
+        }
         match preload.map(|p| p.0) {
             Some(Ok(pending)) => {
                 pending.waker.set(&cc.egui_ctx);
@@ -131,6 +139,7 @@ impl PathokApp {
     /// Create the app with explicit settings (used by tests).
     pub fn with_settings(ctx: &egui::Context, settings: Settings, path: Option<PathBuf>) -> Self {
         fonts::install(ctx);
+        crate::i18n::set_language(settings.language.unwrap_or_else(Language::from_environment));
         // Ctrl+= / Ctrl+- change the reading size, not egui's whole-UI zoom.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = Self {
@@ -196,6 +205,13 @@ impl PathokApp {
     /// The current settings.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Show the interface in `language` from the next frame on, and remember the
+    /// choice in the settings.
+    pub fn set_language(&mut self, language: Language) {
+        self.settings.language = Some(language);
+        crate::i18n::set_language(language);
     }
 
     /// Open `path`: a folder as the library; small files at once, big ones on a

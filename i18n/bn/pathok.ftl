@@ -1,0 +1,137 @@
+# পাঠক-এর বাংলা ইন্টারফেস। প্রতিটি বার্তার id কোডে `tr!` ম্যাক্রো দিয়ে ব্যবহৃত হয়
+# (src/i18n.rs); ইংরেজি ক্যাটালগে (../en/pathok.ftl) একই id ও একই চলক আছে
+# (tests/catalogue.rs দুটিই মিলিয়ে দেখে)। কারিগরি নাম (CSV, JSONL, W3C, brat,
+# REFI-QDA, Markdown, HTML) যেমন আছে তেমনই থাকে।
+
+## Menus
+
+menu-file = ফাইল
+menu-edit = সম্পাদনা
+menu-annotate = টীকা
+menu-view = প্রদর্শন
+
+## Commands: menu labels and the command palette
+
+cmd-open = খুলুন…
+cmd-open-folder = ফোল্ডার খুলুন…
+cmd-next-article = লাইব্রেরির পরের নিবন্ধ
+cmd-previous-article = লাইব্রেরির আগের নিবন্ধ
+cmd-corpus-search = লাইব্রেরিতে খুঁজুন…
+cmd-toggle-library = লাইব্রেরি দেখান / লুকান
+cmd-open-sample = নমুনা নিবন্ধ খুলুন
+cmd-reload = ডিস্ক থেকে আবার পড়ুন
+cmd-save = টীকাগুলো এখনই সংরক্ষণ করুন
+cmd-export = রপ্তানি…
+cmd-import = আমদানি…
+cmd-zoom-in = বড় লেখা
+cmd-zoom-out = ছোট লেখা
+cmd-zoom-reset = স্বাভাবিক লেখার আকার
+cmd-toggle-typeface = সান্স / সেরিফ বদলান
+cmd-wider-column = কলাম চওড়া করুন
+cmd-narrower-column = কলাম সরু করুন
+cmd-toggle-side-panel = পার্শ্ব প্যানেল দেখান / লুকান
+cmd-compare-coders = কোডারদের তুলনা…
+cmd-next-difference = পরের পার্থক্য
+cmd-previous-difference = আগের পার্থক্য
+cmd-agreement = মতৈক্য…
+cmd-page-down = পরের পাতা
+cmd-page-up = আগের পাতা
+cmd-top = শুরুতে যান
+cmd-bottom = শেষে যান
+cmd-find = খুঁজুন…
+cmd-find-next = পরেরটি খুঁজুন
+cmd-find-previous = আগেরটি খুঁজুন
+cmd-select-all = সব নির্বাচন করুন
+cmd-copy = অনুলিপি করুন
+cmd-clear-selection = নির্বাচন বাতিল করুন
+cmd-highlight = হাইলাইট করুন
+cmd-pick-tags = ট্যাগ…
+cmd-edit-note = নোট…
+cmd-delete-annotation = টীকা মুছুন
+cmd-undo = পূর্বাবস্থায় ফিরুন
+cmd-redo = পুনরায় করুন
+cmd-palette = কমান্ড প্যালেট…
+cmd-quit = বন্ধ করুন
+cmd-theme = থিম: { $theme }
+cmd-apply-tag = ট্যাগ { $n } প্রয়োগ করুন
+
+## Commands: tooltips
+
+tip-open = একটি .txt, .md, .html নিবন্ধ বা একটি ছবি খুলুন
+tip-open-folder = নিবন্ধের একটি ফোল্ডার লাইব্রেরি হিসেবে খুলুন: তালিকা, অনুসন্ধান, কোড অনুযায়ী অংশ, পরিসংখ্যান
+tip-library-step = তালিকার ক্রমে লাইব্রেরির নিবন্ধগুলো একটির পর একটি পড়ুন
+tip-corpus-search = লাইব্রেরির প্রতিটি নিবন্ধে একটি শব্দ খুঁজুন (খোঁজার মতোই মিলিয়ে), প্রসঙ্গসহ তালিকায়
+tip-toggle-library = খোলা ফোল্ডারের নিবন্ধ, অনুসন্ধান, অংশ, পরিসংখ্যান
+tip-open-sample = পাঠক-এর সঙ্গে দেওয়া নমুনা নিবন্ধটি দেখান
+tip-reload = নিবন্ধের ফাইলটি আবার পড়ুন (ডিস্কে বদলে গেলে)
+tip-save = টীকাগুলো এখনই সাইডকার ফাইলে লিখুন (স্বয়ংক্রিয় সংরক্ষণও তা করে)
+tip-export = CSV, JSONL, W3C, brat, REFI-QDA বা একটি প্রতিবেদন, এই নিবন্ধ বা তার ফোল্ডারের জন্য
+tip-import = এই নিবন্ধে আগে-থেকে-করা টীকা (JSONL, W3C বা brat) যোগ করুন, এক ধাপে ফেরানো যায়
+tip-zoom = পড়ার লেখার আকার বদলান
+tip-toggle-typeface = Noto Sans ও Noto Serif-এর মধ্যে বদলান
+tip-theme = পড়ার রং বদলান
+tip-column = লেখার কলামের প্রস্থ বদলান
+tip-toggle-side-panel = টীকা, কোডবুক ও নিবন্ধের নোট
+tip-compare-coders = এই নিবন্ধে দুই কোডারের কোডিং পাশাপাশি, পার্থক্য মীমাংসার জন্য
+tip-difference-step = তুলনা করা কোডারদের মধ্যে পার্থক্য আছে এমন পরের / আগের অংশ নির্বাচন করুন
+tip-agreement = এই ফোল্ডারের প্রতিটি ট্যাগ ও নিবন্ধের α_u, kappa ও শতাংশ মতৈক্য; দলের প্রতিবেদন
+tip-move = নিবন্ধের মধ্যে চলাচল করুন
+tip-find = নিবন্ধে লেখা খুঁজুন (ৎ = ত্‍, যুক্তকারী চিহ্ন উপেক্ষিত)
+tip-find-step = খোঁজার ঘরের পরের / আগের মিলটি নির্বাচন করুন, ট্যাগ দেওয়ার জন্য প্রস্তুত
+tip-select-all = নিবন্ধের পুরো লেখা নির্বাচন করুন
+tip-copy = নির্বাচিত লেখা নিবন্ধে ঠিক যেমন আছে তেমন অনুলিপি করুন
+tip-clear-selection = নির্বাচন তুলে নিন
+tip-highlight = নির্বাচিত লেখা বর্তমান রঙে হাইলাইট করুন
+tip-apply-tag = নির্বাচিত লেখা (বা টীকা) কোডবুকের N নম্বর ট্যাগ দিয়ে চিহ্নিত করুন
+tip-pick-tags = নির্বাচনের জন্য ট্যাগ বাছুন, ছাঁকুন বা নতুন তৈরি করুন
+tip-edit-note = নির্বাচিত টীকায় একটি নোট লিখুন
+tip-delete-annotation = নির্বাচিত টীকা সরান (পূর্বাবস্থায় ফিরলে তা ফিরে আসে)
+tip-undo = টীকার শেষ পরিবর্তনটি ফিরিয়ে নিন
+tip-redo = যা ফিরিয়ে নেওয়া হয়েছিল তা আবার করুন
+tip-palette = সব কমান্ডের মধ্যে খুঁজুন
+tip-quit = জানালা বন্ধ করুন
+
+## Reading themes and typefaces
+
+theme-light = হালকা
+theme-dark = গাঢ়
+theme-sepia = সেপিয়া
+
+## Menu bar extras
+
+menu-open-recent = সাম্প্রতিক ফাইল
+menu-open-recent-folder = সাম্প্রতিক ফোল্ডার
+menu-nothing-yet = এখনও কিছু নেই
+menu-tag = ট্যাগ: { $name }
+menu-author = লেখক
+menu-author-tip = প্রতিটি নতুন টীকায় সংরক্ষিত হয়
+menu-theme = থিম
+menu-language = ভাষা
+menu-language-tip = মেনু, ডায়ালগ ও বার্তার ভাষা (নিবন্ধগুলো বদলায় না)
+
+## Message banners
+
+banner-error = ত্রুটি:
+banner-note = দ্রষ্টব্য:
+banner-close = বন্ধ করুন
+banner-close-next = বন্ধ করুন (পরেরটি দেখান)
+banner-more = (আরও { $count }টি)
+
+## Status bar
+
+status-format-text = লেখা
+status-format-markdown = Markdown
+status-format-html = HTML
+status-format-image = ছবি
+status-characters = { $count } অক্ষর
+status-sha = SHA-256 { $hash }
+status-sha-tip = মূল লেখার SHA-256: { $hash }
+status-annotations = { $count }টি টীকা
+status-saved = সংরক্ষিত
+status-saving = সংরক্ষণ হচ্ছে…
+status-not-saved = সংরক্ষিত হয়নি
+status-opening = { $path } খোলা হচ্ছে…
+status-position = { $percent }%
+status-position-tip = নিবন্ধের কতটা নিচে আপনি আছেন
+status-font-size = { $size } pt
+drop-to-open = খুলতে এখানে ছাড়ুন

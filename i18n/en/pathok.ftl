@@ -1,0 +1,142 @@
+# Pathok's interface in English. Each message id is used by the code through the
+# `tr!` macro (src/i18n.rs); the Bengali catalogue (../bn/pathok.ftl) has the same ids
+# and the same variables (tests/catalogue.rs checks both).
+
+## Menus
+
+menu-file = File
+menu-edit = Edit
+menu-annotate = Annotate
+menu-view = View
+
+## Commands: menu labels and the command palette
+
+cmd-open = Open…
+cmd-open-folder = Open folder…
+cmd-next-article = Next article in the library
+cmd-previous-article = Previous article in the library
+cmd-corpus-search = Search the library…
+cmd-toggle-library = Show / hide library
+cmd-open-sample = Open sample article
+cmd-reload = Reload from disk
+cmd-save = Save annotations now
+cmd-export = Export…
+cmd-import = Import…
+cmd-zoom-in = Larger text
+cmd-zoom-out = Smaller text
+cmd-zoom-reset = Default text size
+cmd-toggle-typeface = Toggle sans / serif
+cmd-wider-column = Wider column
+cmd-narrower-column = Narrower column
+cmd-toggle-side-panel = Show / hide side panel
+cmd-compare-coders = Compare coders…
+cmd-next-difference = Next difference
+cmd-previous-difference = Previous difference
+cmd-agreement = Agreement…
+cmd-page-down = Page down
+cmd-page-up = Page up
+cmd-top = Go to start
+cmd-bottom = Go to end
+cmd-find = Find…
+cmd-find-next = Find next
+cmd-find-previous = Find previous
+cmd-select-all = Select all
+cmd-copy = Copy
+cmd-clear-selection = Clear selection
+cmd-highlight = Highlight
+cmd-pick-tags = Tags…
+cmd-edit-note = Note…
+cmd-delete-annotation = Delete annotation
+cmd-undo = Undo
+cmd-redo = Redo
+cmd-palette = Command palette…
+cmd-quit = Quit
+cmd-theme = Theme: { $theme }
+cmd-apply-tag = Apply tag { $n }
+
+## Commands: tooltips
+
+tip-open = Open a .txt, .md, .html article or an image
+tip-open-folder = Open a folder of articles as a library: list, search, passages by code, statistics
+tip-library-step = Go through the library one article after another, in the list's order
+tip-corpus-search = Find a word in every article of the library (same folding as Find), as a concordance
+tip-toggle-library = The articles of the open folder, search, passages, statistics
+tip-open-sample = Show the sample article built into Pathok
+tip-reload = Read the article file again (after it changed on disk)
+tip-save = Write the annotations to the sidecar file now (autosave also does)
+tip-export = CSV, JSONL, W3C, brat, REFI-QDA or a report, for this article or its folder
+tip-import = Add pre-annotations (JSONL, W3C or brat) to this article, as one undo step
+tip-zoom = Change the reading font size
+tip-toggle-typeface = Switch between Noto Sans and Noto Serif
+tip-theme = Change the reading colours
+tip-column = Change the width of the text column
+tip-toggle-side-panel = Annotations, codebook and article note
+tip-compare-coders = Two coders' codings of this article side by side, to settle the differences
+tip-difference-step = Select the next / previous passage where the compared coders differ
+tip-agreement = α_u, kappa and percent agreement per tag and article for this folder; team report
+tip-move = Move through the article
+tip-find = Find text in the article (ৎ = ত্‍, joiners ignored)
+tip-find-step = Select the next / previous match of the find bar, ready to be tagged
+tip-select-all = Select the whole text of the article
+tip-copy = Copy the selected text exactly as it is in the article
+tip-clear-selection = Deselect
+tip-highlight = Highlight the selected text in the current colour
+tip-apply-tag = Tag the selected text (or annotation) with codebook tag N
+tip-pick-tags = Choose, filter or create tags for the selection
+tip-edit-note = Write a note on the selected annotation
+tip-delete-annotation = Remove the selected annotation (undo brings it back)
+tip-undo = Undo the last change to the annotations
+tip-redo = Redo what was undone
+tip-palette = Search every command
+tip-quit = Close the window
+
+## Reading themes and typefaces
+
+theme-light = Light
+theme-dark = Dark
+theme-sepia = Sepia
+
+## Menu bar extras
+
+menu-open-recent = Open recent
+menu-open-recent-folder = Open recent folder
+menu-nothing-yet = Nothing yet
+menu-tag = Tag: { $name }
+menu-author = Author
+menu-author-tip = Stored on every new annotation
+menu-theme = Theme
+menu-language = Language
+menu-language-tip = The language of menus, dialogs and messages (the articles are not changed)
+
+## Message banners
+
+banner-error = Error:
+banner-note = Note:
+banner-close = Close
+banner-close-next = Close (show the next)
+banner-more = ({ $count } more)
+
+## Status bar
+
+status-format-text = Text
+status-format-markdown = Markdown
+status-format-html = HTML
+status-format-image = Image
+status-characters = { $count ->
+    [one] { $count } character
+   *[other] { $count } characters
+}
+status-sha = SHA-256 { $hash }
+status-sha-tip = SHA-256 of the canonical text: { $hash }
+status-annotations = { $count ->
+    [one] { $count } annotation
+   *[other] { $count } annotations
+}
+status-saved = Saved
+status-saving = Saving…
+status-not-saved = Not saved
+status-opening = Opening { $path }…
+status-position = { $percent }%
+status-position-tip = How far down the article you are
+status-font-size = { $size } pt
+drop-to-open = Drop to open
