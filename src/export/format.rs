@@ -2,6 +2,7 @@
 //! ones that can be read back). Menus, the command line and the exporters all go
 //! through these enums; a format's name is only text at the edge (`--format`).
 
+use crate::tr;
 use std::fmt;
 use std::str::FromStr;
 
@@ -88,16 +89,16 @@ impl Format {
     }
 
     /// One line about the format, for menus and `--help`.
-    pub fn description(self) -> &'static str {
+    pub fn description(self) -> String {
         match self {
-            Format::Csv => "CSV for Excel, R, SPSS (UTF-8 with BOM)",
-            Format::Jsonl => "JSON Lines for Python / pandas",
-            Format::W3c => "W3C Web Annotation (JSON-LD)",
-            Format::Brat => "brat standoff (.txt + .ann per article, brat configuration) for NLP",
-            Format::Qdpx => "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder",
-            Format::Qdc => "REFI-QDA codebook only",
-            Format::Markdown => "Markdown report",
-            Format::Html => "HTML report with highlights (works offline)",
+            Format::Csv => tr!("format-csv"),
+            Format::Jsonl => tr!("format-jsonl"),
+            Format::W3c => tr!("format-w3c"),
+            Format::Brat => tr!("format-brat"),
+            Format::Qdpx => tr!("format-qdpx"),
+            Format::Qdc => tr!("format-qdc"),
+            Format::Markdown => tr!("format-markdown"),
+            Format::Html => tr!("format-html"),
         }
     }
 
@@ -169,11 +170,11 @@ impl ImportFormat {
     }
 
     /// One line about the format, for menus and `--help`.
-    pub fn description(self) -> &'static str {
+    pub fn description(self) -> String {
         match self {
-            ImportFormat::Jsonl => "JSON Lines as exported (or from a model)",
-            ImportFormat::W3c => "W3C Web Annotation (collection, page, array or one per line)",
-            ImportFormat::Brat => "brat standoff (.ann files next to their .txt)",
+            ImportFormat::Jsonl => tr!("import-format-jsonl"),
+            ImportFormat::W3c => tr!("import-format-w3c"),
+            ImportFormat::Brat => tr!("import-format-brat"),
         }
     }
 

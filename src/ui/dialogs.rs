@@ -1,6 +1,7 @@
 //! Small modal dialogs: the note editor, the tag picker, the open-path prompt, the
 //! import prompt and the confirmation of deleting a tag.
 
+use crate::tr;
 use egui::{Key, Modifiers, RichText};
 
 use crate::annotate::{AnnotationId, Codebook, Tag};
@@ -38,11 +39,11 @@ impl NoteEditor {
         let save_key = ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
         let modal = super::popups::modal("note-editor").show(ctx, |ui| {
             ui.set_width(520.0);
-            ui.heading("Note");
+            ui.heading(tr!("note-title"));
             let edit = egui::TextEdit::multiline(&mut self.text)
                 .desired_rows(6)
                 .desired_width(f32::INFINITY)
-                .hint_text("বাংলা or English…");
+                .hint_text(tr!("note-hint"));
             add_focusable(
                 ui,
                 edit,
@@ -50,11 +51,19 @@ impl NoteEditor {
                 !std::mem::replace(&mut self.focused, true),
             );
             ui.horizontal(|ui| {
-                let save = ui.button("Save").on_hover_text("Ctrl+Enter").clicked() || save_key;
+                let save = ui
+                    .button(tr!("button-save"))
+                    .on_hover_text("Ctrl+Enter")
+                    .clicked()
+                    || save_key;
                 if save {
                     result = Some(Some(self.text.value()));
                 }
-                if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                if ui
+                    .button(tr!("button-cancel"))
+                    .on_hover_text("Esc")
+                    .clicked()
+                {
                     result = Some(None);
                 }
             });
@@ -114,11 +123,11 @@ impl TagPicker {
         let apply_key = ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
         let modal = super::popups::modal("tag-picker").show(ctx, |ui| {
             ui.set_width(380.0);
-            ui.heading("Tags");
+            ui.heading(tr!("tags-title"));
             let response = add_focusable(
                 ui,
                 egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text("filter or new tag name")
+                    .hint_text(tr!("tags-hint"))
                     .desired_width(f32::INFINITY),
                 "tag-filter",
                 !std::mem::replace(&mut self.focused, true),
@@ -167,7 +176,10 @@ impl TagPicker {
             let exists = all.iter().any(|t| t.name == name);
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if !name.is_empty() && !exists {
-                let create = ui.button(format!("Create tag “{name}”")).clicked() || enter;
+                let create = ui
+                    .button(tr!("tags-create", name = name.as_str()))
+                    .clicked()
+                    || enter;
                 if create {
                     let mut tag = Tag::named(name.clone());
                     tag.color = next_color(all.len());
@@ -184,7 +196,7 @@ impl TagPicker {
                 // A new highlight needs a tag; an annotation may lose all of its.
                 let can_apply =
                     !self.chosen.is_empty() || matches!(self.target, TagTarget::Annotation(_));
-                let apply = ui.add_enabled(can_apply, egui::Button::new("Apply"));
+                let apply = ui.add_enabled(can_apply, egui::Button::new(tr!("button-apply")));
                 if apply.clicked() || (apply_key && can_apply) {
                     let tags = self
                         .chosen
@@ -193,10 +205,10 @@ impl TagPicker {
                         .collect();
                     result = Some(Some(tags));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("button-cancel")).clicked() {
                     result = Some(None);
                 }
-                ui.label(RichText::new(format!("{} chosen", self.chosen.len())).weak());
+                ui.label(RichText::new(tr!("tags-chosen", count = self.chosen.len())).weak());
             });
         });
         if result.is_none() && modal.should_close() {
@@ -232,11 +244,11 @@ impl PathPrompt {
         let mut result = None;
         let modal = super::popups::modal("path-prompt").show(ctx, |ui| {
             ui.set_width(560.0);
-            ui.heading("Open a file");
+            ui.heading(tr!("open-file-title"));
             if let Some(reason) = &self.reason {
                 ui.add(egui::Label::new(RichText::new(reason).weak()).wrap());
             }
-            let label = ui.label("Path");
+            let label = ui.label(tr!("open-file-path"));
             let response = add_focusable(
                 ui,
                 egui::TextEdit::singleline(&mut self.path).desired_width(f32::INFINITY),
@@ -246,14 +258,14 @@ impl PathPrompt {
             .labelled_by(label.id);
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
-                if ui.button("Open").clicked() || enter {
+                if ui.button(tr!("button-open")).clicked() || enter {
                     let path = self.path.value();
                     result = Some(
                         (!path.trim().is_empty())
                             .then(|| super::paths::typed(&path, self.folder.as_deref())),
                     );
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("button-cancel")).clicked() {
                     result = Some(None);
                 }
             });
@@ -294,28 +306,19 @@ impl ImportPrompt {
         let mut result = None;
         let modal = super::popups::modal("import-prompt").show(ctx, |ui| {
             ui.set_width(560.0);
-            ui.heading("Import annotations");
-            ui.add(
-                egui::Label::new(
-                    RichText::new(
-                        "Pre-annotations for this article (e.g. model predictions). Duplicates are merged; \
-                         an invalid record stops the import and nothing is changed. One undo step.",
-                    )
-                    .weak(),
-                )
-                .wrap(),
-            );
+            ui.heading(tr!("import-title"));
+            ui.add(egui::Label::new(RichText::new(tr!("import-explain")).weak()).wrap());
             ui.horizontal(|ui| {
-                ui.label("Format");
+                ui.label(tr!("import-format"));
                 for f in crate::export::ImportFormat::ALL {
                     ui.radio_value(&mut self.format, f, f.name())
                         .on_hover_text(f.description());
                 }
             });
             let label = ui.label(if self.format.reads_text() {
-                "File"
+                tr!("import-file")
             } else {
-                "The .ann file or its folder"
+                tr!("import-ann-file")
             });
             // The keyboard starts in the file name, after the folder.
             add_focusable(
@@ -326,17 +329,23 @@ impl ImportPrompt {
             )
             .labelled_by(label.id);
             ui.horizontal(|ui| {
-                if ui.button("Browse…").clicked()
+                if ui.button(tr!("button-browse")).clicked()
                     && let Some(path) = rfd::FileDialog::new().pick_file()
                 {
                     self.file.set(&path.display().to_string());
                 }
                 let file = self.file.value();
-                if ui.add_enabled(!file.trim().is_empty(), egui::Button::new("Import")).clicked() {
+                if ui
+                    .add_enabled(
+                        !file.trim().is_empty(),
+                        egui::Button::new(tr!("button-import")),
+                    )
+                    .clicked()
+                {
                     let file = super::paths::typed(&file, self.folder.as_deref());
                     result = Some(Some((self.format, file)));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("button-cancel")).clicked() {
                     result = Some(None);
                 }
             });
@@ -379,35 +388,23 @@ impl DeleteTagDialog {
     /// What the dialog says about the tag's use.
     pub fn question(&self) -> String {
         let annotations = self.usage.annotations;
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let place = match &self.folder {
-            Some(folder) => format!(
-                " in {} under {}",
-                plural(self.usage.sidecars.len(), "article", "articles"),
-                folder.display()
+            Some(folder) => tr!(
+                "delete-tag-in-folder",
+                articles = self.usage.sidecars.len(),
+                folder = folder.display().to_string()
             ),
-            None => " in this article".to_owned(),
+            None => tr!("delete-tag-in-article"),
         };
+        let name = self.name.as_str();
         if annotations == 0 {
-            format!("No annotation carries “{}”{place}.", self.name)
+            tr!("delete-tag-unused", name = name, place = place)
         } else {
-            let (count, carry, they) = if annotations == 1 {
-                (
-                    "1 annotation".to_owned(),
-                    "carries",
-                    "It stays, with its passage and note, and loses this tag (if it is its only tag, it becomes a plain highlight)",
-                )
-            } else {
-                (
-                    plural(annotations, "annotation", "annotations"),
-                    "carry",
-                    "They stay, with their passages and notes, and lose this tag (one whose only tag it is becomes a plain highlight)",
-                )
-            };
-            format!(
-                "{count} {carry} “{}”{place}. {they}. Ctrl+Z cannot bring the tag back.",
-                self.name
+            tr!(
+                "delete-tag-used",
+                count = annotations,
+                name = name,
+                place = place
             )
         }
     }
@@ -417,14 +414,14 @@ impl DeleteTagDialog {
         let mut result = None;
         let modal = super::popups::modal("delete-tag").show(ctx, |ui| {
             ui.set_width(460.0);
-            ui.heading(format!("Delete the tag “{}”?", self.name));
+            ui.heading(tr!("delete-tag-title", name = self.name.as_str()));
             ui.add(egui::Label::new(self.question()).wrap());
             ui.separator();
             ui.horizontal(|ui| {
-                if ui.button("Delete the tag").clicked() {
+                if ui.button(tr!("delete-tag-button")).clicked() {
                     result = Some(true);
                 }
-                let cancel = ui.button("Cancel");
+                let cancel = ui.button(tr!("button-cancel"));
                 // The safe answer has the keyboard: Enter cancels.
                 if !ui.ctx().memory(|m| m.focused().is_some()) {
                     cancel.request_focus();

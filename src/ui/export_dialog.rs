@@ -2,6 +2,7 @@
 //! format, written on a worker thread with a progress bar; the folder of the result
 //! is opened when done.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
@@ -31,7 +32,7 @@ enum Message {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportFailure {
     /// The worker thread could not be started.
-    #[error("cannot start the export: {0}")]
+    #[error("{}", tr!("export-cannot-start", reason = .0.to_string()))]
     Start(#[source] std::io::Error),
     /// The export itself failed; the message lists every article that could not be read.
     #[error("{}", describe_error(.0))]
@@ -42,16 +43,19 @@ pub enum ExportFailure {
 fn describe_filter(filter: &crate::corpus::PassageFilter) -> String {
     let mut parts = Vec::new();
     if !filter.tags.is_empty() {
-        parts.push(format!("tags {}", filter.tags.join(", ")));
+        parts.push(tr!("export-filter-tags", tags = filter.tags.join(", ")));
     }
     if !filter.coders.is_empty() {
-        parts.push(format!("coder {}", filter.coders.join(", ")));
+        parts.push(tr!(
+            "export-filter-coders",
+            coders = filter.coders.join(", ")
+        ));
     }
     if let Some(tag) = &filter.overlapping {
-        parts.push(format!("overlapping {tag}"));
+        parts.push(tr!("export-filter-overlapping", tag = tag.as_str()));
     }
     if parts.is_empty() {
-        "every passage".to_owned()
+        tr!("export-filter-all")
     } else {
         parts.join(" · ")
     }
@@ -163,14 +167,17 @@ impl ExportDialog {
         let expected = self.format.extension(&self.options);
         (typed != expected && format_of_extension(&typed).is_some()).then(|| {
             if expected.is_empty() {
-                format!(
-                    "{} writes a folder, but the name ends in .{typed}: choose a folder name",
-                    self.format
+                tr!(
+                    "export-needs-folder",
+                    format = self.format.to_string(),
+                    extension = typed.as_str()
                 )
             } else {
-                format!(
-                    "the name ends in .{typed} but the format is {}: rename it to .{expected} or choose another format",
-                    self.format
+                tr!(
+                    "export-wrong-extension",
+                    format = self.format.to_string(),
+                    extension = typed.as_str(),
+                    expected = expected
                 )
             }
         })
@@ -240,32 +247,28 @@ impl ExportDialog {
         let mut keep = true;
         let modal = super::popups::modal("export-dialog").show(ctx, |ui| {
             ui.set_width(560.0);
-            ui.heading("Export annotations");
+            ui.heading(tr!("export-title"));
             let busy = self.running.is_some();
             ui.add_enabled_ui(!busy, |ui| self.settings_ui(ui));
             if let Some(p) = self.progress {
                 let (fraction, text) = match p {
                     Progress::Loading { done, total } => (
                         done as f32 / total.max(1) as f32,
-                        format!("Reading {done} of {total} articles…"),
+                        tr!("export-reading", done = done, total = total),
                     ),
-                    Progress::Writing => (1.0, "Writing…".to_owned()),
+                    Progress::Writing => (1.0, tr!("export-writing")),
                 };
                 ui.add(egui::ProgressBar::new(fraction).text(text));
             }
             match &self.result {
                 Some(Ok(summary)) => {
                     ui.label(
-                        RichText::new(format!(
-                            "Exported {} annotation(s) of {} article(s){} to {}",
-                            summary.annotations,
-                            summary.articles,
-                            if summary.orphaned > 0 {
-                                format!(", {} orphaned", summary.orphaned)
-                            } else {
-                                String::new()
-                            },
-                            self.output.trim()
+                        RichText::new(tr!(
+                            "export-done",
+                            annotations = summary.annotations,
+                            articles = summary.articles,
+                            orphaned = summary.orphaned,
+                            path = self.output.trim()
                         ))
                         .color(egui::Color32::from_rgb(0x2e, 0x7d, 0x32)),
                     );
@@ -289,7 +292,7 @@ impl ExportDialog {
             ui.horizontal(|ui| {
                 let can_export = !busy && !self.output.trim().is_empty() && mismatch.is_none();
                 if ui
-                    .add_enabled(can_export, egui::Button::new("Export"))
+                    .add_enabled(can_export, egui::Button::new(tr!("export-button")))
                     .clicked()
                 {
                     before_export();
@@ -297,9 +300,9 @@ impl ExportDialog {
                 }
                 if ui
                     .button(if self.result.is_some() {
-                        "Close"
+                        tr!("button-close")
                     } else {
-                        "Cancel"
+                        tr!("button-cancel")
                     })
                     .clicked()
                 {
@@ -320,23 +323,23 @@ impl ExportDialog {
     fn settings_ui(&mut self, ui: &mut egui::Ui) {
         let before = (self.scope, self.format, self.options.clone());
         if self.scope == Scope::Library {
-            ui.label(format!(
-                "The passages shown in the library: {}",
-                describe_filter(&self.options.filter)
+            ui.label(tr!(
+                "export-library-passages",
+                filter = describe_filter(&self.options.filter)
             ))
             .on_hover_text(self.folder().display().to_string());
         } else {
             ui.horizontal(|ui| {
-                ui.label("Scope");
-                ui.radio_value(&mut self.scope, Scope::Article, "This article");
-                ui.radio_value(&mut self.scope, Scope::Folder, "This folder")
+                ui.label(tr!("export-scope"));
+                ui.radio_value(&mut self.scope, Scope::Article, tr!("export-scope-article"));
+                ui.radio_value(&mut self.scope, Scope::Folder, tr!("export-scope-folder"))
                     .on_hover_text(self.folder().display().to_string());
             });
         }
         super::popups::choice(
             ui,
             "export-format",
-            "Format",
+            &tr!("import-format"),
             &mut self.format,
             &Format::ALL,
             |f| format!("{f} — {}", f.description()),
@@ -345,27 +348,24 @@ impl ExportDialog {
             Format::Csv => {
                 ui.checkbox(
                     &mut self.options.one_row_per_tag,
-                    "One row per annotation × tag",
+                    tr!("export-csv-row-per-tag"),
                 );
             }
             Format::W3c => {
-                ui.checkbox(
-                    &mut self.options.w3c_lines,
-                    "One annotation per line (JSON Lines)",
-                );
+                ui.checkbox(&mut self.options.w3c_lines, tr!("export-w3c-lines"));
             }
             Format::Qdpx => {
                 ui.horizontal(|ui| {
-                    ui.label("Positions");
+                    ui.label(tr!("export-positions"));
                     ui.radio_value(
                         &mut self.options.qdpx_positions,
                         QdpxPositions::CodePoints,
-                        "code points (QualCoder)",
+                        tr!("export-positions-code-points"),
                     );
                     ui.radio_value(
                         &mut self.options.qdpx_positions,
                         QdpxPositions::Utf16,
-                        "UTF-16 (NVivo)",
+                        tr!("export-positions-utf16"),
                     );
                 });
             }
@@ -376,9 +376,9 @@ impl ExportDialog {
         }
         ui.horizontal(|ui| {
             let label = ui.label(if self.format.output_kind() == OutputKind::Directory {
-                "Folder"
+                tr!("export-output-folder")
             } else {
-                "File"
+                tr!("import-file")
             });
             let r = ui
                 .add(egui::TextEdit::singleline(&mut self.output).desired_width(440.0))
@@ -388,7 +388,7 @@ impl ExportDialog {
                 self.format_follows_output();
             }
         });
-        ui.checkbox(&mut self.open_folder, "Open the folder when done");
+        ui.checkbox(&mut self.open_folder, tr!("export-open-folder"));
     }
 
     /// The format chosen.

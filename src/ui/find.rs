@@ -3,6 +3,7 @@
 //! `Enter` selects the current match and hands the keyboard to the reader so that it
 //! can be tagged at once.
 
+use crate::tr;
 use std::sync::Arc;
 
 use egui::{Key, RichText, TextBuffer as _};
@@ -72,7 +73,7 @@ impl FindBar {
     pub fn ui(&mut self, ui: &mut egui::Ui, article: &Arc<Article>) -> Option<FindAction> {
         let mut action = None;
         ui.horizontal(|ui| {
-            let label = ui.label("Find");
+            let label = ui.label(tr!("find-label"));
             let id = ui.make_persistent_id("find-query");
             if self.focus {
                 // Ctrl+F again: the old query is selected, so typing replaces it.
@@ -84,14 +85,14 @@ impl FindBar {
             }
             let focus = std::mem::take(&mut self.focus);
             let edit = egui::TextEdit::singleline(&mut self.query)
-                .hint_text("text, ৎ or ত্‍, digits…")
+                .hint_text(tr!("find-hint"))
                 .desired_width(280.0);
             let response = add_focusable(ui, edit, "find-query", focus).labelled_by(label.id);
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             let shift = ui.input(|i| i.modifiers.shift);
             if ui
                 .checkbox(&mut self.folding.digits, "১ = 1")
-                .on_hover_text("Bengali digits match ASCII digits")
+                .on_hover_text(tr!("find-digits-tip"))
                 .changed()
             {
                 self.folded = None;
@@ -100,21 +101,26 @@ impl FindBar {
             let count = self.matches.len();
             let label = match (self.current, count) {
                 (_, 0) if self.query.is_empty() => String::new(),
-                (_, 0) => "no matches".to_owned(),
-                (Some(i), n) => format!(
-                    "{} of {n}{}",
-                    i + 1,
-                    if n >= MAX_MATCHES { "+" } else { "" }
+                (_, 0) => tr!("find-no-matches"),
+                (Some(i), n) => tr!(
+                    "find-match-of",
+                    current = i + 1,
+                    count = n,
+                    more = if n >= MAX_MATCHES { "+" } else { "" }
                 ),
-                (None, n) => format!("{n}{} matches", if n >= MAX_MATCHES { "+" } else { "" }),
+                (None, n) => tr!(
+                    "find-matches",
+                    count = n,
+                    more = if n >= MAX_MATCHES { "+" } else { "" }
+                ),
             };
             let previous = ui
-                .button("Previous")
-                .on_hover_text("Previous match (Shift+Enter)")
+                .button(tr!("find-previous"))
+                .on_hover_text(tr!("find-previous-tip"))
                 .clicked();
             let next = ui
-                .button("Next")
-                .on_hover_text("Next match (Enter)")
+                .button(tr!("find-next"))
+                .on_hover_text(tr!("find-next-tip"))
                 .clicked();
             ui.label(RichText::new(label).weak());
             if enter || next || previous {
@@ -125,7 +131,7 @@ impl FindBar {
             }
             // egui takes the focus from the field when Esc is pressed, before the
             // field is drawn: the app closes the bar on Esc (see `find_takes_escape`).
-            if ui.button("×").on_hover_text("Close (Esc)").clicked() {
+            if ui.button("×").on_hover_text(tr!("close-esc")).clicked() {
                 action = Some(FindAction::Close);
             }
         });

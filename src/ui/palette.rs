@@ -1,6 +1,7 @@
 //! The command palette (`Ctrl+Shift+P`): every command, filtered as you type, with
 //! its shortcut; the arrows choose, Enter runs, Esc closes.
 
+use crate::tr;
 use egui::{Key, Modifiers};
 
 use super::commands::Command;
@@ -31,7 +32,7 @@ impl Palette {
             let response = add_focusable(
                 ui,
                 egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text("Type a command…")
+                    .hint_text(tr!("palette-hint"))
                     .desired_width(f32::INFINITY),
                 "palette-filter",
                 !std::mem::replace(&mut self.focused, true),

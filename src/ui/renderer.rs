@@ -6,6 +6,7 @@
 //! variable, the next one after a failure — is made here, without touching the
 //! system, so it is tested on its own; [`super::run`] carries it out.
 
+use crate::tr;
 use std::fmt;
 use std::str::FromStr;
 
@@ -39,10 +40,10 @@ impl Renderer {
     }
 
     /// One line for `--help`.
-    pub fn description(self) -> &'static str {
+    pub fn description(self) -> String {
         match self {
-            Renderer::Glow => "OpenGL (the default)",
-            Renderer::Wgpu => "wgpu: Vulkan where available",
+            Renderer::Glow => tr!("renderer-glow"),
+            Renderer::Wgpu => tr!("renderer-wgpu"),
         }
     }
 
