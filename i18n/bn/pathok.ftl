@@ -290,3 +290,83 @@ codebook-description = বিবরণ
 codebook-new-tag = নতুন ট্যাগ
 codebook-new-tag-hint = নাম, বাংলা বা English
 codebook-add = যোগ করুন
+
+## Library
+
+progress-found = { $label }… ({ $done }টি ফাইল পাওয়া গেছে)
+progress-of = { $label } { $total }টির মধ্যে { $done }টি
+library-column-title = শিরোনাম
+library-column-file = ফাইল
+library-column-size = আকার
+library-column-annotations = টীকা
+library-column-tags = ট্যাগ
+library-column-coders = কোডার
+library-column-modified = পরিবর্তিত
+library-shown = { $total }টির মধ্যে { $shown }টি দেখানো হচ্ছে
+library-filter-hint = শিরোনাম বা ফাইল দিয়ে ছাঁকুন
+library-tag = ট্যাগ
+library-any = যেকোনো
+library-not-coded = এখনও কোড করা হয়নি
+library-not-coded-tip = শুধু টীকাহীন নিবন্ধ
+library-sort-tip = এই কলাম অনুযায়ী সাজান (আবার: উল্টো ক্রমে)
+library-no-title = (শিরোনাম নেই)
+library-tab-articles = নিবন্ধ
+library-tab-search = অনুসন্ধান
+library-tab-passages = অংশ
+library-tab-statistics = পরিসংখ্যান
+library-cannot-scan = খোঁজা শুরু করা যাচ্ছে না ({ $reason }): { $path }
+library-articles = { $count }টি নিবন্ধ
+library-reading-articles = নিবন্ধ পড়া হচ্ছে
+
+## Library: passages
+
+passages-cannot-gather = অংশগুলো জড়ো করা যাচ্ছে না: { $reason }
+passages-reading = টীকা পড়া হচ্ছে
+passages-choose = অংশগুলো দেখতে এক বা একাধিক ট্যাগ বাছুন।
+passages-count = { $articles }টি নিবন্ধে { $passages }টি অংশ
+passages-export = এই অংশগুলো রপ্তানি করুন…
+passages-export-tip = ঠিক এই অংশগুলোর CSV, JSONL, W3C, brat, REFI-QDA বা একটি প্রতিবেদন
+passages-tags = ট্যাগ (যেকোনোটি):
+passages-no-tags = এখনও কোনো ট্যাগ ব্যবহৃত হয়নি
+passages-overlapping = মিলে যাওয়া ট্যাগ
+
+## Library: search
+
+search-cannot-start = অনুসন্ধান শুরু করা যাচ্ছে না: { $reason }
+search-hint = লাইব্রেরিতে খুঁজুন
+search-button = খুঁজুন
+search-whole-word = পুরো শব্দ
+search-regex = regex
+search-regex-tip = একটি রেগুলার এক্সপ্রেশন, সমতুল্য রূপে আনা লেখার সঙ্গে মেলানো হয়
+search-searching = খোঁজা হচ্ছে
+search-hits = { $articles }টি নিবন্ধে { $hits }টি মিল
+search-stopped-early = (আগেই থামানো হয়েছে; সর্বোচ্চ { $max }টি মিল রাখা হয়)
+search-counts = নিবন্ধ অনুযায়ী সংখ্যা
+search-sort-by = সাজান
+search-sort-article = নিবন্ধ
+search-sort-before = আগের শব্দ
+search-sort-after = পরের শব্দ
+search-choose-tag = একটি ট্যাগ বাছুন
+search-code-all = সব { $count }টি মিল কোড করুন…
+search-code-ticked = টিক দেওয়া { $count }টি মিল কোড করুন…
+search-code-tip = প্রতিটি মিলে (বা প্রতিটি টিক দেওয়া মিলে) ট্যাগ দিন, প্রতি নিবন্ধে এক ধাপে ফেরানো যায়
+search-code-disabled-tip = আগে একটি ট্যাগ বাছুন (এবং অনুসন্ধান শেষ হতে দিন)
+search-tick-hit = { $n } নম্বর মিলে টিক দিন
+search-hit-label = { $total }টির মধ্যে { $n } নম্বর মিল: { $title } — { $left }[{ $matched }]{ $right }
+code-all-title = সব মিল কোড করুন
+code-all-question = { $articles }টি নিবন্ধের { $passages }টি অংশে “{ $tag }” ট্যাগ দেবেন?
+code-all-undo = প্রতিটি নিবন্ধের পরিবর্তন এক ধাপে ফেরানো যায়: খোলা নিবন্ধে "পূর্বাবস্থায় ফিরুন" তা ফিরিয়ে নেয়; অন্যগুলোতে নিবন্ধটি খুলে সেখানে ফেরান (যে ক্রমে পরিবর্তন হয়েছিল সেই ক্রমে ফেরানো হয়)।
+code-all-button = কোড করুন
+
+## Library: statistics
+
+stats-cannot-count = পরিসংখ্যান গোনা যাচ্ছে না: { $reason }
+stats-counting = গোনা হচ্ছে
+stats-summary = { $articles }টি নিবন্ধ, { $annotations }টি টীকা, { $tags }টি ট্যাগ
+stats-tags = ট্যাগ
+stats-passages-per-tag = ট্যাগ অনুযায়ী অংশ
+stats-co-occurrence = সহ-উপস্থিতি
+stats-co-occurrence-explain = সারির ট্যাগের যেসব অংশে কলামের ট্যাগও আছে বা তার সঙ্গে মিলে যায় (একই কোডার)। অংশগুলো দেখতে একটি ঘরে ক্লিক করুন।
+stats-per-coder = কোডার অনুযায়ী
+stats-no-coder = (কেউ নয়)
+stats-cell-tip = { $row }, { $column }-এর সঙ্গে: { $count }টি অংশ

@@ -317,3 +317,119 @@ codebook-description = description
 codebook-new-tag = New tag
 codebook-new-tag-hint = name, বাংলা or English
 codebook-add = Add
+
+## Library
+
+progress-found = { $label }… ({ $done } files found)
+progress-of = { $label } { $done } of { $total }
+library-column-title = Title
+library-column-file = File
+library-column-size = Size
+library-column-annotations = Ann.
+library-column-tags = Tags
+library-column-coders = Coders
+library-column-modified = Modified
+library-shown = { $shown } of { $total } shown
+library-filter-hint = Filter by title or file
+library-tag = Tag
+library-any = any
+library-not-coded = not yet coded
+library-not-coded-tip = Only articles without annotations
+library-sort-tip = Sort by this column (again: reverse)
+library-no-title = (no title)
+library-tab-articles = Articles
+library-tab-search = Search
+library-tab-passages = Passages
+library-tab-statistics = Statistics
+library-cannot-scan = cannot start scanning ({ $reason }): { $path }
+library-articles = 
+    { $count ->
+        [one] { $count } article
+       *[other] { $count } articles
+    }
+library-reading-articles = Reading articles
+
+## Library: passages
+
+passages-cannot-gather = cannot gather the passages: { $reason }
+passages-reading = Reading annotations
+passages-choose = Choose one or more tags to see their passages.
+passages-count = 
+    { $passages ->
+        [one] { $passages } passage
+       *[other] { $passages } passages
+    } in { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    }
+passages-export = Export these passages…
+passages-export-tip = CSV, JSONL, W3C, brat, REFI-QDA or a report of exactly these passages
+passages-tags = Tags (any of):
+passages-no-tags = no tags used yet
+passages-overlapping = Overlapping tag
+
+## Library: search
+
+search-cannot-start = cannot start the search: { $reason }
+search-hint = Search the library
+search-button = Search
+search-whole-word = whole word
+search-regex = regex
+search-regex-tip = A regular expression, matched against the folded text
+search-searching = Searching
+search-hits = 
+    { $hits ->
+        [one] { $hits } hit
+       *[other] { $hits } hits
+    } in { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    }
+search-stopped-early = (stopped early; at most { $max } hits are kept)
+search-counts = Counts per article
+search-sort-by = Sort by
+search-sort-article = article
+search-sort-before = word before
+search-sort-after = word after
+search-choose-tag = choose a tag
+search-code-all = Code all { $count } hits…
+search-code-ticked = Code { $count } ticked hits…
+search-code-tip = Tag every hit (or every ticked one), one undo step per article
+search-code-disabled-tip = Choose a tag first (and let the search finish)
+search-tick-hit = tick hit { $n }
+search-hit-label = hit { $n } of { $total }: { $title } — { $left }[{ $matched }]{ $right }
+code-all-title = Code all hits
+code-all-question = 
+    Tag { $passages } passages in { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    } with “{ $tag }”?
+code-all-undo = Each article's change is one undo step: in the open article, Undo takes it back; in the others, open the article and undo there (the change is undone in the order it was made).
+code-all-button = Code them
+
+## Library: statistics
+
+stats-cannot-count = cannot count the statistics: { $reason }
+stats-counting = Counting
+stats-summary = 
+    { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    }, { $annotations ->
+        [one] { $annotations } annotation
+       *[other] { $annotations } annotations
+    }, { $tags ->
+        [one] { $tags } tag
+       *[other] { $tags } tags
+    }
+stats-tags = Tags
+stats-passages-per-tag = Passages per tag
+stats-co-occurrence = Co-occurrence
+stats-co-occurrence-explain = Row tag's passages that carry or overlap the column's tag (same coder). Click a cell for its passages.
+stats-per-coder = Per coder
+stats-no-coder = (none)
+stats-cell-tip = 
+    { $row } with { $column }: { $count ->
+        [one] { $count } passage
+       *[other] { $count } passages
+    }

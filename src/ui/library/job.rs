@@ -2,6 +2,7 @@
 //! The view polls for the result each frame; the worker tells how far it got and
 //! stops when asked, so the window never waits for the corpus.
 
+use crate::tr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -106,16 +107,16 @@ pub fn progress_ui<T: Send + 'static>(ui: &mut egui::Ui, job: &Job<T>, label: &s
             done as f32 / total as f32
         };
         let text = if total == 0 {
-            format!("{label}… ({done} files found)")
+            tr!("progress-found", label = label, done = done)
         } else {
-            format!("{label} {done} of {total}")
+            tr!("progress-of", label = label, done = done, total = total)
         };
         ui.add(
             egui::ProgressBar::new(fraction)
                 .text(text)
                 .desired_width(ui.available_width() - 80.0),
         );
-        cancel = ui.button("Cancel").clicked();
+        cancel = ui.button(tr!("button-cancel")).clicked();
     });
     if cancel {
         job.cancel();

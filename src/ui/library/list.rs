@@ -3,6 +3,7 @@
 //! text, tag, coder or "not yet coded"; only the rows on screen are drawn, so ten
 //! thousand articles scroll as smoothly as ten.
 
+use crate::tr;
 use std::path::Path;
 
 use egui::{Align, Layout, RichText};
@@ -15,16 +16,29 @@ use super::LibraryAction;
 /// Height of a row of the list, in points.
 const ROW_HEIGHT: f32 = 20.0;
 
-/// The columns: header, sort key, width in points.
-const COLUMNS: [(&str, SortKey, f32); 7] = [
-    ("Title", SortKey::Title, 240.0),
-    ("File", SortKey::Name, 170.0),
-    ("Size", SortKey::Size, 64.0),
-    ("Ann.", SortKey::Annotations, 44.0),
-    ("Tags", SortKey::Tags, 150.0),
-    ("Coders", SortKey::Coders, 110.0),
-    ("Modified", SortKey::Modified, 120.0),
+/// The columns: sort key, width in points.
+const COLUMNS: [(SortKey, f32); 7] = [
+    (SortKey::Title, 240.0),
+    (SortKey::Name, 170.0),
+    (SortKey::Size, 64.0),
+    (SortKey::Annotations, 44.0),
+    (SortKey::Tags, 150.0),
+    (SortKey::Coders, 110.0),
+    (SortKey::Modified, 120.0),
 ];
+
+/// A column's header.
+fn column_title(key: SortKey) -> String {
+    match key {
+        SortKey::Title => tr!("library-column-title"),
+        SortKey::Name => tr!("library-column-file"),
+        SortKey::Size => tr!("library-column-size"),
+        SortKey::Annotations => tr!("library-column-annotations"),
+        SortKey::Tags => tr!("library-column-tags"),
+        SortKey::Coders => tr!("library-column-coders"),
+        SortKey::Modified => tr!("library-column-modified"),
+    }
+}
 
 /// Sort and filter of the list, and the order they give (cached: sorting ten
 /// thousand folded titles each frame would be felt).
@@ -78,7 +92,11 @@ impl ListState {
         self.filters_ui(ui, library);
         let order = self.cached_order(library).to_vec();
         if order.len() != library.rows.len() {
-            ui.weak(format!("{} of {} shown", order.len(), library.rows.len()));
+            ui.weak(tr!(
+                "library-shown",
+                shown = order.len(),
+                total = library.rows.len()
+            ));
         }
         for problem in &library.problems {
             ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {problem}"));
@@ -109,24 +127,31 @@ impl ListState {
         ui.horizontal(|ui| {
             let response = ui.add(
                 egui::TextEdit::singleline(&mut self.text)
-                    .hint_text("Filter by title or file")
+                    .hint_text(tr!("library-filter-hint"))
                     .desired_width(180.0),
             );
             if response.changed() {
                 self.filter.text = self.text.value();
             }
             let (tags, coders) = tags_and_coders(library);
-            choice(ui, "library-tag", "Tag", "any", &tags, &mut self.filter.tag);
+            choice(
+                ui,
+                "library-tag",
+                &tr!("library-tag"),
+                &tr!("library-any"),
+                &tags,
+                &mut self.filter.tag,
+            );
             choice(
                 ui,
                 "library-coder",
-                "Coder",
-                "any",
+                &tr!("panel-coder"),
+                &tr!("library-any"),
                 &coders,
                 &mut self.filter.coder,
             );
-            ui.checkbox(&mut self.filter.not_coded, "not yet coded")
-                .on_hover_text("Only articles without annotations");
+            ui.checkbox(&mut self.filter.not_coded, tr!("library-not-coded"))
+                .on_hover_text(tr!("library-not-coded-tip"));
         });
         if self.filter != before {
             self.invalidate();
@@ -135,7 +160,8 @@ impl ListState {
 
     fn header_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            for (title, key, width) in COLUMNS {
+            for (key, width) in COLUMNS {
+                let title = column_title(key);
                 let arrow = match (self.sort == key, self.descending) {
                     (true, false) => " ⏶",
                     (true, true) => " ⏷",
@@ -147,7 +173,7 @@ impl ListState {
                         egui::Button::new(RichText::new(format!("{title}{arrow}")).strong())
                             .frame(false),
                     )
-                    .on_hover_text("Sort by this column (again: reverse)")
+                    .on_hover_text(tr!("library-sort-tip"))
                     .clicked();
                 if clicked {
                     if self.sort == key {
@@ -227,18 +253,18 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, open: bool) -> bool {
         let problems: Vec<String> = row.problems.iter().map(ToString::to_string).collect();
         // A file that cannot be read has no title: its reason stands in its place.
         let title = match (row.title.is_empty(), problems.first()) {
-            (true, Some(problem)) => problem.as_str(),
-            (true, None) => "(no title)",
-            (false, _) => row.title.as_str(),
+            (true, Some(problem)) => problem.clone(),
+            (true, None) => tr!("library-no-title"),
+            (false, _) => row.title.clone(),
         };
-        let width = COLUMNS[0].2;
+        let width = COLUMNS[0].1;
         let response = ui
             .allocate_ui_with_layout(
                 egui::vec2(width, ROW_HEIGHT),
                 Layout::left_to_right(Align::Center),
                 |ui| {
                     ui.set_width(width);
-                    let mut text = RichText::new(title);
+                    let mut text = RichText::new(&title);
                     if !problems.is_empty() {
                         text =
                             RichText::new(format!("⚠ {title}")).color(ui.visuals().warn_fg_color);
@@ -255,16 +281,20 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, open: bool) -> bool {
         clicked = response.on_hover_text(hover).clicked();
         cell(
             ui,
-            COLUMNS[1].2,
+            COLUMNS[1].1,
             RichText::new(row.name.display().to_string()),
         );
-        cell(ui, COLUMNS[2].2, RichText::new(size_label(row.size)));
-        cell(ui, COLUMNS[3].2, RichText::new(row.annotations.to_string()));
-        cell(ui, COLUMNS[4].2, RichText::new(row.tags.join(", ")));
-        cell(ui, COLUMNS[5].2, RichText::new(row.coders.join(", ")));
+        cell(ui, COLUMNS[2].1, RichText::new(size_label(row.size)));
         cell(
             ui,
-            COLUMNS[6].2,
+            COLUMNS[3].1,
+            RichText::new(crate::i18n::number(row.annotations)),
+        );
+        cell(ui, COLUMNS[4].1, RichText::new(row.tags.join(", ")));
+        cell(ui, COLUMNS[5].1, RichText::new(row.coders.join(", ")));
+        cell(
+            ui,
+            COLUMNS[6].1,
             RichText::new(modified_label(row.modified)).weak(),
         );
     });
@@ -273,11 +303,11 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, open: bool) -> bool {
 
 /// A file size for people: 812 B, 14 KB, 2.3 MB.
 fn size_label(bytes: u64) -> String {
-    match bytes {
+    crate::i18n::number(match bytes {
         0..1_000 => format!("{bytes} B"),
         1_000..1_000_000 => format!("{} KB", bytes / 1_000),
         _ => format!("{:.1} MB", bytes as f64 / 1e6),
-    }
+    })
 }
 
 /// The modification time in UTC, to the minute.

@@ -9,6 +9,7 @@ mod passages;
 mod search;
 mod stats;
 
+use crate::tr;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -47,12 +48,12 @@ pub enum Tab {
 impl Tab {
     const ALL: [Tab; 4] = [Tab::Articles, Tab::Search, Tab::Passages, Tab::Statistics];
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Tab::Articles => "Articles",
-            Tab::Search => "Search",
-            Tab::Passages => "Passages",
-            Tab::Statistics => "Statistics",
+            Tab::Articles => tr!("library-tab-articles"),
+            Tab::Search => tr!("library-tab-search"),
+            Tab::Passages => tr!("library-tab-passages"),
+            Tab::Statistics => tr!("library-tab-statistics"),
         }
     }
 }
@@ -238,9 +239,10 @@ impl LibraryPanel {
                 self.refreshing = refresh;
             }
             Err(e) => {
-                self.error = Some(format!(
-                    "cannot start scanning ({e}): {}",
-                    self.library.root.display()
+                self.error = Some(tr!(
+                    "library-cannot-scan",
+                    reason = e.to_string(),
+                    path = self.library.root.display().to_string()
                 ))
             }
         }
@@ -299,11 +301,11 @@ impl LibraryPanel {
         ui.horizontal(|ui| {
             ui.strong(folder_label(&self.library.root))
                 .on_hover_text(self.library.root.display().to_string());
-            ui.weak(format!("{} articles", self.library.rows.len()));
+            ui.weak(tr!("library-articles", count = self.library.rows.len()));
         });
         if let Some(job) = &self.scan
             && !self.refreshing
-            && progress_ui(ui, job, "Reading articles")
+            && progress_ui(ui, job, &tr!("library-reading-articles"))
         {
             self.scan = None;
         }

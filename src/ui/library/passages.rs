@@ -3,6 +3,7 @@
 //! with its article, context, note and coder; a click opens the article on it, and
 //! the passages shown can be exported with the existing exporters.
 
+use crate::tr;
 use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -84,7 +85,7 @@ impl PassagesView {
         });
         match spawned {
             Ok(job) => self.job = Some(job),
-            Err(e) => self.error = Some(format!("cannot gather the passages: {e}")),
+            Err(e) => self.error = Some(tr!("passages-cannot-gather", reason = e.to_string())),
         }
     }
 
@@ -119,13 +120,13 @@ impl PassagesView {
             self.start(ui.ctx(), articles, generation);
         }
         if let Some(job) = &self.job {
-            progress_ui(ui, job, "Reading annotations");
+            progress_ui(ui, job, &tr!("passages-reading"));
         }
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
         if self.filter.tags.is_empty() {
-            ui.weak("Choose one or more tags to see their passages.");
+            ui.weak(tr!("passages-choose"));
             return None;
         }
         let outcome = self.outcome.as_ref()?;
@@ -133,16 +134,14 @@ impl PassagesView {
             outcome.passages.iter().map(|p| &p.article).collect();
         let mut action = None;
         ui.horizontal(|ui| {
-            ui.label(format!(
-                "{} passages in {} articles",
-                outcome.passages.len(),
-                articles_with.len()
+            ui.label(tr!(
+                "passages-count",
+                passages = outcome.passages.len(),
+                articles = articles_with.len()
             ));
             if ui
-                .button("Export these passages…")
-                .on_hover_text(
-                    "CSV, JSONL, W3C, brat, REFI-QDA or a report of exactly these passages",
-                )
+                .button(tr!("passages-export"))
+                .on_hover_text(tr!("passages-export-tip"))
                 .clicked()
             {
                 action = Some(LibraryAction::ExportPassages(self.filter.clone()));
@@ -166,7 +165,7 @@ impl PassagesView {
 
     fn filter_ui(&mut self, ui: &mut egui::Ui, tags: &[String], coders: &[String]) {
         ui.horizontal_wrapped(|ui| {
-            ui.label("Tags (any of):");
+            ui.label(tr!("passages-tags"));
             for tag in tags {
                 let mut on = self.filter.tags.contains(tag);
                 if ui.toggle_value(&mut on, tag).changed() {
@@ -178,17 +177,24 @@ impl PassagesView {
                 }
             }
             if tags.is_empty() {
-                ui.weak("no tags used yet");
+                ui.weak(tr!("passages-no-tags"));
             }
         });
         ui.horizontal(|ui| {
             let mut coder = self.filter.coders.first().cloned();
-            super::list::choice(ui, "passages-coder", "Coder", "any", coders, &mut coder);
+            super::list::choice(
+                ui,
+                "passages-coder",
+                &tr!("panel-coder"),
+                &tr!("library-any"),
+                coders,
+                &mut coder,
+            );
             self.filter.coders = coder.into_iter().collect();
             super::list::choice(
                 ui,
                 "passages-overlap",
-                "Overlapping tag",
+                &tr!("passages-overlapping"),
                 "—",
                 tags,
                 &mut self.filter.overlapping,
@@ -207,9 +213,9 @@ fn passage_ui(ui: &mut egui::Ui, passage: &Passage) -> Option<LibraryAction> {
         ui.set_height(ROW_HEIGHT - 4.0);
         ui.horizontal(|ui| {
             let title = if passage.title.is_empty() {
-                "(no title)"
+                tr!("library-no-title")
             } else {
-                &passage.title
+                passage.title.clone()
             };
             let clicked = ui
                 .link(RichText::new(title).strong())

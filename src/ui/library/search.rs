@@ -5,6 +5,7 @@
 //! A click on a line opens the article with the match selected; "code all hits" tags
 //! every (or every ticked) hit after a confirmation.
 
+use crate::tr;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -129,7 +130,7 @@ impl SearchView {
         });
         match spawned {
             Ok(job) => self.job = Some(job),
-            Err(e) => self.error = Some(format!("cannot start the search: {e}")),
+            Err(e) => self.error = Some(tr!("search-cannot-start", reason = e.to_string())),
         }
     }
 
@@ -180,23 +181,23 @@ impl SearchView {
             // first key typed after Ctrl+Shift+F is not lost (see `add_focusable`).
             let focus = std::mem::take(&mut self.focus);
             let edit = egui::TextEdit::singleline(&mut self.query)
-                .hint_text("Search the library")
+                .hint_text(tr!("search-hint"))
                 .desired_width(220.0);
             let response = add_focusable(ui, edit, "library-query", focus);
             run |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            run |= ui.button("Search").clicked();
+            run |= ui.button(tr!("search-button")).clicked();
         });
         ui.horizontal(|ui| {
-            ui.checkbox(&mut self.options.whole_word, "whole word");
-            ui.checkbox(&mut self.options.regex, "regex")
-                .on_hover_text("A regular expression, matched against the folded text");
+            ui.checkbox(&mut self.options.whole_word, tr!("search-whole-word"));
+            ui.checkbox(&mut self.options.regex, tr!("search-regex"))
+                .on_hover_text(tr!("search-regex-tip"));
             ui.checkbox(&mut self.options.folding.digits, "১ = 1");
         });
         if run && self.job.is_none() {
             self.start(ui.ctx(), articles);
         }
         if let Some(job) = &self.job
-            && progress_ui(ui, job, "Searching")
+            && progress_ui(ui, job, &tr!("search-searching"))
         {
             // The worker stops at its next article and hands on what it found.
             job.cancel();
@@ -214,22 +215,16 @@ impl SearchView {
     fn summary_ui(&mut self, ui: &mut egui::Ui) {
         let Some(outcome) = &self.outcome else { return };
         let hits = self.lines.len();
-        let mut text = format!(
-            "{hits} hit{} in {} article{}",
-            if hits == 1 { "" } else { "s" },
-            outcome.results.len(),
-            if outcome.results.len() == 1 { "" } else { "s" },
-        );
+        let mut text = tr!("search-hits", hits = hits, articles = outcome.results.len());
         if outcome.incomplete {
-            text.push_str(&format!(
-                " (stopped early; at most {MAX_HITS} hits are kept)"
-            ));
+            text.push(' ');
+            text.push_str(&tr!("search-stopped-early", max = MAX_HITS));
         }
         ui.label(text);
         for failure in &outcome.failures {
             ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {failure}"));
         }
-        egui::CollapsingHeader::new("Counts per article")
+        egui::CollapsingHeader::new(tr!("search-counts"))
             .id_salt("kwic-counts")
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
@@ -237,17 +232,29 @@ impl SearchView {
                     .max_height(160.0)
                     .show(ui, |ui| {
                         for (r, title) in outcome.results.iter().zip(&outcome.titles) {
-                            ui.label(format!("{:>5}  {title}", r.hits.len()))
+                            ui.label(crate::i18n::number(format!("{:>5}  {title}", r.hits.len())))
                                 .on_hover_text(r.path.display().to_string());
                         }
                     });
             });
         let before = self.order;
         ui.horizontal(|ui| {
-            ui.label("Sort by");
-            ui.radio_value(&mut self.order, KwicOrder::Article, "article");
-            ui.radio_value(&mut self.order, KwicOrder::WordBefore, "word before");
-            ui.radio_value(&mut self.order, KwicOrder::WordAfter, "word after");
+            ui.label(tr!("search-sort-by"));
+            ui.radio_value(
+                &mut self.order,
+                KwicOrder::Article,
+                tr!("search-sort-article"),
+            );
+            ui.radio_value(
+                &mut self.order,
+                KwicOrder::WordBefore,
+                tr!("search-sort-before"),
+            );
+            ui.radio_value(
+                &mut self.order,
+                KwicOrder::WordAfter,
+                tr!("search-sort-after"),
+            );
         });
         if self.order != before {
             self.lines = corpus::kwic_order(&outcome.results, self.order);
@@ -263,21 +270,21 @@ impl SearchView {
             super::list::choice(
                 ui,
                 "kwic-tag",
-                "Tag",
-                "choose a tag",
+                &tr!("library-tag"),
+                &tr!("search-choose-tag"),
                 &cx.codebook_tags,
                 &mut self.tag,
             );
             let (label, only_ticked) = if self.ticked.is_empty() {
-                (format!("Code all {} hits…", self.lines.len()), false)
+                (tr!("search-code-all", count = self.lines.len()), false)
             } else {
-                (format!("Code {} ticked hits…", self.ticked.len()), true)
+                (tr!("search-code-ticked", count = self.ticked.len()), true)
             };
             let enabled = self.tag.is_some() && !outcome.incomplete;
             let button = ui
                 .add_enabled(enabled, egui::Button::new(label))
-                .on_hover_text("Tag every hit (or every ticked one), one undo step per article")
-                .on_disabled_hover_text("Choose a tag first (and let the search finish)");
+                .on_hover_text(tr!("search-code-tip"))
+                .on_disabled_hover_text(tr!("search-code-disabled-tip"));
             if button.clicked()
                 && let Some(tag) = &self.tag
             {
@@ -307,21 +314,20 @@ impl SearchView {
         let request = self.confirm.as_ref()?;
         let mut answer = None;
         let modal = super::super::popups::modal("code-all-confirm").show(ctx, |ui| {
-            ui.heading("Code all hits");
+            ui.heading(tr!("code-all-title"));
             let articles = request.passages.len();
-            ui.label(format!(
-                "Tag {} passages in {} article{} with “{}”?",
-                request.count(),
-                articles,
-                if articles == 1 { "" } else { "s" },
-                request.tag,
+            ui.label(tr!(
+                "code-all-question",
+                passages = request.count(),
+                articles = articles,
+                tag = request.tag.as_str()
             ));
-            ui.weak("Each article's change is one undo step: in the open article, Undo takes it back; in the others, open the article and undo there (the change is undone in the order it was made).");
+            ui.weak(tr!("code-all-undo"));
             ui.horizontal(|ui| {
-                if ui.button("Code them").clicked() {
+                if ui.button(tr!("code-all-button")).clicked() {
                     answer = Some(true);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("button-cancel")).clicked() {
                     answer = Some(false);
                 }
             });
@@ -359,7 +365,7 @@ impl SearchView {
                                 egui::Role::CheckBox,
                                 true,
                                 ticked,
-                                format!("tick hit {}", n + 1),
+                                tr!("search-tick-hit", n = n + 1),
                             )
                         });
                         if tick.changed() {
@@ -419,9 +425,14 @@ impl Line<'_> {
             egui::WidgetInfo::labeled(
                 egui::Role::Button,
                 true,
-                format!(
-                    "hit {} of {}: {} — {}[{}]{}",
-                    self.number, self.total, self.title, self.left, self.matched, self.right
+                tr!(
+                    "search-hit-label",
+                    n = self.number,
+                    total = self.total,
+                    title = self.title,
+                    left = self.left.as_str(),
+                    matched = self.matched.as_str(),
+                    right = self.right.as_str()
                 ),
             )
         });

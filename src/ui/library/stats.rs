@@ -2,6 +2,7 @@
 //! per coder), a bar chart of tag frequencies, and the co-occurrence matrix coloured
 //! by count, whose cells open their passages in the passages view.
 
+use crate::tr;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
@@ -47,7 +48,7 @@ impl StatsView {
         });
         match spawned {
             Ok(job) => self.job = Some(job),
-            Err(e) => self.error = Some(format!("cannot count the statistics: {e}")),
+            Err(e) => self.error = Some(tr!("stats-cannot-count", reason = e.to_string())),
         }
     }
 
@@ -81,7 +82,7 @@ impl StatsView {
             self.start(ui.ctx(), articles, generation);
         }
         if let Some(job) = &self.job {
-            progress_ui(ui, job, "Counting");
+            progress_ui(ui, job, &tr!("stats-counting"));
         }
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
@@ -94,24 +95,24 @@ impl StatsView {
             .id_salt("stats")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.label(format!(
-                    "{} articles, {} annotations, {} tags",
-                    stats.articles,
-                    stats.annotations,
-                    stats.tags.len()
+                ui.label(tr!(
+                    "stats-summary",
+                    articles = stats.articles,
+                    annotations = stats.annotations,
+                    tags = stats.tags.len()
                 ));
                 for failure in &self.failures {
                     ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {failure}"));
                 }
                 ui.add_space(6.0);
-                ui.strong("Tags");
+                ui.strong(tr!("stats-tags"));
                 tag_table(ui, stats);
                 ui.add_space(8.0);
-                ui.strong("Passages per tag");
+                ui.strong(tr!("stats-passages-per-tag"));
                 bar_chart(ui, stats);
                 ui.add_space(8.0);
-                ui.strong("Co-occurrence");
-                ui.weak("Row tag's passages that carry or overlap the column's tag (same coder). Click a cell for its passages.");
+                ui.strong(tr!("stats-co-occurrence"));
+                ui.weak(tr!("stats-co-occurrence-explain"));
                 cell = matrix(ui, stats);
             });
         (None, cell)
@@ -121,19 +122,26 @@ impl StatsView {
 /// Per tag: passages, articles, and passages per coder.
 fn tag_table(ui: &mut egui::Ui, stats: &Stats) {
     egui::Grid::new("stats-tags").striped(true).show(ui, |ui| {
-        ui.strong("Tag");
-        ui.strong("Passages");
-        ui.strong("Articles");
-        ui.strong("Per coder");
+        ui.strong(tr!("library-tag"));
+        ui.strong(tr!("library-tab-passages"));
+        ui.strong(tr!("library-tab-articles"));
+        ui.strong(tr!("stats-per-coder"));
         ui.end_row();
         for (tag, s) in &stats.tags {
             ui.label(tag);
-            ui.label(s.annotations.to_string());
-            ui.label(s.articles.to_string());
+            ui.label(crate::i18n::number(s.annotations));
+            ui.label(crate::i18n::number(s.articles));
             let coders: Vec<String> = s
                 .coders
                 .iter()
-                .map(|(c, n)| format!("{}: {n}", if c.is_empty() { "(none)" } else { c }))
+                .map(|(c, n)| {
+                    let coder = if c.is_empty() {
+                        tr!("stats-no-coder")
+                    } else {
+                        c.clone()
+                    };
+                    format!("{coder}: {}", crate::i18n::number(n))
+                })
                 .collect();
             ui.label(coders.join(", "));
             ui.end_row();
@@ -163,7 +171,7 @@ fn bar_chart(ui: &mut egui::Ui, stats: &Stats) {
             let (rect, _) = ui.allocate_exact_size(vec2(bar_width, 16.0), Sense::hover());
             let bar = egui::Rect::from_min_size(rect.min, vec2(length.max(1.0), rect.height()));
             ui.painter().rect_filled(bar, 2.0, fill);
-            ui.label(s.annotations.to_string());
+            ui.label(crate::i18n::number(s.annotations));
         });
     }
 }
@@ -199,12 +207,18 @@ fn matrix(ui: &mut egui::Ui, stats: &Stats) -> Option<(String, String)> {
                     } else {
                         Color32::BLACK
                     };
-                    let button = egui::Button::new(RichText::new(n.to_string()).color(text))
-                        .fill(fill)
-                        .min_size(vec2(44.0, 22.0));
+                    let button =
+                        egui::Button::new(RichText::new(crate::i18n::number(n)).color(text))
+                            .fill(fill)
+                            .min_size(vec2(44.0, 22.0));
                     if ui
                         .add(button)
-                        .on_hover_text(format!("{row} with {column}: {n} passages"))
+                        .on_hover_text(tr!(
+                            "stats-cell-tip",
+                            row = row.as_str(),
+                            column = column.as_str(),
+                            count = n
+                        ))
                         .clicked()
                     {
                         clicked = Some(((*row).clone(), (*column).clone()));
