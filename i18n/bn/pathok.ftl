@@ -370,3 +370,38 @@ stats-co-occurrence-explain = সারির ট্যাগের যেসব
 stats-per-coder = কোডার অনুযায়ী
 stats-no-coder = (কেউ নয়)
 stats-cell-tip = { $row }, { $column }-এর সঙ্গে: { $count }টি অংশ
+
+## Compare coders
+
+compare-title = কোডারদের তুলনা
+compare-adopt-into = যার কোডিংয়ে নেবেন
+compare-keys = F8 / Shift+F8: পরেরটি / আগেরটি
+compare-need-two = দুজন কোডার দরকার: এই নিবন্ধে তার চেয়ে কম জনের টীকা আছে।
+compare-same = { $a } ও { $b } এই নিবন্ধটি একইভাবে কোড করেছেন।
+compare-differences = { $count }টি পার্থক্য
+compare-passage = অংশ
+compare-adopt = { $coder }-এর কোডিং নিন
+compare-adopt-tip = এই অংশে { $reconciled }-এর কোডিং { $coder }-এর মতো হবে (এক ধাপে ফেরানো যায়)
+compare-only = শুধু { $coder }
+compare-different-tags = ভিন্ন ট্যাগ
+compare-different-boundaries = ভিন্ন সীমানা
+compare-different-both = ভিন্ন সীমানা ও ট্যাগ
+
+## Agreement window
+
+agreement-title = কোডারদের মধ্যে মতৈক্য
+agreement-folder = ফোল্ডার: { $path }
+agreement-coders = কোডার:
+agreement-no-coders = কাউকে পাওয়া যায়নি (টীকায় কোডারের নাম লেখক হিসেবে থাকে)
+agreement-summary = { $articles }টি নিবন্ধ তুলনা করা হয়েছে, { $characters }টি কোড পয়েন্ট; { $not_compared }টি তুলনা করা হয়নি
+agreement-save-html = দলের প্রতিবেদন সংরক্ষণ করুন (HTML)
+agreement-save-markdown = দলের প্রতিবেদন সংরক্ষণ করুন (Markdown)
+agreement-save-tip = ফোল্ডারে { $name } লেখে: পরিসংখ্যান ও প্রতিটি অমিল
+agreement-written = দলের প্রতিবেদন লেখা হয়েছে: { $path }
+agreement-not-written = দলের প্রতিবেদন লেখা যায়নি: { $reason }
+agreement-head-tag = ট্যাগ
+agreement-head-observed = পর্যবেক্ষিত
+agreement-head-expected = প্রত্যাশিত
+agreement-head-percent = % মতৈক্য
+agreement-head-article = নিবন্ধ
+agreement-all-tags = সব ট্যাগ

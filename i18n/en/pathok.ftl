@@ -433,3 +433,49 @@ stats-cell-tip =
         [one] { $count } passage
        *[other] { $count } passages
     }
+
+## Compare coders
+
+compare-title = Compare coders
+compare-adopt-into = Adopt into
+compare-keys = F8 / Shift+F8: next / previous
+compare-need-two = Two coders are needed: this article has annotations by fewer.
+compare-same = { $a } and { $b } coded this article the same way.
+compare-differences = 
+    { $count ->
+        [one] { $count } difference
+       *[other] { $count } differences
+    }
+compare-passage = passage
+compare-adopt = Adopt { $coder }
+compare-adopt-tip = { $reconciled }'s coding of this passage becomes { $coder }'s (one undo step)
+compare-only = only { $coder }
+compare-different-tags = different tags
+compare-different-boundaries = different boundaries
+compare-different-both = different boundaries and tags
+
+## Agreement window
+
+agreement-title = Agreement between coders
+agreement-folder = Folder: { $path }
+agreement-coders = Coders:
+agreement-no-coders = none found (annotations record their coder as author)
+agreement-summary = 
+    { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    } compared, { $characters ->
+        [one] { $characters } code point
+       *[other] { $characters } code points
+    }; { $not_compared } not compared
+agreement-save-html = Save team report (HTML)
+agreement-save-markdown = Save team report (Markdown)
+agreement-save-tip = Writes { $name } in the folder: figures and every disagreement
+agreement-written = team report written: { $path }
+agreement-not-written = the team report could not be written: { $reason }
+agreement-head-tag = tag
+agreement-head-observed = observed
+agreement-head-expected = expected
+agreement-head-percent = % agree
+agreement-head-article = article
+agreement-all-tags = all tags

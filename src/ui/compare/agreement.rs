@@ -3,6 +3,7 @@
 //! the coders ticked among those found. A figure with nothing to compare shows "—" and
 //! the reason. The team report (HTML or Markdown) is written next to the articles.
 
+use crate::tr;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -79,7 +80,7 @@ impl AgreementWindow {
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<AgreementAction> {
         let mut action = None;
         let mut open = true;
-        egui::Window::new("Agreement between coders")
+        egui::Window::new(tr!("agreement-title"))
             .open(&mut open)
             .default_width(640.0)
             .show(ctx, |ui| action = self.contents(ui));
@@ -90,7 +91,13 @@ impl AgreementWindow {
     }
 
     fn contents(&mut self, ui: &mut egui::Ui) -> Option<AgreementAction> {
-        ui.label(RichText::new(format!("Folder: {}", self.folder.display())).weak());
+        ui.label(
+            RichText::new(tr!(
+                "agreement-folder",
+                path = self.folder.display().to_string()
+            ))
+            .weak(),
+        );
         match &self.loaded {
             Ok(l) => {
                 for problem in &l.skipped {
@@ -104,9 +111,9 @@ impl AgreementWindow {
         }
         let mut changed = false;
         ui.horizontal_wrapped(|ui| {
-            ui.label("Coders:");
+            ui.label(tr!("agreement-coders"));
             if self.found.is_empty() {
-                ui.label("none found (annotations record their coder as author)");
+                ui.label(tr!("agreement-no-coders"));
             }
             for coder in &self.found {
                 let mut on = self.chosen.contains(coder);
@@ -134,11 +141,11 @@ impl AgreementWindow {
             }
             None => return None,
         };
-        ui.label(format!(
-            "{} article(s) compared, {} code point(s); {} not compared",
-            report.articles,
-            report.continuum,
-            report.not_compared.len()
+        ui.label(tr!(
+            "agreement-summary",
+            articles = report.articles,
+            characters = report.continuum,
+            not_compared = report.not_compared.len()
         ));
         egui::ScrollArea::vertical()
             .max_height(420.0)
@@ -152,12 +159,12 @@ impl AgreementWindow {
         let mut action = None;
         ui.horizontal(|ui| {
             for (label, name, html) in [
-                ("Save team report (HTML)", "team-report.html", true),
-                ("Save team report (Markdown)", "team-report.md", false),
+                (tr!("agreement-save-html"), "team-report.html", true),
+                (tr!("agreement-save-markdown"), "team-report.md", false),
             ] {
-                let button = ui.button(label).on_hover_text(format!(
-                    "Writes {name} in the folder: figures and every disagreement"
-                ));
+                let button = ui
+                    .button(label)
+                    .on_hover_text(tr!("agreement-save-tip", name = name));
                 if button.clicked() {
                     action = Some(self.write_report(loaded, report, name, html));
                 }
@@ -183,11 +190,11 @@ impl AgreementWindow {
         match crate::store::write_atomic(&path, text.as_bytes()) {
             Ok(()) => AgreementAction::Notice {
                 error: false,
-                text: format!("team report written: {}", path.display()),
+                text: tr!("agreement-written", path = path.display().to_string()),
             },
             Err(e) => AgreementAction::Notice {
                 error: true,
-                text: format!("the team report could not be written: {e}"),
+                text: tr!("agreement-not-written", reason = e.to_string()),
             },
         }
     }
@@ -197,7 +204,7 @@ impl AgreementWindow {
 fn figure(ui: &mut egui::Ui, m: &Measure, decimals: usize) {
     match m {
         Measure::Value(v) => {
-            ui.label(format!("{v:.decimals$}"));
+            ui.label(crate::i18n::number(format!("{v:.decimals$}")));
         }
         Measure::Undefined(why) => {
             ui.label(RichText::new(format!("— ({why})")).weak());
@@ -206,7 +213,10 @@ fn figure(ui: &mut egui::Ui, m: &Measure, decimals: usize) {
 }
 
 fn optional(ui: &mut egui::Ui, x: Option<f64>) {
-    ui.label(x.map_or_else(|| "—".to_owned(), |v| format!("{v:.4}")));
+    ui.label(x.map_or_else(
+        || "—".to_owned(),
+        |v| crate::i18n::number(format!("{v:.4}")),
+    ));
 }
 
 fn tag_table(ui: &mut egui::Ui, report: &AgreementReport) {
@@ -214,7 +224,14 @@ fn tag_table(ui: &mut egui::Ui, report: &AgreementReport) {
         .striped(true)
         .num_columns(6)
         .show(ui, |ui| {
-            for head in ["tag", "α_u", "observed", "expected", "kappa", "% agree"] {
+            for head in [
+                tr!("agreement-head-tag"),
+                "α_u".to_owned(),
+                tr!("agreement-head-observed"),
+                tr!("agreement-head-expected"),
+                "kappa".to_owned(),
+                tr!("agreement-head-percent"),
+            ] {
                 ui.strong(head);
             }
             ui.end_row();
@@ -227,7 +244,7 @@ fn tag_table(ui: &mut egui::Ui, report: &AgreementReport) {
                 figure(ui, &t.percent, 2);
                 ui.end_row();
             }
-            ui.strong("all tags");
+            ui.strong(tr!("agreement-all-tags"));
             figure(ui, &report.alpha_u, 4);
             optional(ui, report.observed);
             optional(ui, report.expected);
@@ -246,7 +263,11 @@ fn article_table(ui: &mut egui::Ui, report: &AgreementReport) {
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
-            for head in ["article", "α_u", "% agree"] {
+            for head in [
+                tr!("agreement-head-article"),
+                "α_u".to_owned(),
+                tr!("agreement-head-percent"),
+            ] {
                 ui.strong(head);
             }
             ui.end_row();

@@ -6,6 +6,7 @@ mod agreement;
 
 pub use agreement::{AgreementAction, AgreementWindow};
 
+use crate::tr;
 use egui::RichText;
 
 use crate::agreement::{Difference, DifferenceKind, compare_coders};
@@ -110,30 +111,30 @@ impl CompareView {
         let coders = self.coders(&session.set);
         let mut action = None;
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Compare coders").strong());
+            ui.label(RichText::new(tr!("compare-title")).strong());
             let options: Vec<Option<String>> = coders.iter().cloned().map(Some).collect();
             let name = |c: &Option<String>| c.clone().unwrap_or_else(|| "—".to_owned());
             super::popups::choice(ui, "compare-a", "A", &mut self.a, &options, name);
             super::popups::choice(ui, "compare-b", "B", &mut self.b, &options, name);
-            let label = ui.label("Adopt into");
+            let label = ui.label(tr!("compare-adopt-into"));
             ui.add(egui::TextEdit::singleline(&mut self.reconciled).desired_width(100.0))
                 .labelled_by(label.id);
-            ui.label(RichText::new("F8 / Shift+F8: next / previous").weak());
-            if ui.button("Close").clicked() {
+            ui.label(RichText::new(tr!("compare-keys")).weak());
+            if ui.button(tr!("button-close")).clicked() {
                 action = Some(CompareAction::Close);
             }
         });
         let (Some(a), Some(b)) = (self.a.clone(), self.b.clone()) else {
-            ui.label("Two coders are needed: this article has annotations by fewer.");
+            ui.label(tr!("compare-need-two"));
             return action;
         };
         let list = self.differences(&session.set);
         if list.is_empty() {
-            ui.label(format!("{a} and {b} coded this article the same way."));
+            ui.label(tr!("compare-same", a = a.as_str(), b = b.as_str()));
             return action;
         }
         let reconciled = self.reconciled();
-        ui.label(format!("{} difference{}", list.len(), plural(list.len())));
+        ui.label(tr!("compare-differences", count = list.len()));
         egui::ScrollArea::vertical()
             .auto_shrink([false, true])
             .max_height(220.0)
@@ -143,13 +144,16 @@ impl CompareView {
                     .num_columns(5)
                     .show(ui, |ui| {
                         ui.strong("");
-                        ui.strong("passage");
+                        ui.strong(tr!("compare-passage"));
                         ui.strong(&a);
                         ui.strong(&b);
                         ui.end_row();
                         for (i, d) in list.iter().enumerate() {
                             let label = kind_label(d.kind, &a, &b);
-                            if ui.selectable_label(self.current == Some(i), label).clicked() {
+                            if ui
+                                .selectable_label(self.current == Some(i), label)
+                                .clicked()
+                            {
                                 self.current = Some(i);
                                 action = Some(CompareAction::Go(d.clone()));
                             }
@@ -161,10 +165,15 @@ impl CompareView {
                                     let button = ui
                                         .add_enabled(
                                             !reconciled.is_empty(),
-                                            egui::Button::new(format!("Adopt {who}")),
+                                            egui::Button::new(tr!(
+                                                "compare-adopt",
+                                                coder = who.as_str()
+                                            )),
                                         )
-                                        .on_hover_text(format!(
-                                            "{reconciled}'s coding of this passage becomes {who}'s (one undo step)"
+                                        .on_hover_text(tr!(
+                                            "compare-adopt-tip",
+                                            reconciled = reconciled.as_str(),
+                                            coder = who.as_str()
                                         ));
                                     if button.clicked() {
                                         self.current = Some(i);
@@ -184,20 +193,16 @@ impl CompareView {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 fn kind_label(kind: DifferenceKind, a: &str, b: &str) -> String {
     match kind {
-        DifferenceKind::OnlyA => format!("only {a}"),
-        DifferenceKind::OnlyB => format!("only {b}"),
-        DifferenceKind::DifferentTags => "different tags".to_owned(),
+        DifferenceKind::OnlyA => tr!("compare-only", coder = a),
+        DifferenceKind::OnlyB => tr!("compare-only", coder = b),
+        DifferenceKind::DifferentTags => tr!("compare-different-tags"),
         DifferenceKind::DifferentBoundaries { tags_differ: false } => {
-            "different boundaries".to_owned()
+            tr!("compare-different-boundaries")
         }
         DifferenceKind::DifferentBoundaries { tags_differ: true } => {
-            "different boundaries and tags".to_owned()
+            tr!("compare-different-both")
         }
     }
 }
@@ -225,14 +230,16 @@ fn version(set: &AnnotationSet, ids: &[AnnotationId]) -> String {
         .filter_map(|id| set.get(*id))
         .map(|x| {
             let tags = if x.tags.is_empty() {
-                "highlight".to_owned()
+                tr!("panel-highlight-chip")
             } else {
                 x.tags.join(", ")
             };
             if x.note.is_empty() {
-                format!("{}–{}: {tags}", x.start.0, x.end.0)
+                let span = crate::i18n::number(format!("{}–{}", x.start.0, x.end.0));
+                format!("{span}: {tags}")
             } else {
-                format!("{}–{}: {tags} ({})", x.start.0, x.end.0, x.note)
+                let span = crate::i18n::number(format!("{}–{}", x.start.0, x.end.0));
+                format!("{span}: {tags} ({})", x.note)
             }
         })
         .collect();
