@@ -405,3 +405,36 @@ agreement-head-expected = প্রত্যাশিত
 agreement-head-percent = % মতৈক্য
 agreement-head-article = নিবন্ধ
 agreement-all-tags = সব ট্যাগ
+
+## Notices
+
+hover-no-tags = কোনো ট্যাগ নেই
+notice-reattach-select = বিচ্ছিন্ন টীকাটি যে লেখার, তা নির্বাচন করে "নির্বাচিত অংশে আবার জুড়ুন" চাপুন
+notice-bad-kept = অপাঠযোগ্য টীকা-ফাইলটি { $path } নামে রাখা হয়েছে
+notice-sample-no-import = নমুনা নিবন্ধের কোনো সাইডকার নেই, তাই আমদানি করা যাবে না: আপনার নিজের একটি নিবন্ধ খুলুন
+notice-imported = { $path } থেকে আমদানি হয়েছে: { $added }টি যোগ, { $merged }টি আগের টীকার সঙ্গে এক, { $updated }টি হালনাগাদ, { $unchanged }টি অপরিবর্তিত, { $skipped }টি অন্য নিবন্ধের (Ctrl+Z আমদানি ফিরিয়ে নেয়)
+notice-import-failed = আমদানি ব্যর্থ: { $reason }
+notice-no-tag-n = কোডবুকে এখনও { $n } নম্বর ট্যাগ নেই: T চেপে বা কোডবুক প্যানেলে ট্যাগ তৈরি করুন
+notice-select-then-t = আগে কিছু লেখা বা একটি টীকা নির্বাচন করুন, তারপর T চাপুন
+notice-select-then-n = আগে কিছু লেখা বা একটি টীকা নির্বাচন করুন, তারপর N চাপুন
+notice-select-then-h = আগে কিছু লেখা নির্বাচন করুন, তারপর H চাপুন
+notice-coded-all = { $articles }টি নিবন্ধের { $passages }টি অংশে “{ $tag }” যোগ করা হয়েছে
+notice-coded-already = { $count }টিতে আগে থেকেই ছিল
+notice-coded-changed = { $count }টি বাদ রাখা হয়েছে, কারণ অনুসন্ধানের পর তাদের নিবন্ধ বদলেছে (আবার খুঁজুন)
+notice-agreement-needs-folder = মতৈক্য একটি ফোল্ডার জুড়ে মাপা হয়: আগে আপনার নিজের একটি নিবন্ধ খুলুন
+notice-no-library-step = কোনো লাইব্রেরি খোলা নেই: নিবন্ধগুলো একে একে পড়তে একটি ফোল্ডার খুলুন (ফাইল ▸ ফোল্ডার খুলুন…)
+notice-no-library-search = কোনো লাইব্রেরি খোলা নেই: নিবন্ধগুলোতে খুঁজতে একটি ফোল্ডার খুলুন (ফাইল ▸ ফোল্ডার খুলুন…)
+notice-cannot-start-loading = পড়া শুরু করা যাচ্ছে না ({ $reason }): { $path }
+notice-sample-no-export = নমুনা নিবন্ধের কোনো ফাইল নেই, যার পাশে রপ্তানি করা যায়: আগে আপনার নিজের একটি নিবন্ধ খুলুন
+notice-article-changed = নিবন্ধটি ডিস্কে বদলেছে এবং আবার পড়া হয়েছে; টীকাগুলো নতুন করে জুড়ে দেওয়া হয়েছে: { $path }
+notice-loading-stopped = পড়া হঠাৎ থেমে গেছে: { $path }
+
+## System file dialogs
+
+dialog-open-folder-title = নিবন্ধের একটি ফোল্ডার খুলুন
+dialog-no-folder-chooser = এখানে সিস্টেমের ফোল্ডার বাছাইয়ের জানালা নেই (এর জন্য xdg-desktop-portal ইনস্টল করুন)। তার বদলে ফোল্ডারের পথ লিখুন, বা ফোল্ডারটি জানালায় টেনে ছাড়ুন।
+dialog-open-article-title = একটি নিবন্ধ খুলুন
+dialog-filter-articles = নিবন্ধ
+dialog-filter-images = ছবি
+dialog-filter-all = সব ফাইল
+dialog-no-file-chooser = এখানে সিস্টেমের ফাইল বাছাইয়ের জানালা নেই (এর জন্য xdg-desktop-portal ইনস্টল করুন)। তার বদলে নিবন্ধের পথ লিখুন, বা ফাইলটি জানালায় টেনে ছাড়ুন।

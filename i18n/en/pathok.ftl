@@ -479,3 +479,36 @@ agreement-head-expected = expected
 agreement-head-percent = % agree
 agreement-head-article = article
 agreement-all-tags = all tags
+
+## Notices
+
+hover-no-tags = no tags
+notice-reattach-select = select the text the orphaned annotation belongs to, then press Re-attach
+notice-bad-kept = the unreadable annotation file was kept as { $path }
+notice-sample-no-import = the sample article has no sidecar to import into: open an article of yours
+notice-imported = imported from { $path }: { $added } added, { $merged } merged with existing ones, { $updated } updated, { $unchanged } unchanged, { $skipped } for other articles (Ctrl+Z undoes the import)
+notice-import-failed = import failed: { $reason }
+notice-no-tag-n = the codebook has no tag { $n } yet: create tags with T or in the Codebook panel
+notice-select-then-t = select some text or an annotation first, then press T
+notice-select-then-n = select some text or an annotation first, then press N
+notice-select-then-h = select some text first, then press H
+notice-coded-all = “{ $tag }” added to { $passages } passages in { $articles } articles
+notice-coded-already = { $count } already had it
+notice-coded-changed = { $count } left alone because their article changed since the search (search again)
+notice-agreement-needs-folder = agreement is measured over a folder: open an article of yours first
+notice-no-library-step = no library is open: open a folder (File ▸ Open folder…) to go through its articles
+notice-no-library-search = no library is open: open a folder (File ▸ Open folder…) to search its articles
+notice-cannot-start-loading = cannot start loading ({ $reason }): { $path }
+notice-sample-no-export = the sample article has no file to export next to: open an article of yours first
+notice-article-changed = the article changed on disk and was read again; annotations were anchored anew: { $path }
+notice-loading-stopped = loading stopped unexpectedly: { $path }
+
+## System file dialogs
+
+dialog-open-folder-title = Open a folder of articles
+dialog-no-folder-chooser = The system folder chooser is not available here (install xdg-desktop-portal for it). Type the path of the folder instead, or drop the folder on the window.
+dialog-open-article-title = Open an article
+dialog-filter-articles = Articles
+dialog-filter-images = Images
+dialog-filter-all = All files
+dialog-no-file-chooser = The system file chooser is not available here (install xdg-desktop-portal for it). Type the path of the article instead, or drop the file on the window.

@@ -1,6 +1,7 @@
 //! Annotation commands and dialogs of the app: coding the selection, the tag picker,
 //! the note editor, the side panel's requests, imports and the highlights shown.
 
+use crate::tr;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -36,7 +37,7 @@ impl PathokApp {
         self.hovered = output.hovered.and_then(id_of);
         if let Some(a) = self.hovered.and_then(|id| self.session.set.get(id)) {
             let tags = if a.tags.is_empty() {
-                "no tags".to_owned()
+                tr!("hover-no-tags")
             } else {
                 a.tags.join(", ")
             };
@@ -133,11 +134,7 @@ impl PathokApp {
                     self.check(result);
                     self.reader.set_selection(None);
                 } else {
-                    self.report(
-                        Level::Notice,
-                        "select the text the orphaned annotation belongs to, then press Re-attach"
-                            .to_owned(),
-                    );
+                    self.report(Level::Notice, tr!("notice-reattach-select"));
                 }
             }
             SidePanelAction::Delete(id) => {
@@ -171,10 +168,7 @@ impl PathokApp {
                     match self.session.keep_bad_and_start_fresh(&path, &article) {
                         Ok(kept) => self.report(
                             Level::Notice,
-                            format!(
-                                "the unreadable annotation file was kept as {}",
-                                kept.display()
-                            ),
+                            tr!("notice-bad-kept", path = kept.display().to_string()),
                         ),
                         Err(e) => self.report(Level::Error, e.to_string()),
                     }
@@ -219,27 +213,26 @@ impl PathokApp {
     pub fn import_file(&mut self, format: crate::export::ImportFormat, file: &Path) {
         let article = Arc::clone(self.reader.article());
         let Some(path) = article.origin.path().map(Path::to_owned) else {
-            self.report(
-                Level::Notice,
-                "the sample article has no sidecar to import into: open an article of yours"
-                    .to_owned(),
-            );
+            self.report(Level::Notice, tr!("notice-sample-no-import"));
             return;
         };
         match self.session.import(&path, &article, format, file) {
             Ok(s) => self.report(
                 Level::Notice,
-                format!(
-                    "imported from {}: {} added, {} merged with existing ones, {} updated, {} unchanged, {} for other articles (Ctrl+Z undoes the import)",
-                    file.display(),
-                    s.added,
-                    s.merged,
-                    s.updated,
-                    s.unchanged,
-                    s.skipped
+                tr!(
+                    "notice-imported",
+                    path = file.display().to_string(),
+                    added = s.added,
+                    merged = s.merged,
+                    updated = s.updated,
+                    unchanged = s.unchanged,
+                    skipped = s.skipped
                 ),
             ),
-            Err(e) => self.report(Level::Error, format!("import failed: {e}")),
+            Err(e) => self.report(
+                Level::Error,
+                tr!("notice-import-failed", reason = e.to_string()),
+            ),
         }
     }
 
@@ -275,13 +268,7 @@ impl PathokApp {
     /// annotation.
     pub(super) fn apply_tag(&mut self, index: usize) {
         let Some(tag) = self.session.codebook.tags.get(index).cloned() else {
-            self.report(
-                Level::Notice,
-                format!(
-                    "the codebook has no tag {} yet: create tags with T or in the Codebook panel",
-                    index + 1
-                ),
-            );
+            self.report(Level::Notice, tr!("notice-no-tag-n", n = index + 1));
             return;
         };
         if self.reader.selection().is_some() {
@@ -310,10 +297,7 @@ impl PathokApp {
             };
             self.open_modal(ctx, Modal::Tags(TagPicker::new(target, current)));
         } else {
-            self.report(
-                Level::Notice,
-                "select some text or an annotation first, then press T".to_owned(),
-            );
+            self.report(Level::Notice, tr!("notice-select-then-t"));
         }
     }
 
@@ -326,10 +310,7 @@ impl PathokApp {
             let editor = NoteEditor::new(a.id, &a.note);
             self.open_modal(ctx, Modal::Note(editor));
         } else {
-            self.report(
-                Level::Notice,
-                "select some text or an annotation first, then press N".to_owned(),
-            );
+            self.report(Level::Notice, tr!("notice-select-then-n"));
         }
     }
 

@@ -8,6 +8,7 @@
 //! back there as it would have in the open article. After the window is closed they
 //! are ordinary annotations (the passages view lists them by their tag).
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -68,18 +69,19 @@ impl PathokApp {
             }
         }
         self.library_article_saved();
-        let mut message = format!(
-            "“{}” added to {} passages in {} articles",
-            request.tag, tally.added, tally.articles
+        let mut message = tr!(
+            "notice-coded-all",
+            tag = request.tag.as_str(),
+            passages = tally.added,
+            articles = tally.articles
         );
         if tally.already > 0 {
-            message.push_str(&format!("; {} already had it", tally.already));
+            message.push_str("; ");
+            message.push_str(&tr!("notice-coded-already", count = tally.already));
         }
         if tally.changed > 0 {
-            message.push_str(&format!(
-                "; {} left alone because their article changed since the search (search again)",
-                tally.changed
-            ));
+            message.push_str("; ");
+            message.push_str(&tr!("notice-coded-changed", count = tally.changed));
         }
         self.report(Level::Notice, message);
         for failure in tally.failures {

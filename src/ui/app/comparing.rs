@@ -1,6 +1,7 @@
 //! The app's side of the compare view: opening it, F8 / Shift+F8, going to a
 //! difference and adopting a coder's version.
 
+use crate::tr;
 use std::sync::Arc;
 
 use super::super::compare::{AgreementAction, AgreementWindow, CompareAction, CompareView};
@@ -40,10 +41,7 @@ impl PathokApp {
         }
         let article = Arc::clone(self.reader.article());
         let Some(path) = article.origin.path() else {
-            self.report(
-                Level::Notice,
-                "agreement is measured over a folder: open an article of yours first".into(),
-            );
+            self.report(Level::Notice, tr!("notice-agreement-needs-folder"));
             return;
         };
         if let Some(n) = self.session.autosave(&article, true) {

@@ -1,6 +1,7 @@
 //! The library in the app: opening a folder, the library panel beside the reader,
 //! and what its clicks do to the reader (open an article, select a hit, code hits).
 
+use crate::tr;
 use std::path::Path;
 
 use super::super::dialogs::PathPrompt;
@@ -37,7 +38,7 @@ impl PathokApp {
 
     /// File ▸ Open folder…: the system folder chooser, or a typed path without one.
     pub(super) fn open_folder_dialog(&mut self, ctx: &egui::Context) {
-        let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
+        let mut dialog = rfd::FileDialog::new().set_title(tr!("dialog-open-folder-title"));
         let start = self
             .library
             .as_ref()
@@ -56,10 +57,8 @@ impl PathokApp {
             Some(path) => self.open(ctx, &path),
             // As for files: no chooser service answers this fast; ask for the path.
             None if asked.elapsed() < std::time::Duration::from_millis(300) => {
-                let prompt = PathPrompt::new(
-                    start.as_deref(),
-                    Some("The system folder chooser is not available here (install xdg-desktop-portal for it). Type the path of the folder instead, or drop the folder on the window.".to_owned()),
-                );
+                let prompt =
+                    PathPrompt::new(start.as_deref(), Some(tr!("dialog-no-folder-chooser")));
                 self.open_modal(ctx, modal::Modal::OpenPath(prompt));
             }
             None => {}
@@ -69,10 +68,7 @@ impl PathokApp {
     /// Alt+↓ / Alt+↑: the next (previous) article in the list's current order.
     pub(super) fn step_article(&mut self, ctx: &egui::Context, back: bool) {
         let Some(library) = &self.library else {
-            self.report(
-                Level::Notice,
-                "no library is open: open a folder (File ▸ Open folder…) to go through its articles".to_owned(),
-            );
+            self.report(Level::Notice, tr!("notice-no-library-step"));
             return;
         };
         let current = self.article().origin.path().map(Path::to_owned);
@@ -88,11 +84,7 @@ impl PathokApp {
                 self.show_library = true;
                 library.show_tab(Tab::Search);
             }
-            None => self.report(
-                Level::Notice,
-                "no library is open: open a folder (File ▸ Open folder…) to search its articles"
-                    .to_owned(),
-            ),
+            None => self.report(Level::Notice, tr!("notice-no-library-search")),
         }
     }
 

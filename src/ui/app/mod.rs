@@ -11,6 +11,7 @@ mod loading;
 mod modal;
 mod sample;
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -128,7 +129,11 @@ impl PathokApp {
             }
             Some(Err((path, e))) => app.report(
                 Level::Error,
-                format!("cannot start loading ({e}): {}", path.display()),
+                tr!(
+                    "notice-cannot-start-loading",
+                    reason = e.to_string(),
+                    path = path.display().to_string()
+                ),
             ),
             None => {}
         }
@@ -236,7 +241,11 @@ impl PathokApp {
             Ok(pending) => self.loading = Some(pending),
             Err(e) => self.report(
                 Level::Error,
-                format!("cannot start loading ({e}): {}", path.display()),
+                tr!(
+                    "notice-cannot-start-loading",
+                    reason = e.to_string(),
+                    path = path.display().to_string()
+                ),
             ),
         }
     }
@@ -361,25 +370,29 @@ impl PathokApp {
             Command::PreviousDifference => self.step_difference(false),
             Command::Agreement => self.open_agreement(),
             Command::Import => {
-                let folder = self.article().origin.path().map(|p| crate::store::folder_of(p).to_owned());
-                self.open_modal(ctx, modal::Modal::Import(ImportPrompt::new(folder.as_deref())));
+                let folder = self
+                    .article()
+                    .origin
+                    .path()
+                    .map(|p| crate::store::folder_of(p).to_owned());
+                self.open_modal(
+                    ctx,
+                    modal::Modal::Import(ImportPrompt::new(folder.as_deref())),
+                );
             }
             Command::Export => match self.article().origin.path() {
                 Some(path) => {
                     let dialog = ExportDialog::new(path);
                     self.open_modal(ctx, modal::Modal::Export(Box::new(dialog)));
                 }
-                None => self.report(
-                    Level::Notice,
-                    "the sample article has no file to export next to: open an article of yours first".to_owned(),
-                ),
+                None => self.report(Level::Notice, tr!("notice-sample-no-export")),
             },
             Command::Highlight => {
                 if self.reader.selection().is_some() {
                     let color = self.current_color;
                     self.annotate_selection(color, Vec::new());
                 } else if self.session.selected.is_none() {
-                    self.report(Level::Notice, "select some text first, then press H".to_owned());
+                    self.report(Level::Notice, tr!("notice-select-then-h"));
                 }
             }
             Command::ApplyTag(n) => self.apply_tag(usize::from(n) - 1),
@@ -455,7 +468,7 @@ impl PathokApp {
                 self.open(ctx, &path);
                 self.report(
                     Level::Notice,
-                    format!("the article changed on disk and was read again; annotations were anchored anew: {}", path.display()),
+                    tr!("notice-article-changed", path = path.display().to_string()),
                 );
                 return;
             }
@@ -480,13 +493,16 @@ impl PathokApp {
 
     fn open_dialog(&mut self, ctx: &egui::Context) {
         let mut dialog = rfd::FileDialog::new()
-            .set_title("Open an article")
+            .set_title(tr!("dialog-open-article-title"))
             .add_filter(
-                "Articles",
+                tr!("dialog-filter-articles"),
                 &["txt", "md", "markdown", "html", "htm", "xhtml"],
             )
-            .add_filter("Images", &["png", "jpg", "jpeg", "webp", "gif", "bmp"])
-            .add_filter("All files", &["*"]);
+            .add_filter(
+                tr!("dialog-filter-images"),
+                &["png", "jpg", "jpeg", "webp", "gif", "bmp"],
+            )
+            .add_filter(tr!("dialog-filter-all"), &["*"]);
         if let Some(dir) = self.article().origin.path().and_then(Path::parent) {
             dialog = dialog.set_directory(dir);
         }
@@ -501,10 +517,8 @@ impl PathokApp {
                     .origin
                     .path()
                     .map(|p| crate::store::folder_of(p).to_owned());
-                let prompt = PathPrompt::new(
-                    folder.as_deref(),
-                    Some("The system file chooser is not available here (install xdg-desktop-portal for it). Type the path of the article instead, or drop the file on the window.".to_owned()),
-                );
+                let prompt =
+                    PathPrompt::new(folder.as_deref(), Some(tr!("dialog-no-file-chooser")));
                 self.open_modal(ctx, modal::Modal::OpenPath(prompt));
             }
             None => {}
@@ -557,7 +571,7 @@ impl PathokApp {
                     self.previewing = false;
                     self.report(
                         Level::Error,
-                        format!("loading stopped unexpectedly: {}", path.display()),
+                        tr!("notice-loading-stopped", path = path.display().to_string()),
                     );
                 }
             }
