@@ -4,6 +4,7 @@
 
 mod cli;
 
+use pathok::tr;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -173,7 +174,10 @@ fn choice<T: Copy + Send + Sync + 'static>(
 
 /// A usage error: told on stderr, exit code 2 (as clap does for its own).
 fn usage(message: &str, command: &str) -> anyhow::Result<ExitCode> {
-    eprintln!("pathok: {message} (see `pathok {command} --help`)");
+    eprintln!(
+        "pathok: {}",
+        tr!("cli-usage", message = message, command = command)
+    );
     Ok(ExitCode::from(2))
 }
 
@@ -217,12 +221,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ];
             for (given, flag, only) in only_for {
                 if given && format != only {
-                    return usage(&format!("{flag} is for --format {only}"), "export");
+                    return usage(
+                        &tr!("cli-flag-is-for", flag = flag, format = only.to_string()),
+                        "export",
+                    );
                 }
             }
             if output.is_none() && format.output_kind() == OutputKind::Directory {
                 return usage(
-                    &format!("{format} writes a directory of files: give it with -o"),
+                    &tr!("cli-needs-output", format = format.to_string()),
                     "export",
                 );
             }
@@ -248,13 +255,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             base_iri,
         }) => {
             if base_iri.is_some() && format != ImportFormat::W3c {
-                return usage("--base-iri is for --format w3c", "import");
+                return usage(
+                    &tr!("cli-flag-is-for", flag = "--base-iri", format = "w3c"),
+                    "import",
+                );
             }
             if file == Path::new("-") && !format.reads_text() {
                 return usage(
-                    &format!(
-                        "{format} reads .ann files next to their .txt, not standard input: give a .ann file or a folder"
-                    ),
+                    &tr!("cli-brat-no-stdin", format = format.to_string()),
                     "import",
                 );
             }
@@ -327,11 +335,11 @@ fn expand(paths: &[PathBuf]) -> (Vec<Found>, Vec<store::WalkProblem>) {
 /// Load an article and its sidecar (anchored in the article's current text).
 fn open(found: &Found) -> anyhow::Result<(Article, Sidecar, pathok::annotate::AnchorReport)> {
     if !is_there(&found.article) && is_there(&found.sidecar) {
-        bail!(
-            "unknown article: the sidecar has no article next to it ({} is missing): {}",
-            found.article.display(),
-            found.sidecar.display()
-        );
+        bail!(tr!(
+            "cli-unknown-article",
+            article = found.article.display().to_string(),
+            path = found.sidecar.display().to_string()
+        ));
     }
     let article = pathok::article::load(&found.article)?;
     let (sidecar, report) = Sidecar::open(&found.article, &article)?;
@@ -365,7 +373,7 @@ fn export(
             for f in &failures {
                 eprintln!("pathok: {f}");
             }
-            eprintln!("pathok: nothing exported");
+            eprintln!("pathok: {}", tr!("cli-nothing-exported"));
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
@@ -375,21 +383,32 @@ fn export(
     }
     if summary.regions_left_out > 0 {
         eprintln!(
-            "pathok: {} picture region(s) left out: {format} has no place for regions of pictures",
-            summary.regions_left_out
+            "pathok: {}",
+            tr!(
+                "cli-regions-left-out",
+                count = summary.regions_left_out,
+                format = format.to_string()
+            )
         );
     }
-    let orphaned = if summary.orphaned > 0 {
-        format!(" ({} orphaned)", summary.orphaned)
-    } else {
-        String::new()
-    };
-    eprintln!(
-        "pathok: exported {} annotation(s){orphaned} of {} article(s) as {format}{}",
-        summary.annotations,
-        summary.articles,
-        output.map_or_else(String::new, |o| format!(" to {}", o.display()))
+    let exported = tr!(
+        "cli-exported",
+        annotations = summary.annotations,
+        orphaned = summary.orphaned,
+        articles = summary.articles,
+        format = format.to_string()
     );
+    match output {
+        Some(o) => eprintln!(
+            "pathok: {}",
+            tr!(
+                "cli-exported-to",
+                exported = exported,
+                path = o.display().to_string()
+            )
+        ),
+        None => eprintln!("pathok: {exported}"),
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -410,7 +429,7 @@ fn import(
     match result {
         Ok(s) => {
             for l in &s.rejected {
-                eprintln!("pathok: rejected {l}");
+                eprintln!("pathok: {}", tr!("cli-rejected", line = l.to_string()));
             }
             println!("{}", summary_line(&s));
             Ok(ExitCode::SUCCESS)
@@ -420,9 +439,12 @@ fn import(
                 eprintln!("pathok: {l}");
             }
             eprintln!(
-                "pathok: {} invalid record(s) rejected; nothing was imported: {}",
-                lines.len(),
-                file.display()
+                "pathok: {}",
+                tr!(
+                    "cli-import-rejected",
+                    count = lines.len(),
+                    path = file.display().to_string()
+                )
             );
             Ok(ExitCode::FAILURE)
         }
@@ -431,16 +453,16 @@ fn import(
 }
 
 fn summary_line(s: &ImportSummary) -> String {
-    format!(
-        "imported {} new, {} updated, {} unchanged, {} merged as duplicates, {} skipped, {} rejected ({} span(s) widened to whole characters) into {} sidecar(s)",
-        s.added,
-        s.updated,
-        s.unchanged,
-        s.merged,
-        s.skipped,
-        s.rejected.len(),
-        s.snapped,
-        s.sidecars.len()
+    tr!(
+        "cli-imported",
+        added = s.added,
+        updated = s.updated,
+        unchanged = s.unchanged,
+        merged = s.merged,
+        skipped = s.skipped,
+        rejected = s.rejected.len(),
+        snapped = s.snapped,
+        sidecars = s.sidecars.len()
     )
 }
 
@@ -458,9 +480,21 @@ fn check(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for found in found {
         if !is_there(&found.sidecar) {
             if is_there(&found.article) {
-                println!("{}: no annotations", found.article.display());
+                println!(
+                    "{}",
+                    tr!(
+                        "cli-no-annotations",
+                        path = found.article.display().to_string()
+                    )
+                );
             } else {
-                eprintln!("pathok: file not found: {}", found.article.display());
+                eprintln!(
+                    "pathok: {}",
+                    tr!(
+                        "cli-file-not-found",
+                        path = found.article.display().to_string()
+                    )
+                );
                 problems += 1;
             }
             continue;
@@ -468,7 +502,7 @@ fn check(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         problems += check_one(&found);
     }
     if problems > 0 {
-        eprintln!("pathok: {problems} problem(s) found");
+        eprintln!("pathok: {}", tr!("cli-problems", count = problems));
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -485,7 +519,7 @@ fn check_one(found: &Found) -> usize {
         }
     };
     for notice in &article.notices {
-        eprintln!("pathok: note: {notice}");
+        eprintln!("pathok: {}", tr!("cli-note", notice = notice.to_string()));
     }
     let name = found.sidecar.display();
     let mut problems = 0;
@@ -495,9 +529,13 @@ fn check_one(found: &Found) -> usize {
                 for d in &duplicates {
                     let lines: Vec<String> = d.lines.iter().map(ToString::to_string).collect();
                     eprintln!(
-                        "pathok: duplicate annotation id {} (the blocks at lines {}); an editor keeps both, giving the later a new id: {name}",
-                        d.id,
-                        lines.join(" and ")
+                        "pathok: {}",
+                        tr!(
+                            "cli-duplicate-id",
+                            id = d.id.to_string(),
+                            lines = lines.join(&tr!("cli-and")),
+                            path = name.to_string()
+                        )
                     );
                 }
                 problems += duplicates.len();
@@ -516,10 +554,16 @@ fn check_one(found: &Found) -> usize {
                 AnchorOutcome::Orphaned { reason } if *id == a.id => Some(reason.to_string()),
                 _ => None,
             })
-            .unwrap_or_else(|| "orphaned".to_owned());
+            .unwrap_or_else(|| tr!("cli-orphaned-reason"));
         eprintln!(
-            "pathok: orphaned annotation {} \"{}\" ({reason}): {name}",
-            a.id, a.quote
+            "pathok: {}",
+            tr!(
+                "cli-orphaned",
+                id = a.id.to_string(),
+                quote = a.quote.as_str(),
+                reason = reason,
+                path = name.to_string()
+            )
         );
         problems += 1;
     }
@@ -527,21 +571,35 @@ fn check_one(found: &Found) -> usize {
         if a.status == pathok::annotate::Status::ImageChanged
             && let Some(region) = &a.region
         {
-            let picture = region.image.as_deref().unwrap_or("the image itself");
+            let picture = region
+                .image
+                .clone()
+                .unwrap_or_else(|| tr!("cli-region-image-itself"));
             eprintln!(
-                "pathok: picture region {} ({picture}, {}×{} at {},{}) was drawn on another version of its picture, or the picture is missing: {name}",
-                a.id, region.rect.w, region.rect.h, region.rect.x, region.rect.y
+                "pathok: {}",
+                tr!(
+                    "cli-region-changed",
+                    id = a.id.to_string(),
+                    picture = picture,
+                    w = region.rect.w,
+                    h = region.rect.h,
+                    x = region.rect.x,
+                    y = region.rect.y,
+                    path = name.to_string()
+                )
             );
             problems += 1;
         }
     }
-    let moved = report.moved();
-    let moved = if moved > 0 {
-        format!(", {moved} moved since the article changed (not saved by check)")
-    } else {
-        String::new()
-    };
-    println!("{name}: {} annotation(s){moved}", sidecar.annotations.len());
+    println!(
+        "{}",
+        tr!(
+            "cli-checked",
+            path = name.to_string(),
+            count = sidecar.annotations.len(),
+            moved = report.moved()
+        )
+    );
     problems
 }
 

@@ -438,3 +438,44 @@ dialog-filter-articles = নিবন্ধ
 dialog-filter-images = ছবি
 dialog-filter-all = সব ফাইল
 dialog-no-file-chooser = এখানে সিস্টেমের ফাইল বাছাইয়ের জানালা নেই (এর জন্য xdg-desktop-portal ইনস্টল করুন)। তার বদলে নিবন্ধের পথ লিখুন, বা ফাইলটি জানালায় টেনে ছাড়ুন।
+
+## Command line
+
+cli-usage = { $message } (দেখুন `pathok { $command } --help`)
+cli-flag-is-for = { $flag } শুধু --format { $format }-এর জন্য
+cli-needs-output = { $format } ফাইলের একটি ফোল্ডার লেখে: -o দিয়ে সেটি দিন
+cli-brat-no-stdin = { $format } .txt-এর পাশের .ann ফাইল পড়ে, স্ট্যান্ডার্ড ইনপুট নয়: একটি .ann ফাইল বা ফোল্ডার দিন
+cli-unknown-article = অজানা নিবন্ধ: সাইডকারের পাশে কোনো নিবন্ধ নেই ({ $article } পাওয়া যায়নি): { $path }
+cli-nothing-exported = কিছুই রপ্তানি হয়নি
+cli-exported = 
+    { $articles }টি নিবন্ধের { $annotations }টি টীকা{ $orphaned ->
+        [0] {""}
+       *[other] {" "}({ $orphaned }টি বিচ্ছিন্ন)
+    } { $format } হিসেবে রপ্তানি হয়েছে
+cli-exported-to = { $exported }: { $path }
+cli-rejected = বাতিল: { $line }
+cli-import-rejected = { $count }টি অচল রেকর্ড বাতিল; কিছুই আমদানি হয়নি: { $path }
+cli-imported = { $sidecars }টি সাইডকারে আমদানি হয়েছে: { $added }টি নতুন, { $updated }টি হালনাগাদ, { $unchanged }টি অপরিবর্তিত, { $merged }টি একই বলে এক করা, { $skipped }টি বাদ, { $rejected }টি বাতিল ({ $snapped }টি অংশ পুরো অক্ষর পর্যন্ত বাড়ানো)
+cli-no-annotations = { $path }: কোনো টীকা নেই
+cli-file-not-found = ফাইল পাওয়া যায়নি: { $path }
+cli-problems = { $count }টি সমস্যা পাওয়া গেছে
+cli-note = দ্রষ্টব্য: { $notice }
+cli-duplicate-id = একই টীকা-id { $id } দুবার ({ $lines } লাইনের অংশে); সম্পাদনায় দুটিই থাকে, পরেরটি নতুন id পায়: { $path }
+cli-orphaned-reason = বিচ্ছিন্ন
+cli-orphaned = বিচ্ছিন্ন টীকা { $id } "{ $quote }" ({ $reason }): { $path }
+cli-checked = 
+    { $path }: { $count }টি টীকা{ $moved ->
+        [0] {""}
+       *[other] , নিবন্ধ বদলানোর পর { $moved }টি সরে গেছে (check সংরক্ষণ করে না)
+    }
+cli-sidecar-without-article = সাইডকারের নিবন্ধটি পাওয়া যায়নি: { $path }
+
+## Command line: joining words
+
+cli-and = {" "}ও{" "}
+
+## Command line: picture regions
+
+cli-regions-left-out = ছবির { $count }টি অংশ বাদ পড়েছে: { $format }-এ ছবির অংশ রাখার জায়গা নেই
+cli-region-image-itself = ছবিটি নিজেই
+cli-region-changed = ছবির অংশ { $id } ({ $picture }, { $x },{ $y }-এ { $w }×{ $h }) ছবিটির অন্য এক সংস্করণে আঁকা হয়েছিল, বা ছবিটি পাওয়া যাচ্ছে না: { $path }

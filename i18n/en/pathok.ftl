@@ -460,14 +460,7 @@ agreement-title = Agreement between coders
 agreement-folder = Folder: { $path }
 agreement-coders = Coders:
 agreement-no-coders = none found (annotations record their coder as author)
-agreement-summary = 
-    { $articles ->
-        [one] { $articles } article
-       *[other] { $articles } articles
-    } compared, { $characters ->
-        [one] { $characters } code point
-       *[other] { $characters } code points
-    }; { $not_compared } not compared
+agreement-summary = { $articles } article(s) compared, { $characters } code point(s); { $not_compared } not compared
 agreement-save-html = Save team report (HTML)
 agreement-save-markdown = Save team report (Markdown)
 agreement-save-tip = Writes { $name } in the folder: figures and every disagreement
@@ -512,3 +505,44 @@ dialog-filter-articles = Articles
 dialog-filter-images = Images
 dialog-filter-all = All files
 dialog-no-file-chooser = The system file chooser is not available here (install xdg-desktop-portal for it). Type the path of the article instead, or drop the file on the window.
+
+## Command line
+
+cli-usage = { $message } (see `pathok { $command } --help`)
+cli-flag-is-for = { $flag } is for --format { $format }
+cli-needs-output = { $format } writes a directory of files: give it with -o
+cli-brat-no-stdin = { $format } reads .ann files next to their .txt, not standard input: give a .ann file or a folder
+cli-unknown-article = unknown article: the sidecar has no article next to it ({ $article } is missing): { $path }
+cli-nothing-exported = nothing exported
+cli-exported = 
+    exported { $annotations } annotation(s){ $orphaned ->
+        [0] {""}
+       *[other] {" "}({ $orphaned } orphaned)
+    } of { $articles } article(s) as { $format }
+cli-exported-to = { $exported } to { $path }
+cli-rejected = rejected { $line }
+cli-import-rejected = { $count } invalid record(s) rejected; nothing was imported: { $path }
+cli-imported = imported { $added } new, { $updated } updated, { $unchanged } unchanged, { $merged } merged as duplicates, { $skipped } skipped, { $rejected } rejected ({ $snapped } span(s) widened to whole characters) into { $sidecars } sidecar(s)
+cli-no-annotations = { $path }: no annotations
+cli-file-not-found = file not found: { $path }
+cli-problems = { $count } problem(s) found
+cli-note = note: { $notice }
+cli-duplicate-id = duplicate annotation id { $id } (the blocks at lines { $lines }); an editor keeps both, giving the later a new id: { $path }
+cli-orphaned-reason = orphaned
+cli-orphaned = orphaned annotation { $id } "{ $quote }" ({ $reason }): { $path }
+cli-checked = 
+    { $path }: { $count } annotation(s){ $moved ->
+        [0] {""}
+       *[other] , { $moved } moved since the article changed (not saved by check)
+    }
+cli-sidecar-without-article = the sidecar's article is missing: { $path }
+
+## Command line: joining words
+
+cli-and = {" "}and{" "}
+
+## Command line: picture regions
+
+cli-regions-left-out = { $count } picture region(s) left out: { $format } has no place for regions of pictures
+cli-region-image-itself = the image itself
+cli-region-changed = picture region { $id } ({ $picture }, { $w }×{ $h } at { $x },{ $y }) was drawn on another version of its picture, or the picture is missing: { $path }

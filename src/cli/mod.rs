@@ -12,6 +12,7 @@ mod git;
 mod search;
 mod stats;
 
+use pathok::tr;
 use std::io;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -37,8 +38,11 @@ pub(crate) fn find_articles(paths: &[PathBuf]) -> (Found, bool) {
     }
     for sidecar in &found.orphan_sidecars {
         eprintln!(
-            "pathok: the sidecar's article is missing: {}",
-            sidecar.display()
+            "pathok: {}",
+            tr!(
+                "cli-sidecar-without-article",
+                path = sidecar.display().to_string()
+            )
         );
         failed = true;
     }
