@@ -1,0 +1,119 @@
+//! The command line in a Bengali locale: human messages in Bengali (with Bengali
+//! digits), machine-readable output and exit codes exactly as in English.
+
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const ARTICLE: &str = "ঢাকায় আজ সকাল থেকে বৃষ্টি হচ্ছে। প্রধানমন্ত্রী বলেছেন, সবাই নিরাপদে থাকুন।\n";
+
+/// `pathok` with only the POSIX locale variables naming the language.
+fn pathok(dir: &Path, lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pathok"))
+        .env_remove("PATHOK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    let start = ARTICLE.chars().take_while(|c| *c != 'ব').count();
+    let quote = "বৃষ্টি";
+    let record = serde_json::json!({
+        "article": "a.txt",
+        "start": start,
+        "end": start + quote.chars().count(),
+        "quote": quote,
+        "tags": ["আবহাওয়া"],
+        "author": "rina",
+    });
+    std::fs::write(dir.path().join("in.jsonl"), format!("{record}\n")).unwrap();
+    let out = pathok(
+        dir.path(),
+        "C",
+        &["import", "--format", "jsonl", "in.jsonl"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+#[test]
+fn check_speaks_bengali_in_a_bengali_locale_and_english_in_c() {
+    let dir = fixture();
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &["check", "a.txt"]);
+    let en = pathok(dir.path(), "C", &["check", "a.txt"]);
+    assert_eq!(bn.status.code(), en.status.code());
+    let bn = String::from_utf8(bn.stdout).unwrap();
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert_eq!(en, "a.txt.annotations.ron: 1 annotation(s)\n");
+    assert_eq!(bn, "a.txt.annotations.ron: ১টি টীকা\n");
+
+    // A problem: the article is gone; Bengali message, the same exit code.
+    std::fs::remove_file(dir.path().join("a.txt")).unwrap();
+    let bn = pathok(dir.path(), "bn_IN", &["check", "a.txt.annotations.ron"]);
+    let en = pathok(
+        dir.path(),
+        "en_GB.UTF-8",
+        &["check", "a.txt.annotations.ron"],
+    );
+    assert_eq!(bn.status.code(), Some(1));
+    assert_eq!(en.status.code(), Some(1));
+    let bn = String::from_utf8(bn.stderr).unwrap();
+    assert!(bn.contains("অজানা নিবন্ধ"), "{bn}");
+    assert!(bn.contains("১টি সমস্যা"), "{bn}");
+    assert!(
+        String::from_utf8(en.stderr)
+            .unwrap()
+            .contains("unknown article")
+    );
+}
+
+#[test]
+fn machine_readable_output_is_the_same_in_every_language() {
+    let dir = fixture();
+    for args in [
+        &["export", "--format", "jsonl", "a.txt"][..],
+        &["export", "--format", "csv", "a.txt"],
+        &["stats", "--format", "json", "a.txt"],
+        &["search", "--format", "jsonl", "বৃষ্টি", "a.txt"],
+    ] {
+        let bn = pathok(dir.path(), "bn_BD.UTF-8", args);
+        let en = pathok(dir.path(), "C", args);
+        assert!(en.status.success(), "{args:?}");
+        assert_eq!(bn.status.code(), en.status.code(), "{args:?}");
+        assert!(!en.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            bn.stdout, en.stdout,
+            "{args:?}: the output changed with the language"
+        );
+    }
+}
+
+#[test]
+fn pathok_lang_overrides_the_locale() {
+    let dir = fixture();
+    let out = Command::new(env!("CARGO_BIN_EXE_pathok"))
+        .env("LC_ALL", "C")
+        .env("PATHOK_LANG", "bn")
+        .args(["check", "a.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "a.txt.annotations.ron: ১টি টীকা\n"
+    );
+}
