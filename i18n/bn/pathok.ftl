@@ -479,3 +479,23 @@ cli-and = {" "}ও{" "}
 cli-regions-left-out = ছবির { $count }টি অংশ বাদ পড়েছে: { $format }-এ ছবির অংশ রাখার জায়গা নেই
 cli-region-image-itself = ছবিটি নিজেই
 cli-region-changed = ছবির অংশ { $id } ({ $picture }, { $x },{ $y }-এ { $w }×{ $h }) ছবিটির অন্য এক সংস্করণে আঁকা হয়েছিল, বা ছবিটি পাওয়া যাচ্ছে না: { $path }
+
+## Annotations: saving, merging, tags across a folder
+
+session-save-thread-stopped = সংরক্ষণের থ্রেড হঠাৎ থেমে গেছে
+session-cannot-save = টীকা সংরক্ষণ করা যাচ্ছে না: { $reason }
+session-tag-merged = { $files }টি ফাইলের { $annotations }টি টীকায় "{ $from }" ট্যাগটি "{ $to }"-এর সঙ্গে এক করা হয়েছে
+session-tag-renamed = { $files }টি ফাইলের { $annotations }টি টীকায় "{ $from }" ট্যাগের নাম বদলে "{ $to }" করা হয়েছে
+session-tag-deleted = "{ $name }" ট্যাগটি মোছা হয়েছে
+session-tag-deleted-from = { $articles }টি নিবন্ধের { $annotations }টি টীকা থেকে "{ $name }" ট্যাগটি মোছা হয়েছে
+session-read-only = টীকাগুলো শুধু পড়া যাবে, কারণ তাদের ফাইলটি পড়া যায়নি: { $path }
+session-not-saved-first = আগে টীকাগুলো সংরক্ষণ করা যায়নি: { $reason }
+session-codebook-unreadable = কোডবুক পড়া যাচ্ছে না, তাই ট্যাগের নাম বদলানো বা মোছা যাবে না ({ $reason })
+session-codebook-left = কোডবুক পড়া যাচ্ছে না; সেটি যেমন আছে তেমনই রাখা হয়েছে, নতুন ট্যাগ নিবন্ধের সাইডকারে রাখা হচ্ছে ({ $reason })
+session-article-changed = টীকা দেওয়ার পর নিবন্ধটি বদলেছে: { $moved }টি টীকা নতুন জায়গায় পাওয়া গেছে, { $orphans }টি বিচ্ছিন্ন (উদ্ধৃতিসহ রাখা, পার্শ্ব প্যানেলে তালিকাভুক্ত): { $path }
+session-renumbered = দুটি টীকার id একই ছিল ({ $old }); দুটিই রাখা হয়েছে, "{ $quote }"-এর টীকাটির নতুন id { $new }: { $path }
+session-sample-not-saved = নমুনা নিবন্ধ: টীকা সংরক্ষিত হয় না
+session-read-only-state = শুধু পড়া যাবে: { $reason }
+session-cannot-save-codebook = কোডবুক সংরক্ষণ করা যাচ্ছে না: { $reason }
+session-merged-before-save = টীকা-ফাইলটি ডিস্কে বদলে গিয়েছিল; দুটি সংস্করণ মিলিয়ে এক করা হয়েছে: { $path }
+session-merged-from-disk = ডিস্কে টীকা বদলেছিল, সেগুলো মিলিয়ে এক করা হয়েছে: { $path }

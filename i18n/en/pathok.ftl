@@ -546,3 +546,23 @@ cli-and = {" "}and{" "}
 cli-regions-left-out = { $count } picture region(s) left out: { $format } has no place for regions of pictures
 cli-region-image-itself = the image itself
 cli-region-changed = picture region { $id } ({ $picture }, { $w }×{ $h } at { $x },{ $y }) was drawn on another version of its picture, or the picture is missing: { $path }
+
+## Annotations: saving, merging, tags across a folder
+
+session-save-thread-stopped = the saving thread stopped unexpectedly
+session-cannot-save = cannot save annotations: { $reason }
+session-tag-merged = tag "{ $from }" merged into "{ $to }" in { $annotations } annotation(s) across { $files } file(s)
+session-tag-renamed = tag "{ $from }" renamed to "{ $to }" in { $annotations } annotation(s) across { $files } file(s)
+session-tag-deleted = tag "{ $name }" deleted
+session-tag-deleted-from = tag "{ $name }" deleted from { $annotations } annotation(s) in { $articles } article(s)
+session-read-only = the annotations are read-only because their file could not be read: { $path }
+session-not-saved-first = the annotations could not be saved first: { $reason }
+session-codebook-unreadable = the codebook cannot be read, so tags cannot be renamed or deleted ({ $reason })
+session-codebook-left = the codebook cannot be read; it is left as it is and new tags are kept in the article's sidecar ({ $reason })
+session-article-changed = the article changed since it was annotated: { $moved } annotation(s) found at a new place, { $orphans } orphaned (kept with their quotes, listed in the side panel): { $path }
+session-renumbered = two annotations had the same id { $old }; both are kept, the one on "{ $quote }" now has the id { $new }: { $path }
+session-sample-not-saved = sample article: annotations are not saved
+session-read-only-state = read-only: { $reason }
+session-cannot-save-codebook = cannot save the codebook: { $reason }
+session-merged-before-save = the annotation file had changed on disk; both versions were merged: { $path }
+session-merged-from-disk = annotations changed on disk and were merged: { $path }

@@ -7,6 +7,7 @@
 //! change, an import) first waits for a save under way, so there is never more than
 //! one writer and the session's idea of the file is always the last one written.
 
+use crate::tr;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -79,9 +80,9 @@ impl Session {
             return None;
         }
         let Ok((copy, outcome)) = flight.thread.join() else {
-            let message = "the saving thread stopped unexpectedly".to_owned();
+            let message = tr!("session-save-thread-stopped");
             self.save_error = Some(message.clone());
-            return Some(format!("cannot save annotations: {message}"));
+            return Some(tr!("session-cannot-save", reason = message));
         };
         let outcome = match outcome {
             Ok(outcome) => outcome,

@@ -1,6 +1,7 @@
 //! What a session does beyond its own article: renaming and deleting a tag across the
 //! folder the codebook governs, counting tags there, and importing pre-annotations.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use super::{Notice, Session, SessionError, Storage};
@@ -61,16 +62,24 @@ impl Session {
         let report = store::rename_tag(&codebook, from, to)?;
         let (fresh, _) = Self::open(article_path, article);
         *self = fresh;
-        Ok(Some(format!(
-            "tag \"{from}\" {} \"{to}\" in {} annotation(s) across {} file(s)",
-            if report.merged {
-                "merged into"
-            } else {
-                "renamed to"
-            },
-            report.annotations,
-            report.sidecars.len()
-        )))
+        let (annotations, files) = (report.annotations, report.sidecars.len());
+        Ok(Some(if report.merged {
+            tr!(
+                "session-tag-merged",
+                from = from,
+                to = to,
+                annotations = annotations,
+                files = files
+            )
+        } else {
+            tr!(
+                "session-tag-renamed",
+                from = from,
+                to = to,
+                annotations = annotations,
+                files = files
+            )
+        }))
     }
 
     /// Before a change to every sidecar of the folder: everything of ours must be on
@@ -128,16 +137,17 @@ impl Session {
             self.codebook.tags.retain(|t| t.name != name);
             self.set.update_all(|a| a.tags.retain(|t| t != name));
             self.touched();
-            return Ok(format!("tag \"{name}\" deleted"));
+            return Ok(tr!("session-tag-deleted", name = name));
         };
         self.save_for_folder_change(article)?;
         let usage = store::delete_tag(&codebook, name)?;
         let (fresh, _) = Self::open(article_path, article);
         *self = fresh;
-        Ok(format!(
-            "tag \"{name}\" deleted from {} annotation(s) in {} article(s)",
-            usage.annotations,
-            usage.sidecars.len()
+        Ok(tr!(
+            "session-tag-deleted-from",
+            name = name,
+            annotations = usage.annotations,
+            articles = usage.sidecars.len()
         ))
     }
 

@@ -8,6 +8,7 @@ mod background;
 mod folder;
 mod regions;
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -102,19 +103,19 @@ pub enum SessionError {
     #[error(transparent)]
     Edit(#[from] EditError),
     /// The sidecar cannot be trusted, so nothing may change until the user decides.
-    #[error("the annotations are read-only because their file could not be read: {0}")]
+    #[error("{}", tr!("session-read-only", path = .0.display().to_string()))]
     ReadOnly(PathBuf),
     /// Pending changes could not be written first (the reason names the file).
-    #[error("the annotations could not be saved first: {0}")]
+    #[error("{}", tr!("session-not-saved-first", reason = .0.as_str()))]
     NotSaved(String),
     /// Reading or writing the sidecars or the codebook failed.
     #[error(transparent)]
     Store(#[from] StoreError),
     /// The built-in sample has no file to import into.
-    #[error("the sample article has no sidecar to import into: open an article of yours")]
+    #[error("{}", tr!("notice-sample-no-import"))]
     NoSidecar,
     /// The codebook file could not be read, so a rename or deletion cannot rewrite it.
-    #[error("the codebook cannot be read, so tags cannot be renamed or deleted ({0})")]
+    #[error("{}", tr!("session-codebook-unreadable", reason = .0.as_str()))]
     CodebookUnreadable(String),
     /// An import wrote nothing (every invalid record is listed, up to 20).
     #[error("{}", import_message(.0))]
@@ -179,9 +180,7 @@ impl Session {
         let (mut codebook, codebook_unreadable) = match found.as_deref().map(store::load_codebook) {
             Some(Ok(c)) => (c, None),
             Some(Err(e)) => {
-                notices.push(format!(
-                    "the codebook cannot be read; it is left as it is and new tags are kept in the article's sidecar ({e})"
-                ));
+                notices.push(tr!("session-codebook-left", reason = e.to_string()));
                 (Codebook::default(), Some(e.to_string()))
             }
             None => (Codebook::default(), None),
@@ -205,9 +204,11 @@ impl Session {
         let set = sidecar.annotations.clone();
         let (moved, orphans) = (report.moved(), report.orphans().count());
         if moved + orphans > 0 {
-            notices.push(format!(
-                "the article changed since it was annotated: {moved} annotation(s) found at a new place, {orphans} orphaned (kept with their quotes, listed in the side panel): {}",
-                sidecar.path.display()
+            notices.push(tr!(
+                "session-article-changed",
+                moved = moved,
+                orphans = orphans,
+                path = sidecar.path.display().to_string()
             ));
         }
         if !sidecar.image_changed.is_empty() {
@@ -218,12 +219,12 @@ impl Session {
             ));
         }
         for r in &sidecar.renumbered {
-            notices.push(format!(
-                "two annotations had the same id {}; both are kept, the one on \"{}\" now has the id {}: {}",
-                r.old,
-                r.quote,
-                r.new,
-                sidecar.path.display()
+            notices.push(tr!(
+                "session-renumbered",
+                old = r.old.to_string(),
+                quote = r.quote.as_str(),
+                new = r.new.to_string(),
+                path = sidecar.path.display().to_string()
             ));
         }
         let stale = sidecar.stale_on_disk();
@@ -248,10 +249,10 @@ impl Session {
     /// What the status bar shows.
     pub fn save_state(&self) -> SaveState {
         match &self.storage {
-            Storage::Memory => {
-                SaveState::NotSaved("sample article: annotations are not saved".to_owned())
+            Storage::Memory => SaveState::NotSaved(tr!("session-sample-not-saved")),
+            Storage::ReadOnly { reason, .. } => {
+                SaveState::NotSaved(tr!("session-read-only-state", reason = reason.as_str()))
             }
-            Storage::ReadOnly { reason, .. } => SaveState::NotSaved(format!("read-only: {reason}")),
             Storage::Sidecar { .. } => match &self.save_error {
                 Some(e) => SaveState::Failed(e.clone()),
                 None if self.version != self.saved_version || self.codebook_dirty => {
@@ -293,7 +294,7 @@ impl Session {
                 && let Err(e) = store::save_codebook(codebook, &self.codebook)
             {
                 self.save_error = Some(e.to_string());
-                return Some(format!("cannot save the codebook: {e}"));
+                return Some(tr!("session-cannot-save-codebook", reason = e.to_string()));
             }
             self.codebook_dirty = false;
         }
@@ -326,9 +327,9 @@ impl Session {
         let Storage::Sidecar { sidecar, .. } = &self.storage else {
             return String::new();
         };
-        let notice = format!(
-            "the annotation file had changed on disk; both versions were merged: {}",
-            sidecar.path.display()
+        let notice = tr!(
+            "session-merged-before-save",
+            path = sidecar.path.display().to_string()
         );
         let (set, tags) = (sidecar.annotations.clone(), sidecar.tags.clone());
         self.adopt_from_disk(set, &tags);
@@ -340,7 +341,7 @@ impl Session {
     fn save_failed(&mut self, e: &StoreError) -> Option<Notice> {
         let message = e.to_string();
         let notice = (self.save_error.as_ref() != Some(&message))
-            .then(|| format!("cannot save annotations: {message}"));
+            .then(|| tr!("session-cannot-save", reason = message.as_str()));
         self.save_error = Some(message);
         notice
     }
@@ -362,9 +363,9 @@ impl Session {
         sidecar.annotations = self.set.clone();
         match sidecar.merge_from_disk(&article.text) {
             Ok(true) => {
-                let notice = format!(
-                    "annotations changed on disk and were merged: {}",
-                    sidecar.path.display()
+                let notice = tr!(
+                    "session-merged-from-disk",
+                    path = sidecar.path.display().to_string()
                 );
                 let (set, tags) = (sidecar.annotations.clone(), sidecar.tags.clone());
                 self.adopt_from_disk(set, &tags);
