@@ -499,3 +499,18 @@ session-read-only-state = শুধু পড়া যাবে: { $reason }
 session-cannot-save-codebook = কোডবুক সংরক্ষণ করা যাচ্ছে না: { $reason }
 session-merged-before-save = টীকা-ফাইলটি ডিস্কে বদলে গিয়েছিল; দুটি সংস্করণ মিলিয়ে এক করা হয়েছে: { $path }
 session-merged-from-disk = ডিস্কে টীকা বদলেছিল, সেগুলো মিলিয়ে এক করা হয়েছে: { $path }
+
+## Images
+
+image-fit = পুরোটা দেখান
+image-fit-tip = পুরো ছবিটি দেখান (ডাবল-ক্লিক)
+image-actual-size = ১০০%
+image-actual-size-tip = পর্দার প্রতি পিক্সেলে ছবির এক পিক্সেল
+image-help = চাকা ঘুরিয়ে ছোট-বড় করুন, টেনে সরান, ডাবল-ক্লিকে পুরোটা দেখুন
+image-not-shown = ছবি দেখানো যায়নি: { $reason }
+image-not-shown-block = 
+    ছবি দেখানো যায়নি
+    { $reason }
+image-click-to-zoom = বড় করে দেখতে ক্লিক করুন
+image-loading = ছবি খোলা হচ্ছে…
+image-cannot-decode = ছবি পড়া শুরু করা যাচ্ছে না ({ $reason }): { $image }

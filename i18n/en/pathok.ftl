@@ -566,3 +566,18 @@ session-read-only-state = read-only: { $reason }
 session-cannot-save-codebook = cannot save the codebook: { $reason }
 session-merged-before-save = the annotation file had changed on disk; both versions were merged: { $path }
 session-merged-from-disk = annotations changed on disk and were merged: { $path }
+
+## Images
+
+image-fit = Fit
+image-fit-tip = Show the whole image (double-click)
+image-actual-size = 100%
+image-actual-size-tip = One image pixel per pixel of the screen
+image-help = Wheel to zoom, drag to move, double-click to fit
+image-not-shown = Image not shown: { $reason }
+image-not-shown-block = 
+    Image not shown
+    { $reason }
+image-click-to-zoom = Click to zoom
+image-loading = Loading image…
+image-cannot-decode = cannot start decoding ({ $reason }): { $image }

@@ -3,6 +3,7 @@
 //! a pinch) zooms around the pointer, dragging pans, double-click fits, "100%" shows
 //! one image pixel per physical screen pixel, Esc closes the zoomed view.
 
+use crate::tr;
 use egui::{Rect, Vec2, pos2};
 
 use crate::article::ImageSource;
@@ -56,23 +57,21 @@ impl ImageViewer {
             ui.label(egui::RichText::new(self.name()).strong())
                 .on_hover_text(self.source.label());
             if ui
-                .button("Fit")
-                .on_hover_text("Show the whole image (double-click)")
+                .button(tr!("image-fit"))
+                .on_hover_text(tr!("image-fit-tip"))
                 .clicked()
             {
                 self.scene_rect = Rect::ZERO;
             }
             if matches!(state, ImageState::Ready { .. })
                 && ui
-                    .button("100%")
-                    .on_hover_text("One image pixel per pixel of the screen")
+                    .button(tr!("image-actual-size"))
+                    .on_hover_text(tr!("image-actual-size-tip"))
                     .clicked()
             {
                 self.actual_size = true;
             }
-            ui.label(
-                egui::RichText::new("Wheel to zoom, drag to move, double-click to fit").weak(),
-            );
+            ui.label(egui::RichText::new(tr!("image-help")).weak());
         });
         match state {
             ImageState::Ready { texture, size } => {
@@ -103,7 +102,9 @@ impl ImageViewer {
                     .request_repaint_after(std::time::Duration::from_millis(50));
             }
             ImageState::Failed(message) => {
-                ui.centered_and_justified(|ui| ui.label(format!("Image not shown: {message}")));
+                ui.centered_and_justified(|ui| {
+                    ui.label(tr!("image-not-shown", reason = message.as_str()))
+                });
             }
         }
     }
@@ -130,7 +131,11 @@ impl ImageViewer {
             ui.set_min_size(size);
             ui.set_max_size(size);
             ui.horizontal(|ui| {
-                if ui.button("Close").on_hover_text("Esc").clicked() {
+                if ui
+                    .button(tr!("button-close"))
+                    .on_hover_text("Esc")
+                    .clicked()
+                {
                     keep = false;
                 }
             });

@@ -1,6 +1,7 @@
 //! Article images as textures: decoded on a worker thread (bounded by
 //! [`ImageLimits`]), uploaded on the UI thread, failures kept with their reason.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -68,7 +69,11 @@ impl ImageCache {
                 ctx.request_repaint();
             });
         if let Err(e) = spawned {
-            let message = format!("cannot start decoding ({e}): {error_key}");
+            let message = tr!(
+                "image-cannot-decode",
+                reason = e.to_string(),
+                image = error_key.to_string()
+            );
             self.states.insert(error_key, ImageState::Failed(message));
         }
         ImageState::Loading

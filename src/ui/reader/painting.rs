@@ -2,6 +2,7 @@
 //! the selection behind them, quote bars, list markers, code backgrounds, images and
 //! their placeholders.
 
+use crate::tr;
 use std::sync::Arc;
 
 use egui::{
@@ -175,7 +176,7 @@ fn paint_image(
             let response = ui
                 .interact(rect, ui.scope_id().with(("image", block)), Sense::click())
                 .on_hover_cursor(egui::CursorIcon::ZoomIn)
-                .on_hover_text("Click to zoom");
+                .on_hover_text(tr!("image-click-to-zoom"));
             response.clicked()
         }
         ImageState::Loading => {
@@ -183,7 +184,7 @@ fn paint_image(
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
-                "Loading image…",
+                tr!("image-loading"),
                 FontId::proportional(font_size * 0.85),
                 palette.muted,
             );
@@ -197,7 +198,7 @@ fn paint_image(
                 Stroke::new(1.0, palette.rule),
                 StrokeKind::Inside,
             );
-            let text = format!("Image not shown\n{message}");
+            let text = tr!("image-not-shown-block", reason = message.as_str());
             let galley = painter.layout(
                 text,
                 FontId::proportional(font_size * 0.8),
@@ -212,7 +213,7 @@ fn paint_image(
                 egui::WidgetInfo::labeled(
                     egui::Role::Label,
                     true,
-                    format!("Image not shown: {message}"),
+                    tr!("image-not-shown", reason = message.as_str()),
                 )
             });
             false
