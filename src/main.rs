@@ -200,7 +200,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
             // Problems with the file are shown in the window and printed by the app.
-            pathok::ui::run(cli.path, cli.renderer).context("cannot open a window")?;
+            pathok::ui::run(cli.path, cli.renderer).context(tr!("cli-cannot-open-window"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {
@@ -361,8 +361,8 @@ fn export(
                 let mut stdout = std::io::stdout().lock();
                 stdout
                     .write_all(&bytes)
-                    .context("cannot write to standard output")?;
-                stdout.flush().context("cannot write to standard output")?;
+                    .context(tr!("cli-cannot-write-stdout"))?;
+                stdout.flush().context(tr!("cli-cannot-write-stdout"))?;
             }
             result
         }
@@ -421,7 +421,7 @@ fn import(
     use pathok::export::import::{import_file, import_text};
     let result = if file == Path::new("-") {
         let input =
-            std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?;
+            std::io::read_to_string(std::io::stdin()).context(tr!("cli-cannot-read-stdin"))?;
         import_text(format, &input, file, only, options)
     } else {
         import_file(format, file, only, options)
@@ -641,7 +641,10 @@ fn agreement(
         None => agree::load_corpus(paths),
         Some(dir) => {
             if !dir.is_dir() {
-                bail!("--against needs a folder: {}", dir.display());
+                bail!(tr!(
+                    "cli-against-needs-folder",
+                    path = dir.display().to_string()
+                ));
             }
             let theirs_paths = [dir.to_owned()];
             let first = paths.first().map_or(Path::new("."), PathBuf::as_path);
@@ -664,7 +667,7 @@ fn agreement(
             for f in &failures {
                 eprintln!("pathok: {f}");
             }
-            eprintln!("pathok: nothing measured");
+            eprintln!("pathok: {}", tr!("cli-nothing-measured"));
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
@@ -694,10 +697,13 @@ fn agreement(
     stdout
         .write_all(&bytes)
         .and_then(|()| stdout.flush())
-        .context("cannot write to standard output")?;
+        .context(tr!("cli-cannot-write-stdout"))?;
     if !matches!(format, AgreementFormat::Text) {
         for why in report.reasons.values() {
-            eprintln!("pathok: no overall figure: {why}");
+            eprintln!(
+                "pathok: {}",
+                tr!("cli-no-overall-figure", reason = why.to_string())
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

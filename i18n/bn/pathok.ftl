@@ -514,3 +514,30 @@ image-not-shown-block =
 image-click-to-zoom = বড় করে দেখতে ক্লিক করুন
 image-loading = ছবি খোলা হচ্ছে…
 image-cannot-decode = ছবি পড়া শুরু করা যাচ্ছে না ({ $reason }): { $image }
+
+## Command line: search, agreement, output
+
+cli-hits = { $articles }টি নিবন্ধের { $with }টিতে { $hits }টি মিল
+cli-nothing-measured = কিছুই মাপা হয়নি
+cli-against-needs-folder = --against-এর জন্য একটি ফোল্ডার দরকার: { $path }
+cli-cannot-open-window = জানালা খোলা যাচ্ছে না
+cli-cannot-read-stdin = স্ট্যান্ডার্ড ইনপুট পড়া যাচ্ছে না
+cli-cannot-write-stdout = স্ট্যান্ডার্ড আউটপুটে লেখা যাচ্ছে না
+
+## Command line: git
+
+git-cannot-merge = মেলানো যাচ্ছে না, আমাদের সংস্করণ যেমন ছিল তেমনই রাখা হয়েছে ({ $reason })
+git-conflict = সংঘাত, { $conflict } (ফাইলে চিহ্নিত; একটি পক্ষ রেখে চিহ্নগুলো মুছে দিন): { $path }
+git-no-working-directory = কাজের ফোল্ডার পড়া যাচ্ছে না
+git-not-a-repository = git রিপোজিটরির মধ্যে নয়: { $path }
+git-cannot-read = পড়া যাচ্ছে না: { $path }
+git-already-set = { $path }-এ merge driver আগে থেকেই আছে
+git-added = { $path }-এ যোগ করা হয়েছে: { $lines }
+git-no-exe = চালু pathok প্রোগ্রামটি খুঁজে পাওয়া যাচ্ছে না
+git-registered = রিপোজিটরির কনফিগারেশনে merge driver নথিভুক্ত হয়েছে: { $driver }
+git-cannot-run = git চালানো যাচ্ছে না (ইনস্টল করা আছে কি?)
+git-failed = git { $command } ব্যর্থ: { $reason }
+
+## Command line: agreement figures
+
+cli-no-overall-figure = সামগ্রিক কোনো পরিসংখ্যান নেই: { $reason }

@@ -581,3 +581,30 @@ image-not-shown-block =
 image-click-to-zoom = Click to zoom
 image-loading = Loading image…
 image-cannot-decode = cannot start decoding ({ $reason }): { $image }
+
+## Command line: search, agreement, output
+
+cli-hits = { $hits } hit(s) in { $with } of { $articles } article(s)
+cli-nothing-measured = nothing measured
+cli-against-needs-folder = --against needs a folder: { $path }
+cli-cannot-open-window = cannot open a window
+cli-cannot-read-stdin = cannot read standard input
+cli-cannot-write-stdout = cannot write to standard output
+
+## Command line: git
+
+git-cannot-merge = cannot merge, ours left as it was ({ $reason })
+git-conflict = conflict, { $conflict } (marked in the file; keep one side and delete the markers): { $path }
+git-no-working-directory = cannot read the working directory
+git-not-a-repository = not in a git repository: { $path }
+git-cannot-read = cannot read { $path }
+git-already-set = { $path } already names the merge driver
+git-added = added to { $path }: { $lines }
+git-no-exe = cannot find the running pathok
+git-registered = merge driver registered in the repository's config: { $driver }
+git-cannot-run = cannot run git (is it installed?)
+git-failed = git { $command } failed: { $reason }
+
+## Command line: agreement figures
+
+cli-no-overall-figure = no overall figure: { $reason }

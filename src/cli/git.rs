@@ -8,6 +8,7 @@
 //! the rules cannot decide; ours holds the merge with conflict markers around the
 //! undecided lines. Exit 2: a version could not be read; ours is left as it was.
 
+use pathok::tr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -48,7 +49,10 @@ pub fn merge_driver(args: &MergeDriverArgs) -> anyhow::Result<ExitCode> {
     let merged = match merged {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("pathok merge-driver: cannot merge, ours left as it was ({e})");
+            eprintln!(
+                "pathok merge-driver: {}",
+                tr!("git-cannot-merge", reason = e.to_string())
+            );
             return Ok(ExitCode::from(2));
         }
     };
@@ -61,8 +65,12 @@ pub fn merge_driver(args: &MergeDriverArgs) -> anyhow::Result<ExitCode> {
     }
     for line in &merged.conflicts {
         eprintln!(
-            "pathok merge-driver: conflict, {line} (marked in the file; keep one side and delete the markers): {}",
-            name.display()
+            "pathok merge-driver: {}",
+            tr!(
+                "git-conflict",
+                conflict = line.to_string(),
+                path = name.display().to_string()
+            )
         );
     }
     Ok(ExitCode::FAILURE)
@@ -72,24 +80,32 @@ pub fn merge_driver(args: &MergeDriverArgs) -> anyhow::Result<ExitCode> {
 pub fn git_setup(repo: Option<&Path>) -> anyhow::Result<ExitCode> {
     let given = repo.unwrap_or(Path::new("."));
     let dir = std::env::current_dir()
-        .context("cannot read the working directory")?
+        .context(tr!("git-no-working-directory"))?
         .join(given);
     let top = git(&dir, &["rev-parse", "--show-toplevel"])
-        .with_context(|| format!("not in a git repository: {}", given.display()))?;
+        .with_context(|| tr!("git-not-a-repository", path = given.display().to_string()))?;
     let top = PathBuf::from(top.trim_end_matches(['\n', '\r']));
 
     let attributes = top.join(".gitattributes");
     let old = match std::fs::read_to_string(&attributes) {
         Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e).context(format!("cannot read {}", attributes.display())),
+        Err(e) => {
+            return Err(e).context(tr!(
+                "git-cannot-read",
+                path = attributes.display().to_string()
+            ));
+        }
     };
     let missing: Vec<&str> = ATTRIBUTES
         .into_iter()
         .filter(|line| !old.lines().any(|l| l.trim() == *line))
         .collect();
     if missing.is_empty() {
-        println!("{} already names the merge driver", attributes.display());
+        println!(
+            "{}",
+            tr!("git-already-set", path = attributes.display().to_string())
+        );
     } else {
         let mut new = old.clone();
         if !new.is_empty() && !new.ends_with('\n') {
@@ -100,13 +116,20 @@ pub fn git_setup(repo: Option<&Path>) -> anyhow::Result<ExitCode> {
             new.push('\n');
         }
         store::write_atomic(&attributes, new.as_bytes())?;
-        println!("added to {}: {}", attributes.display(), missing.join(", "));
+        println!(
+            "{}",
+            tr!(
+                "git-added",
+                path = attributes.display().to_string(),
+                lines = missing.join(", ")
+            )
+        );
     }
 
     // The running binary by its absolute path: the driver works without `pathok` on
     // PATH and is the version that was set up. After moving the binary, run
     // `git-setup` again (it replaces the entry).
-    let exe = std::env::current_exe().context("cannot find the running pathok")?;
+    let exe = std::env::current_exe().context(tr!("git-no-exe"))?;
     let exe = exe.canonicalize().unwrap_or(exe);
     let driver = format!(
         "{} merge-driver %O %A %B %P",
@@ -122,7 +145,7 @@ pub fn git_setup(repo: Option<&Path>) -> anyhow::Result<ExitCode> {
         ],
     )?;
     git(&top, &["config", "--local", "merge.pathok.driver", &driver])?;
-    println!("merge driver registered in the repository's config: {driver}");
+    println!("{}", tr!("git-registered", driver = driver.as_str()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -133,13 +156,13 @@ fn git(dir: &Path, args: &[&str]) -> anyhow::Result<String> {
         .arg(dir)
         .args(args)
         .output()
-        .context("cannot run git (is it installed?)")?;
+        .context(tr!("git-cannot-run"))?;
     if !out.status.success() {
-        bail!(
-            "git {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        bail!(tr!(
+            "git-failed",
+            command = args.join(" "),
+            reason = String::from_utf8_lossy(&out.stderr).trim().to_owned()
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

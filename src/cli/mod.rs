@@ -60,7 +60,7 @@ pub(crate) fn finish(result: io::Result<()>, failed: bool) -> anyhow::Result<Exi
     match result {
         Ok(()) => Ok(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
-        Err(e) => Err(anyhow::Error::new(e).context("cannot write to standard output")),
+        Err(e) => Err(anyhow::Error::new(e).context(tr!("cli-cannot-write-stdout"))),
     }
 }
 

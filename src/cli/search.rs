@@ -1,6 +1,7 @@
 //! `pathok search`: a folded search over articles and folders, as an aligned
 //! concordance, JSONL or CSV rows, or counts per article.
 
+use pathok::tr;
 use std::io::{self, BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -205,10 +206,13 @@ fn write_hits(
         }
     }
     eprintln!(
-        "pathok: {} hit(s) in {} of {} article(s)",
-        total.0,
-        total.1,
-        articles.len()
+        "pathok: {}",
+        tr!(
+            "cli-hits",
+            hits = total.0,
+            with = total.1,
+            articles = articles.len()
+        )
     );
     Ok(())
 }
@@ -321,8 +325,13 @@ fn write_counts(
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     let with = counts.iter().filter(|(_, n)| *n > 0).count();
     eprintln!(
-        "pathok: {total} hit(s) in {with} of {} article(s)",
-        articles.len()
+        "pathok: {}",
+        tr!(
+            "cli-hits",
+            hits = total,
+            with = with,
+            articles = articles.len()
+        )
     );
     Ok(())
 }
