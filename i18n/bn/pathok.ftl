@@ -51,7 +51,7 @@ cmd-delete-annotation = টীকা মুছুন
 cmd-undo = পূর্বাবস্থায় ফিরুন
 cmd-redo = পুনরায় করুন
 cmd-palette = কমান্ড প্যালেট…
-cmd-quit = বন্ধ করুন
+cmd-quit = প্রস্থান
 cmd-theme = থিম: { $theme }
 cmd-apply-tag = ট্যাগ { $n } প্রয়োগ করুন
 
