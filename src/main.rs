@@ -4,7 +4,6 @@
 
 mod cli;
 
-use pathok::tr;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,6 +19,7 @@ use pathok::export::{
     ImportOptions, ImportSummary, OutputKind, QdpxPositions, SourceIris,
 };
 use pathok::store::{self, Sidecar};
+use pathok::tr;
 use pathok::ui::renderer::Renderer;
 
 /// Pathok (পাঠক): read and annotate articles, Bengali first.

@@ -3,6 +3,10 @@
 //! code gives it; both catalogues have the same messages and the same variables; they
 //! parse without errors.
 
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

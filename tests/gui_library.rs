@@ -149,7 +149,7 @@ fn a_folder_lists_its_articles_searches_codes_a_hit_and_steps_to_the_next() {
     h.run();
     wait(&mut h, "the passages", library_idle);
     h.run();
-    h.get_by_label_contains("1 passages in 1 articles");
+    h.get_by_label_contains("1 passage in 1 article");
     h.get_by_label("বই");
     let shown = h.state().library().unwrap().passages().shown();
     assert_eq!(shown.len(), 1);

@@ -8,7 +8,6 @@
 //! the rules cannot decide; ours holds the merge with conflict markers around the
 //! undecided lines. Exit 2: a version could not be read; ours is left as it was.
 
-use pathok::tr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -16,6 +15,7 @@ use anyhow::{Context as _, bail};
 use clap::Args;
 
 use pathok::store::{self, MAX_STORE_FILE_BYTES, merge_three_way};
+use pathok::tr;
 
 /// The lines `git-setup` puts in `.gitattributes`.
 const ATTRIBUTES: [&str; 2] = [

@@ -12,7 +12,6 @@ mod git;
 mod search;
 mod stats;
 
-use pathok::tr;
 use std::io;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -20,6 +19,7 @@ use std::process::ExitCode;
 
 use pathok::corpus::{self, Found};
 use pathok::store::WalkProblemKind;
+use pathok::tr;
 
 pub use filter::FilterArgs;
 pub use git::{MergeDriverArgs, git_setup, merge_driver};

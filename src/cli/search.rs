@@ -1,7 +1,6 @@
 //! `pathok search`: a folded search over articles and folders, as an aligned
 //! concordance, JSONL or CSV rows, or counts per article.
 
-use pathok::tr;
 use std::io::{self, BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -12,6 +11,7 @@ use serde::Serialize;
 
 use pathok::corpus::{self, ArticleHits, Hit, KwicOrder, MatchOptions, Matcher};
 use pathok::text::Folding;
+use pathok::tr;
 
 use super::{csv_error, find_articles, finish};
 

@@ -1,13 +1,13 @@
 //! The [`Exporter`] trait every export format implements, what it is given
 //! ([`ExportItem`], [`ExportOptions`]) and how it fails ([`ExportError`]).
 
-use crate::tr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::helpers::BaseIri;
 use crate::article::Article;
 use crate::store::Sidecar;
+use crate::tr;
 
 /// One article to export: its path as the user gave it, the loaded article and its
 /// sidecar (already anchored in the article's current text).

@@ -2,9 +2,10 @@
 //! ones that can be read back). Menus, the command line and the exporters all go
 //! through these enums; a format's name is only text at the edge (`--format`).
 
-use crate::tr;
 use std::fmt;
 use std::str::FromStr;
+
+use crate::tr;
 
 use super::exporter::{ExportOptions, Exporter, OutputKind};
 use super::importer::{ImportOptions, Importer};

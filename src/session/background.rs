@@ -7,13 +7,13 @@
 //! change, an import) first waits for a save under way, so there is never more than
 //! one writer and the session's idea of the file is always the last one written.
 
-use crate::tr;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use super::{Notice, Session, Storage, used_tags};
 use crate::article::Article;
 use crate::store::{SaveOutcome, Sidecar, StoreError};
+use crate::tr;
 
 /// A save running on its own thread.
 #[derive(Debug)]

@@ -1,13 +1,13 @@
 //! What a session does beyond its own article: renaming and deleting a tag across the
 //! folder the codebook governs, counting tags there, and importing pre-annotations.
 
-use crate::tr;
 use std::path::{Path, PathBuf};
 
 use super::{Notice, Session, SessionError, Storage};
 use crate::annotate::Edit;
 use crate::article::Article;
 use crate::store::{self, Sidecar};
+use crate::tr;
 
 impl Session {
     /// The codebook file and the article a folder-wide change (rename, delete) goes

@@ -8,7 +8,6 @@ mod background;
 mod folder;
 mod regions;
 
-use crate::tr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -19,6 +18,7 @@ use crate::annotate::{
 use crate::article::Article;
 use crate::store::{self, Sidecar, StoreError};
 use crate::text::CharRange;
+use crate::tr;
 
 /// Changes are written this long after the last one (well within a second).
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(300);

@@ -1,10 +1,10 @@
 //! Small modal dialogs: the note editor, the tag picker, the open-path prompt, the
 //! import prompt and the confirmation of deleting a tag.
 
-use crate::tr;
 use egui::{Key, Modifiers, RichText};
 
 use crate::annotate::{AnnotationId, Codebook, Tag};
+use crate::tr;
 
 use super::session_colors::{next_color, to_color32};
 use super::text_input::{BengaliText, add_focusable};

@@ -2,7 +2,6 @@
 //! format, written on a worker thread with a progress bar; the folder of the result
 //! is opened when done.
 
-use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
@@ -11,6 +10,7 @@ use egui::RichText;
 use crate::export::{
     self, ExportOptions, ExportSummary, Format, OutputKind, Progress, QdpxPositions,
 };
+use crate::tr;
 
 /// What to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,13 +3,13 @@
 //! `Enter` selects the current match and hands the keyboard to the reader so that it
 //! can be tagged at once.
 
-use crate::tr;
 use std::sync::Arc;
 
 use egui::{Key, RichText, TextBuffer as _};
 
 use crate::article::Article;
 use crate::text::{CharRange, FoldedText, Folding};
+use crate::tr;
 
 use super::text_input::{BengaliText, add_focusable};
 

@@ -3,10 +3,10 @@
 //! a pinch) zooms around the pointer, dragging pans, double-click fits, "100%" shows
 //! one image pixel per physical screen pixel, Esc closes the zoomed view.
 
-use crate::tr;
 use egui::{Rect, Vec2, pos2};
 
 use crate::article::ImageSource;
+use crate::tr;
 
 use super::images::ImageState;
 use super::reader::ReaderView;

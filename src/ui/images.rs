@@ -1,13 +1,13 @@
 //! Article images as textures: decoded on a worker thread (bounded by
 //! [`ImageLimits`]), uploaded on the UI thread, failures kept with their reason.
 
-use crate::tr;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::{ColorImage, TextureHandle, TextureOptions, Vec2};
 
 use crate::article::{DecodedImage, ImageError, ImageLimits, ImageSource, decode_image};
+use crate::tr;
 
 /// What is known about one image.
 #[derive(Clone)]

@@ -1,8 +1,9 @@
 //! The command palette (`Ctrl+Shift+P`): every command, filtered as you type, with
 //! its shortcut; the arrows choose, Enter runs, Esc closes.
 
-use crate::tr;
 use egui::{Key, Modifiers};
+
+use crate::tr;
 
 use super::commands::Command;
 use super::text_input::{BengaliText, add_focusable};

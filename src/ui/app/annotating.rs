@@ -1,13 +1,13 @@
 //! Annotation commands and dialogs of the app: coding the selection, the tag picker,
 //! the note editor, the side panel's requests, imports and the highlights shown.
 
-use crate::tr;
 use std::path::Path;
 use std::sync::Arc;
 
 use egui::Color32;
 
 use crate::annotate::{AnnotationId, Color};
+use crate::tr;
 
 use super::super::commands::Command;
 use super::super::dialogs::{DeleteTagDialog, NoteEditor, TagPicker, TagTarget};

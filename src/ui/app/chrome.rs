@@ -7,6 +7,7 @@ use egui::{Color32, RichText};
 
 use crate::article::ArticleFormat;
 use crate::session::SaveState;
+use crate::tr;
 
 use strum::IntoEnumIterator as _;
 
@@ -15,7 +16,6 @@ use super::super::notices::Level;
 use super::super::theme::ReaderTheme;
 use super::PathokApp;
 use crate::i18n::Language;
-use crate::tr;
 
 /// File ▸ Open recent (folder): each path with the folder it is in; returns the one
 /// clicked.

@@ -8,13 +8,13 @@
 //! back there as it would have in the open article. After the window is closed they
 //! are ordinary annotations (the passages view lists them by their tag).
 
-use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::annotate::{AnnotationId, Color, Timestamp};
 use crate::corpus::{Coded, HitToCode, code_hits};
 use crate::store::{StoreError, update_sidecars};
+use crate::tr;
 
 use super::super::library::CodeAll;
 use super::super::notices::Level;

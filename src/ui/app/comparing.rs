@@ -1,13 +1,13 @@
 //! The app's side of the compare view: opening it, F8 / Shift+F8, going to a
 //! difference and adopting a coder's version.
 
-use crate::tr;
 use std::sync::Arc;
 
 use super::super::compare::{AgreementAction, AgreementWindow, CompareAction, CompareView};
 use super::super::notices::Level;
 use super::PathokApp;
 use crate::agreement::Difference;
+use crate::tr;
 
 impl PathokApp {
     /// Open the compare view, or close it.

@@ -1,7 +1,6 @@
 //! The library in the app: opening a folder, the library panel beside the reader,
 //! and what its clicks do to the reader (open an article, select a hit, code hits).
 
-use crate::tr;
 use std::path::Path;
 
 use super::super::dialogs::PathPrompt;
@@ -12,6 +11,7 @@ use super::PathokApp;
 use super::modal;
 use crate::annotate::AnnotationId;
 use crate::text::CharRange;
+use crate::tr;
 
 /// What to select in an article opened from the library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,7 +11,6 @@ mod loading;
 mod modal;
 mod sample;
 
-use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -20,6 +19,7 @@ use egui::Color32;
 use crate::annotate::{AnnotationId, Color};
 use crate::article::{self, Article, ArticleError, ArticleFormat, ImageSource};
 use crate::session::{SaveState, Session};
+use crate::tr;
 
 use super::commands::Command;
 use super::dialogs::{ImportPrompt, PathPrompt};

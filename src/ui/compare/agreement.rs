@@ -3,7 +3,6 @@
 //! the coders ticked among those found. A figure with nothing to compare shows "—" and
 //! the reason. The team report (HTML or Markdown) is written next to the articles.
 
-use crate::tr;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -13,6 +12,7 @@ use crate::agreement::{
     AgreementOptions, AgreementReport, LoadError, Loaded, Measure, StudyError, agreement,
     disagreements, load_corpus, to_team_html, to_team_markdown,
 };
+use crate::tr;
 
 /// What the window asks the app to do.
 #[derive(Clone, Debug, PartialEq, Eq)]

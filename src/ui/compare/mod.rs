@@ -6,12 +6,12 @@ mod agreement;
 
 pub use agreement::{AgreementAction, AgreementWindow};
 
-use crate::tr;
 use egui::RichText;
 
 use crate::agreement::{Difference, DifferenceKind, compare_coders};
 use crate::annotate::{AnnotationId, AnnotationSet};
 use crate::session::Session;
+use crate::tr;
 
 use super::text_input::BengaliText;
 

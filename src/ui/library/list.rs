@@ -3,12 +3,12 @@
 //! text, tag, coder or "not yet coded"; only the rows on screen are drawn, so ten
 //! thousand articles scroll as smoothly as ten.
 
-use crate::tr;
 use std::path::Path;
 
 use egui::{Align, Layout, RichText};
 
 use crate::corpus::{Library, Row, RowFilter, SortKey};
+use crate::tr;
 
 use super::super::text_input::BengaliText;
 use super::LibraryAction;

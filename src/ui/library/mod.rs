@@ -9,13 +9,13 @@ mod passages;
 mod search;
 mod stats;
 
-use crate::tr;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use crate::annotate::AnnotationId;
 use crate::corpus::{self, Library, RowProblem};
 use crate::text::CharRange;
+use crate::tr;
 
 use job::{Job, progress_ui};
 pub use list::ListState;

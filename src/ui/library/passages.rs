@@ -3,7 +3,6 @@
 //! with its article, context, note and coder; a click opens the article on it, and
 //! the passages shown can be exported with the existing exporters.
 
-use crate::tr;
 use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -12,6 +11,7 @@ use egui::RichText;
 
 use crate::annotate::Status;
 use crate::corpus::{self, Library, Passage, PassageFilter};
+use crate::tr;
 
 use super::job::{Job, progress_ui};
 use super::{LibraryAction, PanelContext};

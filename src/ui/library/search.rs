@@ -5,7 +5,6 @@
 //! A click on a line opens the article with the match selected; "code all hits" tags
 //! every (or every ticked) hit after a confirmation.
 
-use crate::tr;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -16,6 +15,7 @@ use crate::corpus::{
     self, ArticleHits, DEFAULT_CONTEXT, HitToCode, KwicOrder, Library, MatchOptions, Matcher,
 };
 use crate::text::CharRange;
+use crate::tr;
 
 use super::super::text_input::{BengaliText, add_focusable};
 use super::job::{Job, progress_ui};

@@ -2,13 +2,13 @@
 //! per coder), a bar chart of tag frequencies, and the co-occurrence matrix coloured
 //! by count, whose cells open their passages in the passages view.
 
-use crate::tr;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use egui::{Color32, RichText, Sense, vec2};
 
 use crate::corpus::{self, Stats};
+use crate::tr;
 
 use super::job::{Job, progress_ui};
 use super::{LibraryAction, PanelContext};

@@ -2,7 +2,6 @@
 //! the selection behind them, quote bars, list markers, code backgrounds, images and
 //! their placeholders.
 
-use crate::tr;
 use std::sync::Arc;
 
 use egui::{
@@ -12,6 +11,7 @@ use egui::{
 
 use crate::article::BlockKind;
 use crate::text::CharRange;
+use crate::tr;
 
 use super::super::images::ImageState;
 use super::layout::image_box;

@@ -1,12 +1,12 @@
 //! The Annotations tab: the colour of new highlights, the filters, the orphans apart,
 //! then the annotations in text order; it says how many the filters hide.
 
-use crate::tr;
 use egui::{RichText, Sense};
 
 use crate::annotate::Annotation;
 use crate::session::{PALETTE, Session};
 use crate::text::CharRange;
+use crate::tr;
 
 use super::super::session_colors::to_color32;
 use super::list::{AnnotationList, FilterKey, Row};

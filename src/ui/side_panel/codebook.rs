@@ -1,11 +1,11 @@
 //! The Codebook tab: the tags of the folder with their keys, colours, descriptions and
 //! counts; add, reorder, recolour, describe, rename (or merge) and delete.
 
-use crate::tr;
 use egui::RichText;
 
 use crate::annotate::{Color, Tag};
 use crate::session::Session;
+use crate::tr;
 
 use super::super::session_colors::next_color;
 use super::super::text_input::BengaliText;

@@ -5,13 +5,13 @@ mod annotations;
 mod codebook;
 mod list;
 
-use crate::tr;
 use egui::RichText;
 
 use crate::annotate::{Annotation, AnnotationId, Codebook, Color};
 use crate::article::Article;
 use crate::session::Session;
 use crate::text::CharRange;
+use crate::tr;
 
 use super::session_colors::to_color32;
 use super::text_input::BengaliText;
