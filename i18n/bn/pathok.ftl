@@ -541,3 +541,33 @@ git-failed = git { $command } ব্যর্থ: { $reason }
 ## Command line: agreement figures
 
 cli-no-overall-figure = সামগ্রিক কোনো পরিসংখ্যান নেই: { $reason }
+
+## Errors: reading articles and images
+
+error-not-found = ফাইল পাওয়া যায়নি: { $path }
+error-folder-not-article = এটি একটি ফোল্ডার, নিবন্ধ নয়: { $path }
+error-folder-not-file = এটি একটি ফোল্ডার, ফাইল নয়: { $path }
+error-cannot-read = পড়া যাচ্ছে না ({ $reason }): { $path }
+error-empty = ফাইলটি খালি: { $path }
+error-binary = এটি লেখা নয়, বাইনারি ফাইল মনে হচ্ছে: { $path }
+error-encoding = অজানা লেখার এনকোডিং ({ $reason }): { $path }
+error-too-large-text = ফাইলটি { $limit } বাইটের চেয়ে বড়, পাঠক লেখা হিসেবে এর বেশি খোলে না: { $path }
+error-too-large = ফাইলটি { $limit } বাইটের চেয়ে বড়, এ ধরনের ফাইলের জন্য পাঠক এর বেশি পড়ে না: { $path }
+error-not-regular = সাধারণ ফাইল নয় ({ $kind }); পাঠক শুধু সাধারণ ফাইল পড়ে: { $path }
+error-unsupported = অসমর্থিত ফাইলের ধরন "{ $extension }" (পাঠক .txt .md .html .htm ও ছবি খোলে): { $path }
+error-image-not-found = ছবির ফাইল পাওয়া যায়নি: { $label }
+error-image-cannot-read = ছবি পড়া যাচ্ছে না ({ $reason }): { $label }
+error-image-too-large = ছবির ফাইলটি { $limit } বাইটের চেয়ে বড়, পাঠক এর বেশি পড়ে না: { $label }
+error-image-not-regular = সাধারণ ফাইল নয় ({ $kind }); পাঠক শুধু সাধারণ ছবির ফাইল পড়ে: { $label }
+error-image-dimensions = ছবিটি { $width }×{ $height } পিক্সেল, পাঠক-এর পড়ার সীমার বেশি ({ $limit }): { $label }
+error-image-limits = ছবিটি পাঠক-এর পড়ার সীমা ছাড়িয়ে যায় ({ $detail }): { $label }
+error-image-unsupported = অসমর্থিত ছবির ফরম্যাট ({ $detail }): { $label }
+error-image-decode = ছবি পড়া যাচ্ছে না ({ $detail }): { $label }
+
+## Errors: annotation files
+
+error-parse = { $line } লাইনের { $column } কলামে পড়া যাচ্ছে না ({ $message }): { $path }
+error-newer-version = পাঠক-এর নতুন সংস্করণে লেখা (ফরম্যাট সংস্করণ { $found }, এটি { $supported } পর্যন্ত পড়ে); শুধু পড়ার জন্য খোলা হয়েছে: { $path }
+error-refuse-overwrite = যে সাইডকার পড়া যায়নি তার ওপর লেখা হবে না: { $path }
+error-locked = অন্য একটি প্রোগ্রাম অনেকক্ষণ ধরে এই ফোল্ডারে লিখছে (তার লক ধরা আছে); কিছুই লেখা হয়নি: { $path }
+error-unknown-tag = { $path }-এ "{ $name }" নামে কোনো ট্যাগ নেই

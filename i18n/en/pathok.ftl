@@ -608,3 +608,33 @@ git-failed = git { $command } failed: { $reason }
 ## Command line: agreement figures
 
 cli-no-overall-figure = no overall figure: { $reason }
+
+## Errors: reading articles and images
+
+error-not-found = file not found: { $path }
+error-folder-not-article = this is a folder, not an article: { $path }
+error-folder-not-file = this is a folder, not a file: { $path }
+error-cannot-read = cannot read ({ $reason }): { $path }
+error-empty = the file is empty: { $path }
+error-binary = this looks like a binary file, not text: { $path }
+error-encoding = unknown text encoding ({ $reason }): { $path }
+error-too-large-text = the file is larger than { $limit } bytes, the most Pathok opens as text: { $path }
+error-too-large = the file is larger than { $limit } bytes, the most Pathok reads for it: { $path }
+error-not-regular = not a regular file ({ $kind }); Pathok reads only regular files: { $path }
+error-unsupported = unsupported file type "{ $extension }" (Pathok opens .txt .md .html .htm and images): { $path }
+error-image-not-found = image file not found: { $label }
+error-image-cannot-read = cannot read image ({ $reason }): { $label }
+error-image-too-large = the image file is larger than { $limit } bytes, the most Pathok reads: { $label }
+error-image-not-regular = not a regular file ({ $kind }); Pathok reads only regular image files: { $label }
+error-image-dimensions = the image is { $width }×{ $height } pixels, above Pathok's decoding limits ({ $limit }): { $label }
+error-image-limits = the image exceeds Pathok's decoding limits ({ $detail }): { $label }
+error-image-unsupported = unsupported image format ({ $detail }): { $label }
+error-image-decode = cannot decode image ({ $detail }): { $label }
+
+## Errors: annotation files
+
+error-parse = cannot parse line { $line }, column { $column } ({ $message }): { $path }
+error-newer-version = written by a newer Pathok (format version { $found }, this one reads up to { $supported }); opened read-only: { $path }
+error-refuse-overwrite = refusing to overwrite a sidecar that could not be read: { $path }
+error-locked = another program has been writing in this folder for too long (its lock is held); nothing was written: { $path }
+error-unknown-tag = no tag named "{ $name }" in { $path }

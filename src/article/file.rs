@@ -7,6 +7,7 @@
 //! before opening, and again on the opened file, which is opened without waiting for a
 //! writer (`O_NONBLOCK`), so a file swapped for a FIFO in between cannot hang us either.
 
+use crate::tr;
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -15,19 +16,19 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// Nothing is at the path (or a symbolic link leads nowhere).
-    #[error("file not found: {}", .path.display())]
+    #[error("{}", tr!("error-not-found", path = .path.display().to_string()))]
     NotFound {
         /// The path as given.
         path: PathBuf,
     },
     /// The path is a folder.
-    #[error("this is a folder, not a file: {}", .path.display())]
+    #[error("{}", tr!("error-folder-not-file", path = .path.display().to_string()))]
     IsDirectory {
         /// The path as given.
         path: PathBuf,
     },
     /// A FIFO, device or socket (directly or through a symbolic link): never read.
-    #[error("not a regular file ({kind}); Pathok reads only regular files: {}", .path.display())]
+    #[error("{}", tr!("error-not-regular", kind = *.kind, path = .path.display().to_string()))]
     NotRegular {
         /// The path as given.
         path: PathBuf,
@@ -35,7 +36,7 @@ pub enum FileError {
         kind: &'static str,
     },
     /// Above the limit for this kind of file.
-    #[error("the file is larger than {limit} bytes, the most Pathok reads for it: {}", .path.display())]
+    #[error("{}", tr!("error-too-large", limit = *.limit, path = .path.display().to_string()))]
     TooLarge {
         /// The path as given.
         path: PathBuf,
@@ -43,7 +44,7 @@ pub enum FileError {
         limit: u64,
     },
     /// The OS refused.
-    #[error("cannot read ({source}): {}", .path.display())]
+    #[error("{}", tr!("error-cannot-read", reason = .source.to_string(), path = .path.display().to_string()))]
     Io {
         /// The path as given.
         path: PathBuf,

@@ -3,6 +3,7 @@
 //! standalone images opened as articles, and resolving image references of Markdown
 //! and HTML articles. Never touches the network.
 
+use crate::tr;
 use std::cmp::Ordering;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -66,10 +67,10 @@ pub struct DecodedImage {
 #[derive(Debug, thiserror::Error)]
 pub enum ImageError {
     /// The file does not exist.
-    #[error("image file not found: {0}")]
+    #[error("{}", tr!("error-image-not-found", label = .0.as_str()))]
     NotFound(String),
     /// Reading the file failed.
-    #[error("cannot read image ({source}): {label}")]
+    #[error("{}", tr!("error-image-cannot-read", reason = .source.to_string(), label = .label.as_str()))]
     Io {
         /// The file.
         label: String,
@@ -77,7 +78,7 @@ pub enum ImageError {
         source: std::io::Error,
     },
     /// The file is larger than [`ImageLimits::max_file_bytes`].
-    #[error("the image file is larger than {limit} bytes, the most Pathok reads: {label}")]
+    #[error("{}", tr!("error-image-too-large", limit = *.limit, label = .label.as_str()))]
     TooLarge {
         /// The file.
         label: String,
@@ -85,7 +86,7 @@ pub enum ImageError {
         limit: u64,
     },
     /// A FIFO, device or socket (directly or through a symbolic link): never read.
-    #[error("not a regular file ({kind}); Pathok reads only regular image files: {label}")]
+    #[error("{}", tr!("error-image-not-regular", kind = *.kind, label = .label.as_str()))]
     NotRegular {
         /// The file.
         label: String,
@@ -93,9 +94,13 @@ pub enum ImageError {
         kind: &'static str,
     },
     /// The image has more pixels than the limits allow (decompression bomb guard).
-    #[error(
-        "the image is {width}×{height} pixels, above Pathok's decoding limits ({limit}): {label}"
-    )]
+    #[error("{}", tr!(
+        "error-image-dimensions",
+        width = *.width,
+        height = *.height,
+        limit = .limit.as_str(),
+        label = .label.as_str()
+    ))]
     TooManyPixels {
         /// The file.
         label: String,
@@ -107,7 +112,7 @@ pub enum ImageError {
         limit: String,
     },
     /// The decoder refused because of a limit, without known dimensions.
-    #[error("the image exceeds Pathok's decoding limits ({detail}): {label}")]
+    #[error("{}", tr!("error-image-limits", detail = .detail.as_str(), label = .label.as_str()))]
     LimitExceeded {
         /// The file.
         label: String,
@@ -115,7 +120,7 @@ pub enum ImageError {
         detail: String,
     },
     /// Not an image format Pathok reads.
-    #[error("unsupported image format ({detail}): {label}")]
+    #[error("{}", tr!("error-image-unsupported", detail = .detail.as_str(), label = .label.as_str()))]
     Unsupported {
         /// The file.
         label: String,
@@ -123,7 +128,7 @@ pub enum ImageError {
         detail: String,
     },
     /// The file is corrupt or truncated.
-    #[error("cannot decode image ({detail}): {label}")]
+    #[error("{}", tr!("error-image-decode", detail = .detail.as_str(), label = .label.as_str()))]
     Decode {
         /// The file.
         label: String,

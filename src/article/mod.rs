@@ -14,6 +14,7 @@ mod plain;
 mod preview;
 mod sample;
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -208,13 +209,13 @@ pub enum InlineStyle {
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
     /// The path does not exist.
-    #[error("file not found: {0}")]
+    #[error("{}", tr!("error-not-found", path = .0.display().to_string()))]
     NotFound(PathBuf),
     /// The path is a directory.
-    #[error("this is a folder, not an article: {0}")]
+    #[error("{}", tr!("error-folder-not-article", path = .0.display().to_string()))]
     IsDirectory(PathBuf),
     /// Reading failed.
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", tr!("error-cannot-read", reason = .source.to_string(), path = .path.display().to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -222,13 +223,13 @@ pub enum ArticleError {
         source: std::io::Error,
     },
     /// The file has no text.
-    #[error("the file is empty: {0}")]
+    #[error("{}", tr!("error-empty", path = .0.display().to_string()))]
     Empty(PathBuf),
     /// The file holds binary data, not text.
-    #[error("this looks like a binary file, not text: {0}")]
+    #[error("{}", tr!("error-binary", path = .0.display().to_string()))]
     Binary(PathBuf),
     /// The encoding could not be determined.
-    #[error("unknown text encoding ({reason}): {path}")]
+    #[error("{}", tr!("error-encoding", reason = .reason.as_str(), path = .path.display().to_string()))]
     UnknownEncoding {
         /// The file.
         path: PathBuf,
@@ -236,7 +237,7 @@ pub enum ArticleError {
         reason: String,
     },
     /// The file is above [`MAX_TEXT_BYTES`].
-    #[error("the file is larger than {limit} bytes, the most Pathok opens as text: {path}")]
+    #[error("{}", tr!("error-too-large-text", limit = *.limit, path = .path.display().to_string()))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -244,7 +245,7 @@ pub enum ArticleError {
         limit: u64,
     },
     /// A FIFO, device or socket (directly or through a symbolic link): never read.
-    #[error("not a regular file ({kind}); Pathok opens only regular files: {path}")]
+    #[error("{}", tr!("error-not-regular", kind = *.kind, path = .path.display().to_string()))]
     NotRegular {
         /// The file.
         path: PathBuf,
@@ -252,9 +253,7 @@ pub enum ArticleError {
         kind: &'static str,
     },
     /// The extension is not one Pathok reads.
-    #[error(
-        "unsupported file type \"{extension}\" (Pathok opens .txt .md .html .htm and images): {path}"
-    )]
+    #[error("{}", tr!("error-unsupported", extension = .extension.as_str(), path = .path.display().to_string()))]
     Unsupported {
         /// The file.
         path: PathBuf,

@@ -19,6 +19,7 @@ mod update;
 mod walk;
 mod writer;
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{
@@ -59,7 +60,13 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The file is not valid RON for this format. It is never overwritten.
-    #[error("cannot parse line {line}, column {column} ({message}): {path}")]
+    #[error("{}", tr!(
+        "error-parse",
+        line = *.line,
+        column = *.column,
+        message = .message.as_str(),
+        path = .path.display().to_string()
+    ))]
     Parse {
         /// The file.
         path: PathBuf,
@@ -81,9 +88,12 @@ pub enum StoreError {
         found: String,
     },
     /// Written by a newer Pathok: shown read-only, never rewritten.
-    #[error(
-        "written by a newer Pathok (format version {found}, this one reads up to {supported}); opened read-only: {path}"
-    )]
+    #[error("{}", tr!(
+        "error-newer-version",
+        found = *.found,
+        supported = *.supported,
+        path = .path.display().to_string()
+    ))]
     NewerVersion {
         /// The file.
         path: PathBuf,
@@ -93,7 +103,7 @@ pub enum StoreError {
         supported: u32,
     },
     /// A file that may not be written (corrupt or newer) was about to be written.
-    #[error("refusing to overwrite a sidecar that could not be read: {path}")]
+    #[error("{}", tr!("error-refuse-overwrite", path = .path.display().to_string()))]
     ReadOnly {
         /// The file.
         path: PathBuf,
@@ -107,10 +117,7 @@ pub enum StoreError {
     #[error(transparent)]
     File(#[from] crate::article::FileError),
     /// Another writer held the folder's lock for longer than [`LOCK_TIMEOUT`].
-    #[error(
-        "another program has been writing in this folder for too long (its lock is held); nothing was written: {}",
-        .path.display()
-    )]
+    #[error("{}", tr!("error-locked", path = .path.display().to_string()))]
     Locked {
         /// The lock file.
         path: PathBuf,
@@ -125,7 +132,7 @@ pub enum StoreError {
         failures: Vec<StoreError>,
     },
     /// A codebook operation refers to a tag that does not exist.
-    #[error("no tag named {name:?} in {path}")]
+    #[error("{}", tr!("error-unknown-tag", name = .name.as_str(), path = .path.display().to_string()))]
     UnknownTag {
         /// The codebook file.
         path: PathBuf,
