@@ -18,7 +18,15 @@ fn open(path: &str) -> Harness<'static, PathokApp> {
     let mut h = Harness::builder()
         .with_size([900.0, 700.0])
         .build_eframe(move |cc| {
-            PathokApp::with_settings(&cc.egui_ctx, Settings::default(), Some(path))
+            PathokApp::with_settings(
+                &cc.egui_ctx,
+                // The interface in English whatever the machine's locale.
+                Settings {
+                    language: Some(pathok::i18n::Language::English),
+                    ..Settings::default()
+                },
+                Some(path),
+            )
         });
     h.run();
     h

@@ -20,7 +20,15 @@ fn app(path: &str, pixels_per_point: f32) -> Harness<'static, PathokApp> {
         .with_size([1000.0, 700.0])
         .with_pixels_per_point(pixels_per_point)
         .build_eframe(move |cc| {
-            PathokApp::with_settings(&cc.egui_ctx, Settings::default(), Some(path))
+            PathokApp::with_settings(
+                &cc.egui_ctx,
+                // The interface in English whatever the machine's locale.
+                Settings {
+                    language: Some(pathok::i18n::Language::English),
+                    ..Settings::default()
+                },
+                Some(path),
+            )
         });
     for _ in 0..200 {
         if !h.state().is_busy() {

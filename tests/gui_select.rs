@@ -22,7 +22,15 @@ fn harness(path: &Path) -> Harness<'static, PathokApp> {
         .with_size([900.0, 700.0])
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| {
-            PathokApp::with_settings(&cc.egui_ctx, Settings::default(), Some(path))
+            PathokApp::with_settings(
+                &cc.egui_ctx,
+                // The interface in English whatever the machine's locale.
+                Settings {
+                    language: Some(pathok::i18n::Language::English),
+                    ..Settings::default()
+                },
+                Some(path),
+            )
         });
     h.run();
     h
