@@ -205,7 +205,7 @@ fn information_goes_by_itself_and_errors_stay() {
             .with_size([1000.0, 760.0])
             .with_step_dt(1.0)
             .build_eframe(move |cc| {
-                PathokApp::with_settings(&cc.egui_ctx, Settings::default(), Some(path))
+                PathokApp::with_settings(&cc.egui_ctx, themed(ReaderTheme::Light), Some(path))
             });
         h.run_steps(2);
         h
