@@ -571,3 +571,8 @@ error-newer-version = পাঠক-এর নতুন সংস্করণে 
 error-refuse-overwrite = যে সাইডকার পড়া যায়নি তার ওপর লেখা হবে না: { $path }
 error-locked = অন্য একটি প্রোগ্রাম অনেকক্ষণ ধরে এই ফোল্ডারে লিখছে (তার লক ধরা আছে); কিছুই লেখা হয়নি: { $path }
 error-unknown-tag = { $path }-এ "{ $name }" নামে কোনো ট্যাগ নেই
+
+## Annotations: imports and picture regions
+
+session-import-invalid = { $count }টি অচল রেকর্ড; কিছুই আমদানি হয়নি
+session-regions-changed = ছবির { $count }টি অংশ এমন ছবিতে আঁকা, যা আঁকার পর বদলে গেছে বা পাওয়া যাচ্ছে না; অংশগুলো রাখা হয়েছে এবং পর্যালোচনার জন্য তালিকায় আছে: { $path }

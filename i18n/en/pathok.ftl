@@ -638,3 +638,8 @@ error-newer-version = written by a newer Pathok (format version { $found }, this
 error-refuse-overwrite = refusing to overwrite a sidecar that could not be read: { $path }
 error-locked = another program has been writing in this folder for too long (its lock is held); nothing was written: { $path }
 error-unknown-tag = no tag named "{ $name }" in { $path }
+
+## Annotations: imports and picture regions
+
+session-import-invalid = { $count } invalid record(s); nothing was imported
+session-regions-changed = { $count } picture region(s) point at a picture that changed or is missing since they were drawn; they are kept and listed for review: { $path }

@@ -126,7 +126,7 @@ pub enum SessionError {
 pub(crate) fn import_message(e: &crate::export::import::ImportError) -> String {
     match e {
         crate::export::import::ImportError::Lines(lines) => {
-            let mut text = format!("{} invalid record(s); nothing was imported", lines.len());
+            let mut text = tr!("session-import-invalid", count = lines.len());
             for line in lines.iter().take(20) {
                 text.push_str(&format!("\n{line}"));
             }
@@ -212,10 +212,10 @@ impl Session {
             ));
         }
         if !sidecar.image_changed.is_empty() {
-            notices.push(format!(
-                "{} picture region(s) point at a picture that changed or is missing since they were drawn; they are kept and listed for review: {}",
-                sidecar.image_changed.len(),
-                sidecar.path.display()
+            notices.push(tr!(
+                "session-regions-changed",
+                count = sidecar.image_changed.len(),
+                path = sidecar.path.display().to_string()
             ));
         }
         for r in &sidecar.renumbered {
