@@ -75,14 +75,45 @@ impl PendingLoad {
     }
 }
 
-/// The article named on the command line, read from process start on.
-pub struct Preload(pub(crate) Result<PendingLoad, (PathBuf, std::io::Error)>);
+/// What was named on the command line: an article, read from process start on, or a
+/// folder, opened as the library once the app exists.
+pub struct Preload(pub(crate) Started);
+
+/// What [`Preload::start`] set going.
+pub(crate) enum Started {
+    /// An article being read (or why reading could not start).
+    Article(Result<PendingLoad, (PathBuf, std::io::Error)>),
+    /// A folder (absolute), to open as the library.
+    Folder(PathBuf),
+}
 
 impl Preload {
-    /// Start reading `path` (relative to the working directory) now; a big text file's
-    /// start is sent ahead, to be shown while the rest is read.
+    /// Start reading `path` (relative to the working directory) now if it is an
+    /// article; a big text file's start is sent ahead, to be shown while the rest is
+    /// read. A folder is only remembered: it opens as the library.
     pub fn start(path: &Path) -> Preload {
         let path = super::super::paths::from_outside(path);
-        Preload(PendingLoad::start(&path, Waker::default(), true).map_err(|e| (path, e)))
+        if path.is_dir() {
+            return Preload(Started::Folder(path));
+        }
+        Preload(Started::Article(
+            PendingLoad::start(&path, Waker::default(), true).map_err(|e| (path, e)),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_on_the_command_line_is_opened_as_a_folder_not_read_as_an_article() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let Preload(started) = Preload::start(dir.path());
+        assert!(matches!(started, Started::Folder(p) if p == dir.path()));
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "শিরোনাম\n").expect("written");
+        let Preload(started) = Preload::start(&file);
+        assert!(matches!(started, Started::Article(Ok(_))));
     }
 }

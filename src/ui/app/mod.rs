@@ -40,6 +40,7 @@ use crate::i18n::Language;
 const SYNC_LOAD_BYTES: u64 = 2 * 1024 * 1024;
 
 pub use loading::Preload;
+use loading::Started;
 use loading::{Loaded, PendingLoad, Waker};
 
 /// The Pathok application.
@@ -122,12 +123,13 @@ impl PathokApp {
             crate::i18n::set_language(language);
         }
         match preload.map(|p| p.0) {
-            Some(Ok(pending)) => {
+            Some(Started::Folder(folder)) => app.open_folder(&cc.egui_ctx, &folder),
+            Some(Started::Article(Ok(pending))) => {
                 pending.waker.set(&cc.egui_ctx);
                 app.loading = Some(pending);
                 app.blank_until_loaded = true;
             }
-            Some(Err((path, e))) => app.report(
+            Some(Started::Article(Err((path, e)))) => app.report(
                 Level::Error,
                 tr!(
                     "notice-cannot-start-loading",
