@@ -2,3 +2,4 @@
 //! picture, in the image's own pixels whatever the zoom.
 
 pub mod geometry;
+pub mod canvas;

@@ -156,7 +156,7 @@ impl SidePanel {
                 ui.add(
                     egui::Label::new(
                         RichText::new(format!(
-                            "Orphaned ({}): the article changed and these were not found again",
+                            "To review ({}): the article or its pictures changed and these were not found again",
                             list.orphans()
                         ))
                         .strong(),
@@ -175,8 +175,10 @@ impl SidePanel {
             }
             Row::Empty => {
                 ui.label(
-                    RichText::new("No annotations yet. Select text and press H, or 1–9 for a tag.")
-                        .weak(),
+                    RichText::new(
+                        "No annotations yet. Select text (or Shift+drag on a picture) and press H, or 1–9 for a tag.",
+                    )
+                    .weak(),
                 );
                 None
             }
@@ -267,7 +269,13 @@ impl SidePanel {
         let by_tag = self.filters.tag.as_ref().is_none_or(|t| a.tags.contains(t));
         let by_text = needle.is_empty() || {
             let hay = crate::text::fold_query(
-                &format!("{} {} {}", a.quote, a.note, a.tags.join(" ")),
+                &format!(
+                    "{} {} {} {}",
+                    a.quote,
+                    a.note,
+                    a.tags.join(" "),
+                    region_label(a)
+                ),
                 Default::default(),
             );
             hay.contains(&needle)
@@ -285,10 +293,27 @@ impl SidePanel {
         let mut action = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
+            if a.is_region() {
+                ui.add(egui::Label::new(
+                    RichText::new(format!("⚠ {}", region_label(a)))
+                        .color(ui.visuals().warn_fg_color),
+                ))
+                .on_hover_text("The picture's file changed since this region was drawn: check that it still marks the same thing");
+            } else {
+                ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
+            }
             chips(ui, a, &session.codebook);
             ui.label(RichText::new(coder_label(Some(&a.author))).weak());
             ui.horizontal(|ui| {
+                if a.is_region() {
+                    if ui.button("Select").clicked() {
+                        action = Some(SidePanelAction::Select(a.id));
+                    }
+                    if ui.button("Delete").clicked() {
+                        action = Some(SidePanelAction::Delete(a.id));
+                    }
+                    return;
+                }
                 let reattach = ui
                     .add_enabled(
                         selection.is_some(),
@@ -317,7 +342,11 @@ impl SidePanel {
         frame
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 160))).wrap());
+                if a.is_region() {
+                    ui.label(region_label(a));
+                } else {
+                    ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 160))).wrap());
+                }
                 chips(ui, a, &session.codebook);
                 ui.label(RichText::new(coder_label(Some(&a.author))).weak());
                 if !a.note.is_empty() {
@@ -330,6 +359,20 @@ impl SidePanel {
             .response
             .interact(Sense::click())
             .clicked()
+    }
+}
+
+/// A picture region as the panel names it: "image region x,y w×h", with the
+/// picture's path when it is a picture of the article.
+pub(super) fn region_label(a: &Annotation) -> String {
+    let Some(region) = &a.region else {
+        return String::new();
+    };
+    let r = region.rect;
+    let at = format!("image region {},{} {}×{}", r.x, r.y, r.w, r.h);
+    match &region.image {
+        Some(image) => format!("{at} of {image}"),
+        None => at,
     }
 }
 

@@ -1,0 +1,305 @@
+//! The regions of one picture on screen: painted in their tag colour with their tag
+//! names, a tooltip on hover, a click selects, `Shift+drag` draws a new one, the
+//! handles of the selected one move and resize it. The same widget serves the
+//! standalone image view (inside a zoomable scene) and the pictures of an article.
+//!
+//! A plain drag is left alone: it pans the scene or selects text, as before. The
+//! widget only asks for drags while Shift is held, while the pointer is on the selected
+//! region, or while its own gesture goes on.
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind,
+    Vec2,
+};
+
+use super::geometry::{Handle, Placement, dragged, handle_at, snapped_drag};
+
+/// How far from a handle (in screen points) the pointer still grabs it.
+const HANDLE_REACH: f32 = 7.0;
+/// The side of a drawn handle, in screen points.
+const HANDLE_SIDE: f32 = 8.0;
+/// Colour of regions flagged for review (their picture changed).
+const FLAGGED: Color32 = Color32::from_rgb(0xd0, 0x30, 0x30);
+
+/// One region as the picture shows it.
+#[derive(Clone, Debug)]
+pub struct ShownRegion {
+    /// The caller's key for it (given back in [`RegionEvent`]s).
+    pub key: u64,
+    /// Where it is, in whole image pixels.
+    pub pixels: Rect,
+    /// Its paint colour (its first tag's, or its highlight colour).
+    pub color: Color32,
+    /// Written on the picture: its tags.
+    pub label: String,
+    /// Shown on hover: tags and note.
+    pub hover: String,
+    /// Its picture changed since it was drawn: shown marked, to review.
+    pub flagged: bool,
+    /// It is the selected annotation: drawn outlined, with handles.
+    pub selected: bool,
+}
+
+/// The regions of one picture and the rectangle drawn on it but not coded yet.
+#[derive(Clone, Debug, Default)]
+pub struct PictureRegions {
+    /// The regions, in the order they are painted.
+    pub regions: Vec<ShownRegion>,
+    /// A rectangle drawn with `Shift+drag`, waiting for `H`, a tag key, `T` or `N`
+    /// (whole image pixels): the picture's counterpart of selected text.
+    pub pending: Option<Rect>,
+}
+
+/// What the user did to the regions of a picture this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegionEvent {
+    /// A new rectangle was drawn (whole image pixels).
+    Drawn(Rect),
+    /// A region was clicked.
+    Clicked(u64),
+    /// The picture was clicked outside any region.
+    ClickedPicture,
+    /// The picture was double-clicked outside any region.
+    DoubleClickedPicture,
+    /// A region was moved or resized to `pixels`.
+    Changed {
+        /// The region's key.
+        key: u64,
+        /// Where it is now.
+        pixels: Rect,
+    },
+}
+
+/// What [`show`] gives back: the user's action, and the picture's response (for
+/// hover texts and cursors).
+pub struct Shown {
+    /// What the user did, if anything.
+    pub event: Option<RegionEvent>,
+    /// The response of the picture's area.
+    pub response: egui::Response,
+}
+
+/// A gesture going on between frames, kept in egui's memory under the widget's id.
+#[derive(Clone, Copy, Debug)]
+enum Gesture {
+    /// Drawing a new rectangle from this image point.
+    Drawing { from: Pos2 },
+    /// Dragging `handle` of region `key`, which was at `original` when the drag began
+    /// at UI position `start`.
+    Handle {
+        key: u64,
+        handle: Handle,
+        original: Rect,
+        start: Pos2,
+    },
+}
+
+/// The regions of the picture drawn at `placement` in `ui`: paint them and react to
+/// the pointer. `points` is screen points per UI unit (1 outside a zoomed scene), so
+/// that handles and labels keep their size on screen whatever the zoom.
+pub fn show(
+    ui: &mut egui::Ui,
+    id: Id,
+    placement: Placement,
+    shown: &PictureRegions,
+    points: f32,
+) -> Shown {
+    let regions = shown.regions.as_slice();
+    let unit = 1.0 / points.max(1e-3);
+    let from_global = ui.ctx().layer_transform_from_global(ui.layer_id());
+    let local = |p: Pos2| from_global.map_or(p, |t| t * p);
+    let (pointer, press_origin, shift) = ui.input(|i| {
+        (
+            i.pointer.hover_pos(),
+            i.pointer.press_origin(),
+            i.modifiers.shift,
+        )
+    });
+    let pointer = pointer.map(local);
+    let gesture: Option<Gesture> = ui.data(|d| d.get_temp(id));
+    let selected = regions.iter().find(|r| r.selected);
+    let on_selected = |p: Pos2| {
+        selected.and_then(|r| {
+            let rect = placement.to_ui(r.pixels);
+            handle_at(rect, p, HANDLE_REACH * unit).map(|h| (r, h))
+        })
+    };
+    let wants_drag = gesture.is_some() || shift || pointer.and_then(on_selected).is_some();
+    let sense = if wants_drag {
+        Sense::click_and_drag()
+    } else {
+        Sense::click()
+    };
+    let response = ui.interact(placement.shown, id, sense);
+
+    let mut event = None;
+    let mut gesture = gesture;
+    if response.drag_started() {
+        let origin = press_origin.map(local).or(pointer);
+        gesture = origin.and_then(|origin| match on_selected(origin) {
+            Some((region, handle)) if !shift => Some(Gesture::Handle {
+                key: region.key,
+                handle,
+                original: region.pixels,
+                start: origin,
+            }),
+            _ if shift => Some(Gesture::Drawing {
+                from: placement.to_image(origin),
+            }),
+            _ => None,
+        });
+    }
+    let now = pointer.or_else(|| response.interact_pointer_pos());
+    // Where the region being moved or drawn is now.
+    let moving = match (gesture, now) {
+        (Some(Gesture::Handle { key, handle, original, start }), Some(now)) => {
+            let delta = placement.delta_to_image(now - start);
+            Some((key, dragged(original, handle, delta, placement.size)))
+        }
+        _ => None,
+    };
+    let drawing = match (gesture, now) {
+        (Some(Gesture::Drawing { from }), Some(now)) => {
+            snapped_drag(from, placement.to_image(now), placement.size)
+        }
+        _ => None,
+    };
+    if response.drag_stopped() || (gesture.is_some() && !response.dragged()) {
+        event = match (gesture, moving, drawing) {
+            (Some(Gesture::Handle { original, .. }), Some((key, pixels)), _)
+                if pixels != original =>
+            {
+                Some(RegionEvent::Changed { key, pixels })
+            }
+            (Some(Gesture::Drawing { .. }), _, Some(pixels)) => Some(RegionEvent::Drawn(pixels)),
+            _ => None,
+        };
+        gesture = None;
+    }
+    ui.data_mut(|d| match gesture {
+        Some(g) => {
+            d.insert_temp(id, g);
+        }
+        None => d.remove::<Gesture>(id),
+    });
+
+    let hovered = pointer
+        .filter(|_| response.hovered() && gesture.is_none())
+        .and_then(|p| region_at(regions, &placement, p));
+    if response.clicked() {
+        event = Some(match hovered {
+            Some(r) => RegionEvent::Clicked(r.key),
+            None => RegionEvent::ClickedPicture,
+        });
+    } else if response.double_clicked() && hovered.is_none() {
+        event = Some(RegionEvent::DoubleClickedPicture);
+    }
+    if let Some((region, handle)) = pointer.and_then(on_selected).filter(|_| !shift) {
+        if response.hovered() && gesture.is_none() && hovered.is_none_or(|h| h.key == region.key)
+        {
+            ui.ctx().set_cursor_icon(handle.cursor());
+        }
+    } else if shift && response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
+    }
+
+    let painter = ui.painter_at(placement.shown);
+    for region in regions {
+        let pixels = match moving {
+            Some((key, pixels)) if key == region.key => pixels,
+            _ => region.pixels,
+        };
+        let hot = hovered.is_some_and(|h| h.key == region.key);
+        paint_region(&painter, placement.to_ui(pixels), region, hot, unit);
+    }
+    if let Some(pixels) = drawing.or(shown.pending) {
+        let rect = placement.to_ui(pixels);
+        let color = ui.visuals().selection.stroke.color;
+        painter.rect_filled(rect, CornerRadius::ZERO, color.gamma_multiply(0.15));
+        painter.rect_stroke(rect, CornerRadius::ZERO, Stroke::new(2.0 * unit, color), StrokeKind::Inside);
+        painter.text(
+            rect.left_bottom() + Vec2::new(0.0, 2.0 * unit),
+            Align2::LEFT_TOP,
+            format!(
+                "{},{} {}×{}",
+                pixels.min.x, pixels.min.y, pixels.width(), pixels.height()
+            ),
+            FontId::proportional(12.0 * unit),
+            color,
+        );
+    }
+    if let Some(region) = hovered.filter(|r| !r.hover.is_empty()) {
+        let text = region.hover.clone();
+        egui::Tooltip::always_open(
+            ui.ctx().clone(),
+            ui.layer_id(),
+            id.with("hover"),
+            egui::PopupAnchor::Pointer,
+        )
+        .show(|ui| {
+            ui.set_max_width(320.0);
+            ui.label(text);
+        });
+    }
+    Shown { event, response }
+}
+
+/// The region under `pos`: the smallest one containing it, so a region inside another
+/// can still be reached.
+fn region_at<'a>(
+    regions: &'a [ShownRegion],
+    placement: &Placement,
+    pos: Pos2,
+) -> Option<&'a ShownRegion> {
+    let p = placement.to_image(pos);
+    regions
+        .iter()
+        .filter(|r| r.pixels.contains(p))
+        .min_by(|a, b| a.pixels.area().total_cmp(&b.pixels.area()))
+}
+
+/// Paint one region at `rect`: a tinted fill, an outline in its colour (dashed red
+/// when flagged), its label, and the handles when selected.
+fn paint_region(painter: &egui::Painter, rect: Rect, region: &ShownRegion, hot: bool, unit: f32) {
+    let color = if region.flagged { FLAGGED } else { region.color };
+    let fill = color.gamma_multiply(if hot { 0.35 } else { 0.2 });
+    painter.rect_filled(rect, CornerRadius::ZERO, fill);
+    let width = if region.selected { 3.0 } else { 2.0 } * unit;
+    if region.flagged {
+        let corners = [
+            rect.left_top(),
+            rect.right_top(),
+            rect.right_bottom(),
+            rect.left_bottom(),
+            rect.left_top(),
+        ];
+        painter.extend(Shape::dashed_line(
+            &corners,
+            Stroke::new(width, color),
+            6.0 * unit,
+            4.0 * unit,
+        ));
+    } else {
+        painter.rect_stroke(rect, CornerRadius::ZERO, Stroke::new(width, color), StrokeKind::Inside);
+    }
+    let label = if region.flagged {
+        format!("⚠ picture changed — review: {}", region.label)
+    } else {
+        region.label.clone()
+    };
+    if !label.is_empty() {
+        let font = FontId::proportional(12.0 * unit);
+        let galley = painter.layout_no_wrap(label, font, Color32::WHITE);
+        let at = rect.left_top() + Vec2::splat(2.0 * unit);
+        let back = Rect::from_min_size(at, galley.size() + Vec2::new(6.0, 2.0) * unit);
+        painter.rect_filled(back, CornerRadius::same(2), color.gamma_multiply(0.85));
+        painter.galley(at + Vec2::new(3.0, 1.0) * unit, galley, Color32::WHITE);
+    }
+    if region.selected {
+        for handle in Handle::RESIZE {
+            let square = Rect::from_center_size(handle.anchor(rect), Vec2::splat(HANDLE_SIDE * unit));
+            painter.rect_filled(square, CornerRadius::ZERO, Color32::WHITE);
+            painter.rect_stroke(square, CornerRadius::ZERO, Stroke::new(1.5 * unit, color), StrokeKind::Inside);
+        }
+    }
+}
