@@ -9,7 +9,7 @@ use egui::{Color32, Rect, Vec2, pos2};
 
 use crate::annotate::{Annotation, AnnotationId, Color, ImageRegion, Status};
 use crate::article::{ArticleFormat, ImageSource};
-use crate::picture::PixelRect;
+use crate::picture::{PixelRect, PixelSize};
 
 use super::super::images::ImageState;
 use super::super::notices::Level;
@@ -35,6 +35,11 @@ pub fn to_pixel_rect(r: Rect) -> PixelRect {
     // The rectangles come from the snapping helpers: whole, non-negative pixels.
     let px = |v: f32| v.round().max(0.0) as u32;
     PixelRect::new(px(r.min.x), px(r.min.y), px(r.width()), px(r.height()))
+}
+
+/// A picture's size in pixels (whole numbers, as decoded) as the region model's.
+fn to_size(pixels: Vec2) -> PixelSize {
+    PixelSize::new(pixels.x.round() as u32, pixels.y.round() as u32)
 }
 
 /// The text shown on hover over a region: its tags, then its note.
@@ -66,6 +71,14 @@ impl PathokApp {
             ImageSource::File(image) => {
                 crate::picture::relative_image_path(path, image).map(Some)
             }
+            _ => None,
+        }
+    }
+
+    /// The size in pixels of the picture `source` as decoded (`None` before it is).
+    fn picture_size(&self, source: &ImageSource) -> Option<PixelSize> {
+        match self.reader.cached_image_state(source) {
+            Some(ImageState::Ready { pixels, .. }) => Some(to_size(pixels)),
             _ => None,
         }
     }
@@ -171,8 +184,10 @@ impl PathokApp {
                 self.session.selected = None;
             }
             RegionEvent::Changed { key, pixels } => {
-                if let Some(id) = id_of(key) {
-                    let result = self.session.move_region(id, to_pixel_rect(pixels));
+                if let (Some(id), Some(size)) = (id_of(key), self.picture_size(source)) {
+                    let result = self
+                        .session
+                        .reshape_region(id, to_pixel_rect(pixels), size);
                     self.check(result);
                 }
             }
@@ -189,11 +204,16 @@ impl PathokApp {
     ) -> Option<AnnotationId> {
         let selection = self.region_selection.clone()?;
         let image = self.picture_name(&selection.source)?;
-        let sha256 = match self.reader.cached_image_state(&selection.source) {
+        let found = match self.reader.cached_image_state(&selection.source) {
             Some(ImageState::Ready {
                 sha256: Some(sha256),
+                pixels,
                 ..
-            }) => sha256,
+            }) => Some((sha256, pixels)),
+            _ => None,
+        };
+        let (sha256, size) = match found {
+            Some((sha256, pixels)) => (sha256, to_size(pixels)),
             _ => {
                 self.report(
                     Level::Error,
@@ -211,7 +231,7 @@ impl PathokApp {
             rect: to_pixel_rect(selection.pixels),
         };
         let author = self.settings.author.clone();
-        match self.session.add_region(region, color, tags, &author) {
+        match self.session.add_region(region, size, color, tags, &author) {
             Ok(id) => {
                 self.region_selection = None;
                 self.painted = None;

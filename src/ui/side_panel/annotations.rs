@@ -295,7 +295,7 @@ impl SidePanel {
             ui.set_width(ui.available_width());
             if a.is_region() {
                 ui.add(egui::Label::new(
-                    RichText::new(format!("⚠ {}", region_label(a)))
+                    RichText::new(format!("⚠ picture changed: {}", region_label(a)))
                         .color(ui.visuals().warn_fg_color),
                 ))
                 .on_hover_text("The picture's file changed since this region was drawn: check that it still marks the same thing");
