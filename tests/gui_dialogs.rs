@@ -131,7 +131,8 @@ fn every_export_format_is_chosen_with_the_pointer_and_written_even_after_reopeni
         open_export(&mut h);
         choose_format_with_pointer(&mut h, format);
         assert_eq!(
-            h.query_by_label_contains("brat has no image support").is_some(),
+            h.query_by_label_contains("brat has no image support")
+                .is_some(),
             format == Format::Brat,
             "the dialog says regions are left out when (and only when) brat is chosen: {format}"
         );

@@ -141,8 +141,8 @@ fn shift_drag_on_a_photo_then_1_stores_the_region_in_image_pixels_at_two_zoom_le
     drag_with(
         &mut h,
         Modifiers::SHIFT,
-        at(fitted, size, (200.5, 150.5)),
-        at(fitted, size, (399.5, 299.5)),
+        at(fitted, size, (200.2, 150.2)),
+        at(fitted, size, (399.8, 299.8)),
     );
     press(&mut h, &[Key::Num1]);
     let annotations = saved(&mut h, photo);
@@ -163,8 +163,8 @@ fn shift_drag_on_a_photo_then_1_stores_the_region_in_image_pixels_at_two_zoom_le
         zoomed.width() > fitted.width() * 2.0,
         "zoomed in: {fitted:?} → {zoomed:?}"
     );
-    let from = at(zoomed, size, (690.5, 390.5));
-    let to = at(zoomed, size, (719.5, 409.5));
+    let from = at(zoomed, size, (690.3, 390.3));
+    let to = at(zoomed, size, (719.7, 409.7));
     drag_with(&mut h, Modifiers::SHIFT, from, to);
     press(&mut h, &[Key::Num2]);
     let annotations = saved(&mut h, photo);
@@ -184,7 +184,12 @@ fn a_plain_drag_still_pans_and_draws_nothing() {
     let centre = shown(&h).center();
     wheel(&mut h, centre, 6.0);
     let before = shown(&h);
-    drag_with(&mut h, Modifiers::NONE, centre, centre + egui::vec2(120.0, 40.0));
+    drag_with(
+        &mut h,
+        Modifiers::NONE,
+        centre,
+        centre + egui::vec2(120.0, 40.0),
+    );
     let after = shown(&h);
     assert!(
         (after.min.x - before.min.x - 120.0).abs() < 2.0
@@ -206,7 +211,12 @@ fn a_selected_region_moves_and_resizes_by_its_handles_one_undo_step_each() {
     settle(&mut h);
     let size = (960.0, 540.0);
     let s = shown(&h);
-    drag_with(&mut h, Modifiers::SHIFT, at(s, size, (100.5, 100.5)), at(s, size, (299.5, 199.5)));
+    drag_with(
+        &mut h,
+        Modifiers::SHIFT,
+        at(s, size, (100.2, 100.2)),
+        at(s, size, (299.8, 199.8)),
+    );
     press(&mut h, &[Key::H]);
     let original = PixelRect::new(100, 100, 200, 100);
     assert_eq!(rect_of(&saved(&mut h, photo)[0]), original);
@@ -215,18 +225,39 @@ fn a_selected_region_moves_and_resizes_by_its_handles_one_undo_step_each() {
 
     // Move: grab the inside, drag by 50×20 image pixels.
     let inside = at(s, size, (200.0, 150.0));
-    drag_with(&mut h, Modifiers::NONE, inside, inside + egui::vec2(50.0, 20.0) * scale);
+    drag_with(
+        &mut h,
+        Modifiers::NONE,
+        inside,
+        inside + egui::vec2(50.0, 20.0) * scale,
+    );
     let moved = rect_of(&saved(&mut h, photo)[0]);
     assert!(
-        moved.w == 200 && moved.h == 100 && moved.x.abs_diff(150) <= 1 && moved.y.abs_diff(120) <= 1,
+        moved.w == 200
+            && moved.h == 100
+            && moved.x.abs_diff(150) <= 1
+            && moved.y.abs_diff(120) <= 1,
         "moved by about 50×20 pixels, same size: {moved:?}"
     );
 
     // Resize: the bottom-right corner, 40 pixels right and down.
-    let corner = at(s, size, ((moved.x + moved.w) as f32, (moved.y + moved.h) as f32));
-    drag_with(&mut h, Modifiers::NONE, corner, corner + egui::vec2(40.0, 40.0) * scale);
+    let corner = at(
+        s,
+        size,
+        ((moved.x + moved.w) as f32, (moved.y + moved.h) as f32),
+    );
+    drag_with(
+        &mut h,
+        Modifiers::NONE,
+        corner,
+        corner + egui::vec2(40.0, 40.0) * scale,
+    );
     let resized = rect_of(&saved(&mut h, photo)[0]);
-    assert_eq!((resized.x, resized.y), (moved.x, moved.y), "the top-left stays");
+    assert_eq!(
+        (resized.x, resized.y),
+        (moved.x, moved.y),
+        "the top-left stays"
+    );
     assert!(
         resized.w.abs_diff(240) <= 1 && resized.h.abs_diff(140) <= 1,
         "about 40 pixels more each way: {resized:?}"
@@ -234,7 +265,11 @@ fn a_selected_region_moves_and_resizes_by_its_handles_one_undo_step_each() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(rect_of(&saved(&mut h, photo)[0]), moved, "undo takes back the resize");
+    assert_eq!(
+        rect_of(&saved(&mut h, photo)[0]),
+        moved,
+        "undo takes back the resize"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(rect_of(&saved(&mut h, photo)[0]), original, "then the move");
@@ -301,7 +336,12 @@ fn regions_of_a_changed_picture_are_flagged_for_review() {
         settle(&mut h);
         let s = shown(&h);
         let size = (960.0, 540.0);
-        drag_with(&mut h, Modifiers::SHIFT, at(s, size, (10.0, 10.0)), at(s, size, (60.0, 60.0)));
+        drag_with(
+            &mut h,
+            Modifiers::SHIFT,
+            at(s, size, (10.0, 10.0)),
+            at(s, size, (60.0, 60.0)),
+        );
         press(&mut h, &[Key::Num1]);
         saved(&mut h, photo);
     }
@@ -317,7 +357,11 @@ fn regions_of_a_changed_picture_are_flagged_for_review() {
         .next()
         .cloned()
         .expect("the region is kept");
-    assert_eq!(a.status, Status::ImageChanged, "flagged, not kept as if valid");
+    assert_eq!(
+        a.status,
+        Status::ImageChanged,
+        "flagged, not kept as if valid"
+    );
     use egui_kittest::kittest::Queryable as _;
     assert!(
         h.query_by_label_contains("picture changed").is_some(),

@@ -39,8 +39,7 @@ pub enum ExportFailure {
 }
 
 /// Said under the format when brat is chosen: its standoff format marks text only.
-pub const BRAT_REGIONS_NOTICE: &str =
-    "brat has no image support: picture regions are left out of this export (text passages are all written).";
+pub const BRAT_REGIONS_NOTICE: &str = "brat has no image support: picture regions are left out of this export (text passages are all written).";
 
 /// The passages filter in words: "tags A, B · coder rina · overlapping C".
 fn describe_filter(filter: &crate::corpus::PassageFilter) -> String {
@@ -375,8 +374,10 @@ impl ExportDialog {
             }
             Format::Brat => {
                 ui.add(
-                    egui::Label::new(RichText::new(BRAT_REGIONS_NOTICE).color(ui.visuals().warn_fg_color))
-                        .wrap(),
+                    egui::Label::new(
+                        RichText::new(BRAT_REGIONS_NOTICE).color(ui.visuals().warn_fg_color),
+                    )
+                    .wrap(),
                 );
             }
             _ => {}

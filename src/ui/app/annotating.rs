@@ -123,7 +123,11 @@ impl PathokApp {
             SidePanelAction::Select(id) => {
                 self.session.selected = Some(id);
                 self.region_selection = None;
-                let region = self.session.set.get(id).map(|a| (a.start, a.region.clone()));
+                let region = self
+                    .session
+                    .set
+                    .get(id)
+                    .map(|a| (a.start, a.region.clone()));
                 match region {
                     Some((_, Some(region))) => self.reveal_picture(region.image.as_deref()),
                     Some((start, None)) => self.reader.reveal(start),

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{Color32, Rect, Vec2, pos2};
+use egui::{Color32, Vec2};
 
 use crate::annotate::{Annotation, AnnotationId, Color, ImageRegion, Status};
 use crate::article::{ArticleFormat, ImageSource};
@@ -22,19 +22,7 @@ pub struct RegionSelection {
     /// The picture.
     pub source: ImageSource,
     /// The rectangle, in whole image pixels.
-    pub pixels: Rect,
-}
-
-/// A region's rectangle as egui geometry in image pixels.
-pub fn to_rect(r: PixelRect) -> Rect {
-    Rect::from_min_size(pos2(r.x as f32, r.y as f32), Vec2::new(r.w as f32, r.h as f32))
-}
-
-/// A rectangle of whole image pixels (as the geometry helpers make them) as a region's.
-pub fn to_pixel_rect(r: Rect) -> PixelRect {
-    // The rectangles come from the snapping helpers: whole, non-negative pixels.
-    let px = |v: f32| v.round().max(0.0) as u32;
-    PixelRect::new(px(r.min.x), px(r.min.y), px(r.width()), px(r.height()))
+    pub pixels: PixelRect,
 }
 
 /// A picture's size in pixels (whole numbers, as decoded) as the region model's.
@@ -68,9 +56,7 @@ impl PathokApp {
             return Some(None);
         }
         match source {
-            ImageSource::File(image) => {
-                crate::picture::relative_image_path(path, image).map(Some)
-            }
+            ImageSource::File(image) => crate::picture::relative_image_path(path, image).map(Some),
             _ => None,
         }
     }
@@ -111,18 +97,21 @@ impl PathokApp {
                 Some(ImageState::Ready { sha256, .. }) => sha256,
                 _ => None,
             };
-            let flagged = a.status == Status::ImageChanged
-                || now_hash.is_some_and(|h| h != region.sha256);
+            let flagged =
+                a.status == Status::ImageChanged || now_hash.is_some_and(|h| h != region.sha256);
             let [r, g, b] = self.session.paint_color(a).0;
-            out.entry(source.label()).or_default().regions.push(ShownRegion {
-                key: self.region_ids.len() as u64,
-                pixels: to_rect(region.rect),
-                color: Color32::from_rgb(r, g, b),
-                label: a.tags.join(", "),
-                hover: hover_text(a),
-                flagged,
-                selected: self.session.selected == Some(a.id),
-            });
+            out.entry(source.label())
+                .or_default()
+                .regions
+                .push(ShownRegion {
+                    key: self.region_ids.len() as u64,
+                    pixels: region.rect,
+                    color: Color32::from_rgb(r, g, b),
+                    label: a.tags.join(", "),
+                    hover: hover_text(a),
+                    flagged,
+                    selected: self.session.selected == Some(a.id),
+                });
             self.region_ids.push(a.id);
         }
         if let Some(selection) = &self.region_selection {
@@ -185,9 +174,7 @@ impl PathokApp {
             }
             RegionEvent::Changed { key, pixels } => {
                 if let (Some(id), Some(size)) = (id_of(key), self.picture_size(source)) {
-                    let result = self
-                        .session
-                        .reshape_region(id, to_pixel_rect(pixels), size);
+                    let result = self.session.reshape_region(id, pixels, size);
                     self.check(result);
                 }
             }
@@ -228,7 +215,7 @@ impl PathokApp {
         let region = ImageRegion {
             image,
             sha256,
-            rect: to_pixel_rect(selection.pixels),
+            rect: selection.pixels,
         };
         let author = self.settings.author.clone();
         match self.session.add_region(region, size, color, tags, &author) {

@@ -264,7 +264,12 @@ const THUMBNAIL_HEIGHT: f32 = ROW_HEIGHT - 24.0;
 
 /// The part of the picture `region` marks, scaled to the row, with its place in words
 /// on hover (and beside it while the picture is read or when it cannot be).
-fn thumbnail(ui: &mut egui::Ui, passage: &Passage, region: &ImageRegion, pictures: &mut ImageCache) {
+fn thumbnail(
+    ui: &mut egui::Ui,
+    passage: &Passage,
+    region: &ImageRegion,
+    pictures: &mut ImageCache,
+) {
     let r = region.rect;
     let words = format!("image region {},{} {}×{}", r.x, r.y, r.w, r.h);
     let file = match &region.image {
@@ -278,10 +283,7 @@ fn thumbnail(ui: &mut egui::Ui, passage: &Passage, region: &ImageRegion, picture
         } if pixels.x > 0.0 && pixels.y > 0.0 => {
             let uv = egui::Rect::from_min_max(
                 egui::pos2(r.x as f32 / pixels.x, r.y as f32 / pixels.y),
-                egui::pos2(
-                    (r.x + r.w) as f32 / pixels.x,
-                    (r.y + r.h) as f32 / pixels.y,
-                ),
+                egui::pos2((r.x + r.w) as f32 / pixels.x, (r.y + r.h) as f32 / pixels.y),
             );
             let aspect = r.w as f32 / r.h.max(1) as f32;
             let size = egui::vec2(

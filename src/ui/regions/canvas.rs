@@ -8,11 +8,12 @@
 //! region, or while its own gesture goes on.
 
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind,
-    Vec2,
+    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2,
 };
 
-use super::geometry::{Handle, Placement, dragged, handle_at, snapped_drag};
+use crate::picture::{Handle, PixelRect};
+
+use super::geometry::{Grip, Placement, grip_at, handle_anchor};
 
 /// How far from a handle (in screen points) the pointer still grabs it.
 const HANDLE_REACH: f32 = 7.0;
@@ -27,7 +28,7 @@ pub struct ShownRegion {
     /// The caller's key for it (given back in [`RegionEvent`]s).
     pub key: u64,
     /// Where it is, in whole image pixels.
-    pub pixels: Rect,
+    pub pixels: PixelRect,
     /// Its paint colour (its first tag's, or its highlight colour).
     pub color: Color32,
     /// Written on the picture: its tags.
@@ -47,14 +48,14 @@ pub struct PictureRegions {
     pub regions: Vec<ShownRegion>,
     /// A rectangle drawn with `Shift+drag`, waiting for `H`, a tag key, `T` or `N`
     /// (whole image pixels): the picture's counterpart of selected text.
-    pub pending: Option<Rect>,
+    pub pending: Option<PixelRect>,
 }
 
 /// What the user did to the regions of a picture this frame.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RegionEvent {
     /// A new rectangle was drawn (whole image pixels).
-    Drawn(Rect),
+    Drawn(PixelRect),
     /// A region was clicked.
     Clicked(u64),
     /// The picture was clicked outside any region.
@@ -66,7 +67,7 @@ pub enum RegionEvent {
         /// The region's key.
         key: u64,
         /// Where it is now.
-        pixels: Rect,
+        pixels: PixelRect,
     },
 }
 
@@ -82,14 +83,14 @@ pub struct Shown {
 /// A gesture going on between frames, kept in egui's memory under the widget's id.
 #[derive(Clone, Copy, Debug)]
 enum Gesture {
-    /// Drawing a new rectangle from this image point.
+    /// Drawing a new rectangle from this UI position.
     Drawing { from: Pos2 },
-    /// Dragging `handle` of region `key`, which was at `original` when the drag began
+    /// Dragging `grip` of region `key`, which was at `original` when the drag began
     /// at UI position `start`.
-    Handle {
+    Grip {
         key: u64,
-        handle: Handle,
-        original: Rect,
+        grip: Grip,
+        original: PixelRect,
         start: Pos2,
     },
 }
@@ -119,10 +120,7 @@ pub fn show(
     let gesture: Option<Gesture> = ui.data(|d| d.get_temp(id));
     let selected = regions.iter().find(|r| r.selected);
     let on_selected = |p: Pos2| {
-        selected.and_then(|r| {
-            let rect = placement.to_ui(r.pixels);
-            handle_at(rect, p, HANDLE_REACH * unit).map(|h| (r, h))
-        })
+        selected.and_then(|r| grip_at(&placement, r.pixels, p, HANDLE_REACH * unit).map(|g| (r, g)))
     };
     let wants_drag = gesture.is_some() || shift || pointer.and_then(on_selected).is_some();
     let sense = if wants_drag {
@@ -137,36 +135,40 @@ pub fn show(
     if response.drag_started() {
         let origin = press_origin.map(local).or(pointer);
         gesture = origin.and_then(|origin| match on_selected(origin) {
-            Some((region, handle)) if !shift => Some(Gesture::Handle {
+            Some((region, grip)) if !shift => Some(Gesture::Grip {
                 key: region.key,
-                handle,
+                grip,
                 original: region.pixels,
                 start: origin,
             }),
-            _ if shift => Some(Gesture::Drawing {
-                from: placement.to_image(origin),
-            }),
+            _ if shift => Some(Gesture::Drawing { from: origin }),
             _ => None,
         });
     }
     let now = pointer.or_else(|| response.interact_pointer_pos());
     // Where the region being moved or drawn is now.
     let moving = match (gesture, now) {
-        (Some(Gesture::Handle { key, handle, original, start }), Some(now)) => {
+        (
+            Some(Gesture::Grip {
+                key,
+                grip,
+                original,
+                start,
+            }),
+            Some(now),
+        ) => {
             let delta = placement.delta_to_image(now - start);
-            Some((key, dragged(original, handle, delta, placement.size)))
+            Some((key, grip.dragged(original, delta, placement.pixel_size())))
         }
         _ => None,
     };
     let drawing = match (gesture, now) {
-        (Some(Gesture::Drawing { from }), Some(now)) => {
-            snapped_drag(from, placement.to_image(now), placement.size)
-        }
+        (Some(Gesture::Drawing { from }), Some(now)) => placement.drag_region(from, now),
         _ => None,
     };
     if response.drag_stopped() || (gesture.is_some() && !response.dragged()) {
         event = match (gesture, moving, drawing) {
-            (Some(Gesture::Handle { original, .. }), Some((key, pixels)), _)
+            (Some(Gesture::Grip { original, .. }), Some((key, pixels)), _)
                 if pixels != original =>
             {
                 Some(RegionEvent::Changed { key, pixels })
@@ -194,10 +196,9 @@ pub fn show(
     } else if response.double_clicked() && hovered.is_none() {
         event = Some(RegionEvent::DoubleClickedPicture);
     }
-    if let Some((region, handle)) = pointer.and_then(on_selected).filter(|_| !shift) {
-        if response.hovered() && gesture.is_none() && hovered.is_none_or(|h| h.key == region.key)
-        {
-            ui.ctx().set_cursor_icon(handle.cursor());
+    if let Some((region, grip)) = pointer.and_then(on_selected).filter(|_| !shift) {
+        if response.hovered() && gesture.is_none() && hovered.is_none_or(|h| h.key == region.key) {
+            ui.ctx().set_cursor_icon(grip.cursor());
         }
     } else if shift && response.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
@@ -210,20 +211,22 @@ pub fn show(
             _ => region.pixels,
         };
         let hot = hovered.is_some_and(|h| h.key == region.key);
-        paint_region(&painter, placement.to_ui(pixels), region, hot, unit);
+        paint_region(&painter, &placement, pixels, region, hot, unit);
     }
     if let Some(pixels) = drawing.or(shown.pending) {
         let rect = placement.to_ui(pixels);
         let color = ui.visuals().selection.stroke.color;
         painter.rect_filled(rect, CornerRadius::ZERO, color.gamma_multiply(0.15));
-        painter.rect_stroke(rect, CornerRadius::ZERO, Stroke::new(2.0 * unit, color), StrokeKind::Inside);
+        painter.rect_stroke(
+            rect,
+            CornerRadius::ZERO,
+            Stroke::new(2.0 * unit, color),
+            StrokeKind::Inside,
+        );
         painter.text(
             rect.left_bottom() + Vec2::new(0.0, 2.0 * unit),
             Align2::LEFT_TOP,
-            format!(
-                "{},{} {}×{}",
-                pixels.min.x, pixels.min.y, pixels.width(), pixels.height()
-            ),
+            format!("{},{} {}×{}", pixels.x, pixels.y, pixels.w, pixels.h),
             FontId::proportional(12.0 * unit),
             color,
         );
@@ -254,14 +257,26 @@ fn region_at<'a>(
     let p = placement.to_image(pos);
     regions
         .iter()
-        .filter(|r| r.pixels.contains(p))
-        .min_by(|a, b| a.pixels.area().total_cmp(&b.pixels.area()))
+        .filter(|r| r.pixels.contains(p.x, p.y))
+        .min_by_key(|r| u64::from(r.pixels.w) * u64::from(r.pixels.h))
 }
 
 /// Paint one region at `rect`: a tinted fill, an outline in its colour (dashed red
 /// when flagged), its label, and the handles when selected.
-fn paint_region(painter: &egui::Painter, rect: Rect, region: &ShownRegion, hot: bool, unit: f32) {
-    let color = if region.flagged { FLAGGED } else { region.color };
+fn paint_region(
+    painter: &egui::Painter,
+    placement: &Placement,
+    pixels: PixelRect,
+    region: &ShownRegion,
+    hot: bool,
+    unit: f32,
+) {
+    let rect = placement.to_ui(pixels);
+    let color = if region.flagged {
+        FLAGGED
+    } else {
+        region.color
+    };
     let fill = color.gamma_multiply(if hot { 0.35 } else { 0.2 });
     painter.rect_filled(rect, CornerRadius::ZERO, fill);
     let width = if region.selected { 3.0 } else { 2.0 } * unit;
@@ -280,7 +295,12 @@ fn paint_region(painter: &egui::Painter, rect: Rect, region: &ShownRegion, hot: 
             4.0 * unit,
         ));
     } else {
-        painter.rect_stroke(rect, CornerRadius::ZERO, Stroke::new(width, color), StrokeKind::Inside);
+        painter.rect_stroke(
+            rect,
+            CornerRadius::ZERO,
+            Stroke::new(width, color),
+            StrokeKind::Inside,
+        );
     }
     let label = if region.flagged {
         format!("⚠ picture changed — review: {}", region.label)
@@ -296,10 +316,16 @@ fn paint_region(painter: &egui::Painter, rect: Rect, region: &ShownRegion, hot: 
         painter.galley(at + Vec2::new(3.0, 1.0) * unit, galley, Color32::WHITE);
     }
     if region.selected {
-        for handle in Handle::RESIZE {
-            let square = Rect::from_center_size(handle.anchor(rect), Vec2::splat(HANDLE_SIDE * unit));
+        for handle in Handle::ALL {
+            let at = handle_anchor(placement, pixels, handle);
+            let square = Rect::from_center_size(at, Vec2::splat(HANDLE_SIDE * unit));
             painter.rect_filled(square, CornerRadius::ZERO, Color32::WHITE);
-            painter.rect_stroke(square, CornerRadius::ZERO, Stroke::new(1.5 * unit, color), StrokeKind::Inside);
+            painter.rect_stroke(
+                square,
+                CornerRadius::ZERO,
+                Stroke::new(1.5 * unit, color),
+                StrokeKind::Inside,
+            );
         }
     }
 }
