@@ -12,6 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers, Pos2, Rect, pos2};
+use egui_kittest::kittest::Queryable as _;
 use pathok::annotate::{Annotation, Status};
 use pathok::picture::PixelRect;
 
@@ -362,9 +363,20 @@ fn regions_of_a_changed_picture_are_flagged_for_review() {
         Status::ImageChanged,
         "flagged, not kept as if valid"
     );
-    use egui_kittest::kittest::Queryable as _;
     assert!(
         h.query_by_label_contains("picture changed").is_some(),
         "the side panel says so"
     );
+
+    // The user looked: the region is right on the new picture too.
+    h.get_by_label("Keep on this picture").click();
+    h.run();
+    let kept = saved(&mut h, photo);
+    assert_eq!(kept[0].status, Status::Anchored);
+    assert_eq!(
+        kept[0].region.as_ref().expect("a region").sha256,
+        sha256_of(photo),
+        "now tied to the picture as it is"
+    );
+    assert!(h.query_by_label_contains("picture changed").is_none());
 }

@@ -148,6 +148,7 @@ impl PathokApp {
                     );
                 }
             }
+            SidePanelAction::ConfirmRegion(id) => self.confirm_region(id),
             SidePanelAction::Delete(id) => {
                 let result = self.session.remove(id);
                 self.check(result);

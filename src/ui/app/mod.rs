@@ -651,6 +651,18 @@ impl eframe::App for PathokApp {
         }
         let mut commands = if !keys_elsewhere {
             Command::from_shortcuts(&ctx)
+        } else if matches!(self.modal, Some(modal::Modal::Image(_))) {
+            // Over the zoomed picture, the keys that code its regions still work.
+            Command::from_shortcuts_among(&ctx, |c| {
+                matches!(
+                    c,
+                    Command::Highlight
+                        | Command::ApplyTag(_)
+                        | Command::DeleteAnnotation
+                        | Command::Undo
+                        | Command::Redo
+                )
+            })
         } else {
             Vec::new()
         };

@@ -134,6 +134,31 @@ impl PathokApp {
         }
     }
 
+    /// Keep flagged region `id` on its picture as the picture is now (read again to
+    /// know which bytes it is on).
+    pub(super) fn confirm_region(&mut self, id: AnnotationId) {
+        let article = Arc::clone(self.reader.article());
+        let (Some(path), Some(a)) = (article.origin.path(), self.session.set.get(id)) else {
+            return;
+        };
+        let hashes = crate::picture::current_image_hashes(path, std::iter::once(a));
+        let image = a.region.as_ref().map(|r| r.image.clone());
+        match image.and_then(|image| hashes.get(&image).cloned()) {
+            Some(sha256) => {
+                let result = self.session.confirm_region(id, &sha256);
+                self.check(result);
+                self.painted = None;
+            }
+            None => self.report(
+                Level::Error,
+                format!(
+                    "the picture of this region cannot be read, so the region cannot be kept on it: {}",
+                    path.display()
+                ),
+            ),
+        }
+    }
+
     /// Give the reader the regions to paint on each picture.
     pub(super) fn refresh_picture_regions(&mut self) {
         let regions = self.picture_regions();

@@ -309,6 +309,13 @@ impl SidePanel {
                     if ui.button("Select").clicked() {
                         action = Some(SidePanelAction::Select(a.id));
                     }
+                    if ui
+                        .button("Keep on this picture")
+                        .on_hover_text("The region still marks the right part of the picture as it is now")
+                        .clicked()
+                    {
+                        action = Some(SidePanelAction::ConfirmRegion(a.id));
+                    }
                     if ui.button("Delete").clicked() {
                         action = Some(SidePanelAction::Delete(a.id));
                     }

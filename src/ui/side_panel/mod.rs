@@ -24,6 +24,8 @@ pub enum SidePanelAction {
     Reattach(AnnotationId),
     /// Delete an annotation.
     Delete(AnnotationId),
+    /// Keep a flagged picture region on its picture as the picture is now.
+    ConfirmRegion(AnnotationId),
     /// New article note.
     ArticleNote(String),
     /// New codebook (reorder, recolour, describe, add).
