@@ -7,9 +7,7 @@
 //! widget only asks for drags while Shift is held, while the pointer is on the selected
 //! region, or while its own gesture goes on.
 
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2,
-};
+use egui::{Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2};
 
 use crate::picture::{Handle, PixelRect};
 
@@ -95,6 +93,54 @@ enum Gesture {
     },
 }
 
+/// Where a gesture has got to: the region being moved or resized, or the rectangle
+/// being drawn (whole image pixels).
+#[derive(Clone, Copy, Debug)]
+enum Progress {
+    /// Region `key` is at `pixels` now.
+    Moving {
+        key: u64,
+        pixels: PixelRect,
+        original: PixelRect,
+    },
+    /// The rectangle drawn so far (`None` while it covers no pixel).
+    Drawing(Option<PixelRect>),
+}
+
+impl Gesture {
+    /// Where this gesture has got to with the pointer at UI position `now`.
+    fn progress(self, placement: &Placement, now: Pos2) -> Progress {
+        match self {
+            Gesture::Grip {
+                key,
+                grip,
+                original,
+                start,
+            } => {
+                let delta = placement.delta_to_image(now - start);
+                Progress::Moving {
+                    key,
+                    pixels: grip.dragged(original, delta, placement.pixel_size()),
+                    original,
+                }
+            }
+            Gesture::Drawing { from } => Progress::Drawing(placement.drag_region(from, now)),
+        }
+    }
+
+    /// What the gesture did when the button is released at `progress`.
+    fn finished(self, progress: Progress) -> Option<RegionEvent> {
+        match progress {
+            Progress::Moving {
+                key,
+                pixels,
+                original,
+            } => (pixels != original).then_some(RegionEvent::Changed { key, pixels }),
+            Progress::Drawing(pixels) => pixels.map(RegionEvent::Drawn),
+        }
+    }
+}
+
 /// The regions of the picture drawn at `placement` in `ui`: paint them and react to
 /// the pointer. `points` is screen points per UI unit (1 outside a zoomed scene), so
 /// that handles and labels keep their size on screen whatever the zoom.
@@ -146,36 +192,9 @@ pub fn show(
         });
     }
     let now = pointer.or_else(|| response.interact_pointer_pos());
-    // Where the region being moved or drawn is now.
-    let moving = match (gesture, now) {
-        (
-            Some(Gesture::Grip {
-                key,
-                grip,
-                original,
-                start,
-            }),
-            Some(now),
-        ) => {
-            let delta = placement.delta_to_image(now - start);
-            Some((key, grip.dragged(original, delta, placement.pixel_size())))
-        }
-        _ => None,
-    };
-    let drawing = match (gesture, now) {
-        (Some(Gesture::Drawing { from }), Some(now)) => placement.drag_region(from, now),
-        _ => None,
-    };
+    let progress = gesture.zip(now).map(|(g, now)| g.progress(&placement, now));
     if response.drag_stopped() || (gesture.is_some() && !response.dragged()) {
-        event = match (gesture, moving, drawing) {
-            (Some(Gesture::Grip { original, .. }), Some((key, pixels)), _)
-                if pixels != original =>
-            {
-                Some(RegionEvent::Changed { key, pixels })
-            }
-            (Some(Gesture::Drawing { .. }), _, Some(pixels)) => Some(RegionEvent::Drawn(pixels)),
-            _ => None,
-        };
+        event = gesture.zip(progress).and_then(|(g, p)| g.finished(p));
         gesture = None;
     }
     ui.data_mut(|d| match gesture {
@@ -204,14 +223,43 @@ pub fn show(
         ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
     }
 
+    paint(
+        ui,
+        &placement,
+        shown,
+        progress,
+        hovered.map(|r| r.key),
+        unit,
+    );
+    if let Some(region) = hovered.filter(|r| !r.hover.is_empty()) {
+        hover_tooltip(ui, id.with("hover"), region.hover.clone());
+    }
+    Shown { event, response }
+}
+
+/// Paint the regions (the one being moved where it is now), then the rectangle being
+/// drawn or waiting to be coded.
+fn paint(
+    ui: &egui::Ui,
+    placement: &Placement,
+    shown: &PictureRegions,
+    progress: Option<Progress>,
+    hovered: Option<u64>,
+    unit: f32,
+) {
     let painter = ui.painter_at(placement.shown);
-    for region in regions {
+    let (moving, drawing) = match progress {
+        Some(Progress::Moving { key, pixels, .. }) => (Some((key, pixels)), None),
+        Some(Progress::Drawing(pixels)) => (None, pixels),
+        None => (None, None),
+    };
+    for region in &shown.regions {
         let pixels = match moving {
             Some((key, pixels)) if key == region.key => pixels,
             _ => region.pixels,
         };
-        let hot = hovered.is_some_and(|h| h.key == region.key);
-        paint_region(&painter, &placement, pixels, region, hot, unit);
+        let hot = hovered == Some(region.key);
+        paint_region(&painter, placement, pixels, region, hot, unit);
     }
     if let Some(pixels) = drawing.or(shown.pending) {
         let rect = placement.to_ui(pixels);
@@ -223,28 +271,24 @@ pub fn show(
             Stroke::new(2.0 * unit, color),
             StrokeKind::Inside,
         );
-        painter.text(
-            rect.left_bottom() + Vec2::new(0.0, 2.0 * unit),
-            Align2::LEFT_TOP,
-            format!("{},{} {}×{}", pixels.x, pixels.y, pixels.w, pixels.h),
-            FontId::proportional(12.0 * unit),
-            color,
-        );
+        let size = format!("{},{} {}×{}", pixels.x, pixels.y, pixels.w, pixels.h);
+        let at = rect.left_bottom() + Vec2::new(0.0, 2.0 * unit);
+        paint_label(&painter, at, size, color, unit);
     }
-    if let Some(region) = hovered.filter(|r| !r.hover.is_empty()) {
-        let text = region.hover.clone();
-        egui::Tooltip::always_open(
-            ui.ctx().clone(),
-            ui.layer_id(),
-            id.with("hover"),
-            egui::PopupAnchor::Pointer,
-        )
-        .show(|ui| {
-            ui.set_max_width(320.0);
-            ui.label(text);
-        });
-    }
-    Shown { event, response }
+}
+
+/// The tags and note of the region under the pointer, beside it.
+fn hover_tooltip(ui: &egui::Ui, id: Id, text: String) {
+    egui::Tooltip::always_open(
+        ui.ctx().clone(),
+        ui.layer_id(),
+        id,
+        egui::PopupAnchor::Pointer,
+    )
+    .show(|ui| {
+        ui.set_max_width(320.0);
+        ui.label(text);
+    });
 }
 
 /// The region under `pos`: the smallest one containing it, so a region inside another
@@ -308,12 +352,13 @@ fn paint_region(
         region.label.clone()
     };
     if !label.is_empty() {
-        let font = FontId::proportional(12.0 * unit);
-        let galley = painter.layout_no_wrap(label, font, Color32::WHITE);
-        let at = rect.left_top() + Vec2::splat(2.0 * unit);
-        let back = Rect::from_min_size(at, galley.size() + Vec2::new(6.0, 2.0) * unit);
-        painter.rect_filled(back, CornerRadius::same(2), color.gamma_multiply(0.85));
-        painter.galley(at + Vec2::new(3.0, 1.0) * unit, galley, Color32::WHITE);
+        paint_label(
+            painter,
+            rect.left_top() + Vec2::splat(2.0 * unit),
+            label,
+            color,
+            unit,
+        );
     }
     if region.selected {
         for handle in Handle::ALL {
@@ -328,4 +373,13 @@ fn paint_region(
             );
         }
     }
+}
+
+/// White text on a box of `color` at `at` (top-left), readable over any picture.
+fn paint_label(painter: &egui::Painter, at: Pos2, text: String, color: Color32, unit: f32) {
+    let font = FontId::proportional(12.0 * unit);
+    let galley = painter.layout_no_wrap(text, font, Color32::WHITE);
+    let back = Rect::from_min_size(at, galley.size() + Vec2::new(6.0, 2.0) * unit);
+    painter.rect_filled(back, CornerRadius::same(2), color.gamma_multiply(0.85));
+    painter.galley(at + Vec2::new(3.0, 1.0) * unit, galley, Color32::WHITE);
 }
