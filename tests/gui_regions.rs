@@ -380,3 +380,87 @@ fn regions_of_a_changed_picture_are_flagged_for_review() {
     );
     assert!(h.query_by_label_contains("picture changed").is_none());
 }
+
+/// A click whose press and release reach the app in one frame (as `xdotool click`).
+fn quick_click(h: &mut App, pos: Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+#[test]
+fn a_brat_export_says_that_it_left_the_regions_out() {
+    let (dir, files) = workspace_with(&[
+        "tests/data/articles/river.txt",
+        PHOTO,
+        "tests/data/articles/river-2.png",
+    ]);
+    let mut h = app(Some(files[0].clone()));
+    settle(&mut h);
+    let source = h
+        .state()
+        .article()
+        .images()
+        .next()
+        .expect("a picture")
+        .source
+        .clone();
+    let shown = h.state().reader().picture_rect(&source).expect("on screen");
+    drag_with(
+        &mut h,
+        Modifiers::SHIFT,
+        shown.min + egui::vec2(20.0, 20.0),
+        shown.min + egui::vec2(120.0, 90.0),
+    );
+    press(&mut h, &[Key::Num1]);
+    assert_eq!(h.state().session().set.len(), 1);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let format_box = h
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| n.value().is_some_and(|v| v.contains(" — ")))
+        .expect("the Format box")
+        .rect()
+        .center();
+    quick_click(&mut h, format_box);
+    let brat = h
+        .get_all_by_label_contains("brat — ")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("brat in the list")
+        .center();
+    quick_click(&mut h, brat);
+    assert!(
+        h.query_by_label_contains("brat has no image support")
+            .is_some()
+    );
+    let out = PathBuf::from(h.state().export_dialog().expect("open").output());
+    assert!(out.starts_with(dir.path()));
+    h.get_by_label("Export").click();
+    for _ in 0..600 {
+        if h.state()
+            .export_dialog()
+            .is_some_and(|d| d.result().is_some())
+        {
+            break;
+        }
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run();
+    assert!(
+        h.query_by_label_contains("1 picture region(s) left out")
+            .is_some(),
+        "the result says what brat could not hold: {:?}",
+        h.state().export_dialog().and_then(|d| d.result())
+    );
+}

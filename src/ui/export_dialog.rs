@@ -272,6 +272,15 @@ impl ExportDialog {
                         ))
                         .color(egui::Color32::from_rgb(0x2e, 0x7d, 0x32)),
                     );
+                    if summary.regions_left_out > 0 {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            format!(
+                                "{} picture region(s) left out: {} has no place for them",
+                                summary.regions_left_out, self.format
+                            ),
+                        );
+                    }
                 }
                 Some(Err(e)) => {
                     ui.add(
