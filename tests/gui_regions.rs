@@ -464,3 +464,56 @@ fn a_brat_export_says_that_it_left_the_regions_out() {
         h.state().export_dialog().and_then(|d| d.result())
     );
 }
+
+#[test]
+fn passages_by_code_show_a_region_as_a_thumbnail_of_its_part_of_the_picture() {
+    let (dir, files) = workspace_with(&[PHOTO]);
+    let photo = &files[0];
+    {
+        let mut h = app(Some(photo.clone()));
+        settle(&mut h);
+        let s = shown(&h);
+        let size = (960.0, 540.0);
+        drag_with(
+            &mut h,
+            Modifiers::SHIFT,
+            at(s, size, (200.2, 150.2)),
+            at(s, size, (399.8, 299.8)),
+        );
+        press(&mut h, &[Key::Num1]);
+        saved(&mut h, photo);
+    }
+    let mut h = common::app_with_max_steps(Some(dir.path().to_owned()), 32);
+    let idle = |h: &App| {
+        h.state()
+            .library()
+            .is_some_and(|l| !l.is_busy() && l.library().rows.iter().any(|r| !r.tags.is_empty()))
+    };
+    for _ in 0..600 {
+        if idle(&h) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(idle(&h), "the library lists the photo with its tag");
+    // The side panel also names the tag: hide it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    h.get_by_label("Passages").click();
+    h.run();
+    h.get_by_label("সরকারি বক্তব্য").click();
+    h.run();
+    let thumbnail = "thumbnail of image region 200,150 200×150";
+    for _ in 0..600 {
+        if h.query_by_label_contains(thumbnail).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(
+        h.query_by_label_contains(thumbnail).is_some(),
+        "the passage shows the region's part of the photo"
+    );
+}

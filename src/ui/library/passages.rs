@@ -290,8 +290,13 @@ fn thumbnail(
                 (THUMBNAIL_HEIGHT * aspect).clamp(8.0, THUMBNAIL_HEIGHT * 4.0),
                 THUMBNAIL_HEIGHT,
             );
-            ui.add(egui::Image::new((texture.id(), size)).uv(uv))
-                .on_hover_text(words);
+            // Named for screen readers (and tests) by its place in the picture.
+            ui.add(
+                egui::Image::new((texture.id(), size))
+                    .uv(uv)
+                    .alt_text(format!("thumbnail of {words}")),
+            )
+            .on_hover_text(words);
         }
         ImageState::Loading => {
             ui.spinner();
