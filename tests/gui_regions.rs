@@ -517,3 +517,26 @@ fn passages_by_code_show_a_region_as_a_thumbnail_of_its_part_of_the_picture() {
         "the passage shows the region's part of the photo"
     );
 }
+
+#[test]
+fn a_photo_taken_sideways_is_coded_in_its_upright_pixels() {
+    // Stored 40×20 with EXIF "rotate 90°": shown, and coded, 20×40.
+    let (_dir, files) = workspace_with(&["tests/data/pictures/rotated-exif6.jpg"]);
+    let photo = &files[0];
+    let mut h = app(Some(photo.clone()));
+    settle(&mut h);
+    let s = shown(&h);
+    assert!(s.height() > s.width() * 1.5, "shown upright: {s:?}");
+    let size = (20.0, 40.0);
+    drag_with(
+        &mut h,
+        Modifiers::SHIFT,
+        at(s, size, (2.2, 30.2)),
+        at(s, size, (11.8, 37.8)),
+    );
+    press(&mut h, &[Key::Num1]);
+    assert_eq!(
+        rect_of(&saved(&mut h, photo)[0]),
+        PixelRect::new(2, 30, 10, 8)
+    );
+}

@@ -116,10 +116,6 @@ impl ImageCache {
             self.decoded += 1;
             changed = true;
         }
-        if changed {
-            // What is drawn over the picture (its regions' marks) follows next frame.
-            ctx.request_repaint();
-        }
         changed
     }
 
