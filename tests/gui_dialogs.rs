@@ -130,6 +130,12 @@ fn every_export_format_is_chosen_with_the_pointer_and_written_even_after_reopeni
         // must still open above the dialog.
         open_export(&mut h);
         choose_format_with_pointer(&mut h, format);
+        assert_eq!(
+            h.query_by_label_contains("brat has no image support")
+                .is_some(),
+            format == Format::Brat,
+            "the dialog says regions are left out when (and only when) brat is chosen: {format}"
+        );
         let out = PathBuf::from(h.state().export_dialog().unwrap().output());
         assert!(out.starts_with(dir.path()), "{}", out.display());
         h.get_by_label("Export").click();

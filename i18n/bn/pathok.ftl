@@ -250,8 +250,8 @@ panel-colour = রং
 panel-colour-tip = নতুন হাইলাইটের রং (H)
 panel-hidden = ছাঁকনির কারণে { $count }টি টীকা লুকানো
 panel-show-all = সব দেখান
-panel-orphaned = বিচ্ছিন্ন ({ $count }): নিবন্ধটি বদলেছে, এগুলো আর খুঁজে পাওয়া যায়নি
-panel-empty = এখনও কোনো টীকা নেই। লেখা নির্বাচন করে H চাপুন, বা ট্যাগের জন্য 1–9।
+panel-orphaned = পর্যালোচনার জন্য ({ $count }): নিবন্ধ বা তার ছবি বদলেছে, এগুলো আর খুঁজে পাওয়া যায়নি
+panel-empty = এখনও কোনো টীকা নেই। লেখা নির্বাচন করে (বা ছবিতে Shift চেপে টেনে) H চাপুন, বা ট্যাগের জন্য 1–9।
 panel-filter-hint = লেখা বা নোট দিয়ে ছাঁকুন
 panel-tag-filter = ট্যাগ ছাঁকনি
 panel-all-tags = সব ট্যাগ
@@ -417,7 +417,7 @@ notice-import-failed = আমদানি ব্যর্থ: { $reason }
 notice-no-tag-n = কোডবুকে এখনও { $n } নম্বর ট্যাগ নেই: T চেপে বা কোডবুক প্যানেলে ট্যাগ তৈরি করুন
 notice-select-then-t = আগে কিছু লেখা বা একটি টীকা নির্বাচন করুন, তারপর T চাপুন
 notice-select-then-n = আগে কিছু লেখা বা একটি টীকা নির্বাচন করুন, তারপর N চাপুন
-notice-select-then-h = আগে কিছু লেখা নির্বাচন করুন, তারপর H চাপুন
+notice-select-then-h = আগে কিছু লেখা নির্বাচন করুন (বা ছবিতে Shift চেপে টেনে একটি অংশ আঁকুন), তারপর H চাপুন
 notice-coded-all = { $articles }টি নিবন্ধের { $passages }টি অংশে “{ $tag }” যোগ করা হয়েছে
 notice-coded-already = { $count }টিতে আগে থেকেই ছিল
 notice-coded-changed = { $count }টি বাদ রাখা হয়েছে, কারণ অনুসন্ধানের পর তাদের নিবন্ধ বদলেছে (আবার খুঁজুন)
@@ -506,12 +506,12 @@ image-fit = পুরোটা দেখান
 image-fit-tip = পুরো ছবিটি দেখান (ডাবল-ক্লিক)
 image-actual-size = ১০০%
 image-actual-size-tip = পর্দার প্রতি পিক্সেলে ছবির এক পিক্সেল
-image-help = চাকা ঘুরিয়ে ছোট-বড় করুন, টেনে সরান, ডাবল-ক্লিকে পুরোটা দেখুন
+image-help = চাকা ঘুরিয়ে ছোট-বড় করুন, টেনে সরান, ডাবল-ক্লিকে পুরোটা দেখুন, Shift চেপে টেনে অংশ চিহ্নিত করুন
 image-not-shown = ছবি দেখানো যায়নি: { $reason }
 image-not-shown-block = 
     ছবি দেখানো যায়নি
     { $reason }
-image-click-to-zoom = বড় করে দেখতে ক্লিক করুন
+image-click-to-zoom = বড় করে দেখতে ক্লিক করুন, অংশ চিহ্নিত করতে Shift চেপে টানুন
 image-loading = ছবি খোলা হচ্ছে…
 image-cannot-decode = ছবি পড়া শুরু করা যাচ্ছে না ({ $reason }): { $image }
 
@@ -576,3 +576,21 @@ error-unknown-tag = { $path }-এ "{ $name }" নামে কোনো ট্�
 
 session-import-invalid = { $count }টি অচল রেকর্ড; কিছুই আমদানি হয়নি
 session-regions-changed = ছবির { $count }টি অংশ এমন ছবিতে আঁকা, যা আঁকার পর বদলে গেছে বা পাওয়া যাচ্ছে না; অংশগুলো রাখা হয়েছে এবং পর্যালোচনার জন্য তালিকায় আছে: { $path }
+
+## Picture regions in the GUI
+
+region-no-tags = কোনো ট্যাগ নেই
+region-label = ছবির অংশ { $x },{ $y } { $w }×{ $h }
+region-label-of = { $image } ছবির অংশ { $x },{ $y } { $w }×{ $h }
+region-thumbnail = { $region }-এর ছোট ছবি
+region-flagged-on-picture = ⚠ ছবি বদলেছে — পর্যালোচনা করুন: { $region }
+notice-region-picture-unreadable = এই অংশের ছবিটি পড়া যাচ্ছে না, তাই অংশটি এতে রাখা যাচ্ছে না: { $path }
+notice-region-sample = নিজের নিবন্ধের ছবিতেই অংশ আঁকা যায়, নমুনা নিবন্ধের ছবিতে নয়
+notice-region-not-kept = কোন ছবি তা লিখে রাখতে ছবিটি আবার পড়া যায়নি; অংশটি রাখা হয়নি: { $path }
+panel-region-changed = ⚠ ছবি বদলেছে: { $region }
+panel-region-changed-tip = এই অংশ আঁকার পর ছবির ফাইলটি বদলেছে: দেখে নিন এটি এখনও একই জিনিস চিহ্নিত করছে কি না
+panel-region-select = নির্বাচন
+panel-region-keep = এই ছবিতেই রাখুন
+panel-region-keep-tip = ছবিটি এখন যেমন, তাতেও অংশটি ঠিক জায়গাই চিহ্নিত করছে
+export-brat-regions = brat ছবি সমর্থন করে না: ছবির চিহ্নিত অংশগুলো এই রপ্তানিতে বাদ থাকবে (লেখার সব অংশ লেখা হবে)।
+export-regions-left-out = ছবির { $count }টি অংশ বাদ পড়েছে: { $format }-এ এগুলোর জায়গা নেই

@@ -273,8 +273,8 @@ panel-hidden =
        *[other] { $count } annotations hidden by the filter
     }
 panel-show-all = Show all
-panel-orphaned = Orphaned ({ $count }): the article changed and these were not found again
-panel-empty = No annotations yet. Select text and press H, or 1–9 for a tag.
+panel-orphaned = To review ({ $count }): the article or its pictures changed and these were not found again
+panel-empty = No annotations yet. Select text (or Shift+drag on a picture) and press H, or 1–9 for a tag.
 panel-filter-hint = filter by text or note
 panel-tag-filter = Tag filter
 panel-all-tags = All tags
@@ -484,7 +484,7 @@ notice-import-failed = import failed: { $reason }
 notice-no-tag-n = the codebook has no tag { $n } yet: create tags with T or in the Codebook panel
 notice-select-then-t = select some text or an annotation first, then press T
 notice-select-then-n = select some text or an annotation first, then press N
-notice-select-then-h = select some text first, then press H
+notice-select-then-h = select some text (or Shift+drag on a picture) first, then press H
 notice-coded-all = “{ $tag }” added to { $passages } passages in { $articles } articles
 notice-coded-already = { $count } already had it
 notice-coded-changed = { $count } left alone because their article changed since the search (search again)
@@ -573,12 +573,12 @@ image-fit = Fit
 image-fit-tip = Show the whole image (double-click)
 image-actual-size = 100%
 image-actual-size-tip = One image pixel per pixel of the screen
-image-help = Wheel to zoom, drag to move, double-click to fit
+image-help = Wheel to zoom, drag to move, double-click to fit, Shift+drag to mark a region
 image-not-shown = Image not shown: { $reason }
 image-not-shown-block = 
     Image not shown
     { $reason }
-image-click-to-zoom = Click to zoom
+image-click-to-zoom = Click to zoom, Shift+drag to mark a region
 image-loading = Loading image…
 image-cannot-decode = cannot start decoding ({ $reason }): { $image }
 
@@ -643,3 +643,21 @@ error-unknown-tag = no tag named "{ $name }" in { $path }
 
 session-import-invalid = { $count } invalid record(s); nothing was imported
 session-regions-changed = { $count } picture region(s) point at a picture that changed or is missing since they were drawn; they are kept and listed for review: { $path }
+
+## Picture regions in the GUI
+
+region-no-tags = no tags
+region-label = image region { $x },{ $y } { $w }×{ $h }
+region-label-of = image region { $x },{ $y } { $w }×{ $h } of { $image }
+region-thumbnail = thumbnail of { $region }
+region-flagged-on-picture = ⚠ picture changed — review: { $region }
+notice-region-picture-unreadable = the picture of this region cannot be read, so the region cannot be kept on it: { $path }
+notice-region-sample = regions can be drawn on the pictures of your own articles, not on the sample's
+notice-region-not-kept = the picture could not be read again to record which one it is; the region was not kept: { $path }
+panel-region-changed = ⚠ picture changed: { $region }
+panel-region-changed-tip = The picture's file changed since this region was drawn: check that it still marks the same thing
+panel-region-select = Select
+panel-region-keep = Keep on this picture
+panel-region-keep-tip = The region still marks the right part of the picture as it is now
+export-brat-regions = brat has no image support: picture regions are left out of this export (text passages are all written).
+export-regions-left-out = { $count } picture region(s) left out: { $format } has no place for them

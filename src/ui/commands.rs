@@ -376,16 +376,26 @@ impl Command {
     /// The commands whose shortcut was pressed this frame (the keys are consumed).
     /// Shortcuts are ignored while a text field has keyboard focus.
     pub fn from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+        Self::from_shortcuts_among(ctx, |_| true)
+    }
+
+    /// The commands among those `wanted` accepts whose shortcuts were pressed this
+    /// frame; other keys are left to whoever reads them (a dialog's Esc).
+    pub fn from_shortcuts_among(
+        ctx: &egui::Context,
+        wanted: impl Fn(Command) -> bool,
+    ) -> Vec<Command> {
         if ctx.text_edit_focused() {
             return Vec::new();
         }
         let table = &*SHORTCUT_TABLE;
         let mut out = Vec::new();
         ctx.input_mut(|input| {
-            if input.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
+            if wanted(Command::Copy) && input.events.iter().any(|e| matches!(e, egui::Event::Copy))
+            {
                 out.push(Command::Copy);
             }
-            for (shortcut, command) in table {
+            for (shortcut, command) in table.iter().filter(|(_, c)| wanted(*c)) {
                 // Several presses in one frame (fast typing, key repeat) all count.
                 while input.consume_shortcut(shortcut) {
                     out.push(*command);

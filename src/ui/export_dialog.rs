@@ -272,6 +272,16 @@ impl ExportDialog {
                         ))
                         .color(egui::Color32::from_rgb(0x2e, 0x7d, 0x32)),
                     );
+                    if summary.regions_left_out > 0 {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            tr!(
+                                "export-regions-left-out",
+                                count = summary.regions_left_out,
+                                format = self.format.to_string()
+                            ),
+                        );
+                    }
                 }
                 Some(Err(e)) => {
                     ui.add(
@@ -368,6 +378,14 @@ impl ExportDialog {
                         tr!("export-positions-utf16"),
                     );
                 });
+            }
+            Format::Brat => {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(tr!("export-brat-regions")).color(ui.visuals().warn_fg_color),
+                    )
+                    .wrap(),
+                );
             }
             _ => {}
         }

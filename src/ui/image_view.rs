@@ -2,6 +2,8 @@
 //! that opens when an image in the text is clicked. Both behave alike: the wheel (or
 //! a pinch) zooms around the pointer, dragging pans, double-click fits, "100%" shows
 //! one image pixel per physical screen pixel, Esc closes the zoomed view.
+//! `Shift+drag` draws a region and the regions of the picture are shown over it (see
+//! [`super::regions::canvas`]).
 
 use egui::{Rect, Vec2, pos2};
 
@@ -10,6 +12,8 @@ use crate::tr;
 
 use super::images::ImageState;
 use super::reader::ReaderView;
+use super::regions::canvas::{self, PictureRegions, RegionEvent};
+use super::regions::geometry::Placement;
 
 /// A zoom-and-pan view of one image.
 pub struct ImageViewer {
@@ -21,6 +25,8 @@ pub struct ImageViewer {
     /// Screen points per image pixel in the last frame (`None` before the image is
     /// shown).
     scale: Option<f32>,
+    /// Where the whole image was drawn on screen in the last frame.
+    shown: Option<Rect>,
 }
 
 impl ImageViewer {
@@ -31,12 +37,19 @@ impl ImageViewer {
             scene_rect: Rect::ZERO,
             actual_size: false,
             scale: None,
+            shown: None,
         }
     }
 
     /// Screen points per image pixel as last drawn (1 / `pixels_per_point` at 100%).
     pub fn scale(&self) -> Option<f32> {
         self.scale
+    }
+
+    /// Where the whole image was drawn on screen in the last frame (it may reach past
+    /// the view when zoomed in).
+    pub fn shown_rect(&self) -> Option<Rect> {
+        self.shown
     }
 
     /// The image's name for the header: its file name (the whole path on hover).
@@ -49,8 +62,20 @@ impl ImageViewer {
         }
     }
 
-    /// Draw the viewer filling `ui`.
-    pub fn ui(&mut self, ui: &mut egui::Ui, reader: &mut ReaderView) {
+    /// The image shown.
+    pub fn source(&self) -> &ImageSource {
+        &self.source
+    }
+
+    /// Draw the viewer filling `ui`, with `regions` over the picture; returns what the
+    /// user did to them.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        reader: &mut ReaderView,
+        regions: &PictureRegions,
+    ) -> Option<RegionEvent> {
+        let mut event = None;
         let state = reader.image_state(ui.ctx(), &self.source);
         ui.horizontal(|ui| {
             ui.add_space(8.0);
@@ -74,7 +99,12 @@ impl ImageViewer {
             ui.label(egui::RichText::new(tr!("image-help")).weak());
         });
         match state {
-            ImageState::Ready { texture, size } => {
+            ImageState::Ready {
+                texture,
+                size,
+                pixels,
+                ..
+            } => {
                 if std::mem::take(&mut self.actual_size) {
                     self.scene_rect = self.one_to_one(ui, size);
                 }
@@ -84,11 +114,26 @@ impl ImageViewer {
                     .scroll_zooms(true);
                 let mut rect = self.scene_rect;
                 let view = ui.available_size_before_wrap();
+                // Screen points per scene unit, as last drawn: handles keep their size.
+                let points = self.scale.unwrap_or(1.0);
+                let id = ui.scope_id().with("regions");
+                let mut shown = None;
                 let response = scene.show(ui, &mut rect, |ui| {
                     let image_rect = Rect::from_min_size(pos2(0.0, 0.0), size);
                     ui.put(image_rect, egui::Image::new((texture.id(), size)));
+                    let to_screen = ui.ctx().layer_transform_to_global(ui.layer_id());
+                    shown = Some(to_screen.map_or(image_rect, |t| t * image_rect));
+                    let placement = Placement {
+                        shown: image_rect,
+                        size: pixels,
+                    };
+                    canvas::show(ui, id, placement, regions, points).event
                 });
-                if response.response.double_clicked() {
+                event = response.inner;
+                self.shown = shown;
+                if response.response.double_clicked()
+                    || event == Some(RegionEvent::DoubleClickedPicture)
+                {
                     rect = Rect::ZERO;
                 }
                 self.scene_rect = rect;
@@ -107,6 +152,7 @@ impl ImageViewer {
                 });
             }
         }
+        event
     }
 
     /// The part of the image to show so that one image pixel covers one physical pixel:
@@ -122,8 +168,16 @@ impl ImageViewer {
         Rect::from_center_size(center, view * ui.ctx().pixels_per_point())
     }
 
-    /// Show the viewer in a modal over the reader; false once the user closed it.
-    pub fn show_modal(&mut self, ctx: &egui::Context, reader: &mut ReaderView) -> bool {
+    /// Show the viewer in a modal over the reader with `regions` over the picture;
+    /// false once the user closed it. `event` receives what the user did to the
+    /// regions.
+    pub fn show_modal(
+        &mut self,
+        ctx: &egui::Context,
+        reader: &mut ReaderView,
+        regions: &PictureRegions,
+        event: &mut Option<RegionEvent>,
+    ) -> bool {
         let screen = ctx.content_rect();
         let size = Vec2::new(screen.width() * 0.9, screen.height() * 0.88);
         let mut keep = true;
@@ -139,7 +193,7 @@ impl ImageViewer {
                     keep = false;
                 }
             });
-            self.ui(ui, reader);
+            *event = self.ui(ui, reader, regions);
         });
         keep && !modal.should_close()
     }

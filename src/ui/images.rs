@@ -20,12 +20,18 @@ pub enum ImageState {
         texture: TextureHandle,
         /// Its size in pixels.
         size: Vec2,
+        /// The image's own size in pixels (after EXIF orientation, before the texture
+        /// was scaled down): the unit of region coordinates.
+        pixels: Vec2,
+        /// SHA-256 of the file's bytes (`None` when they could not be read again, or
+        /// for an image that is not a file): what a region drawn on it remembers.
+        sha256: Option<String>,
     },
     /// Cannot be shown; the message says why and names the file.
     Failed(String),
 }
 
-type Decoded = (String, Result<DecodedImage, ImageError>);
+type Decoded = (String, Result<(DecodedImage, Option<String>), ImageError>);
 
 /// Textures of the images of the open article, keyed by [`ImageSource::label`].
 pub struct ImageCache {
@@ -33,6 +39,8 @@ pub struct ImageCache {
     sender: Sender<Decoded>,
     receiver: Receiver<Decoded>,
     limits: ImageLimits,
+    /// How many decodes have finished (a region's mark depends on its picture's hash).
+    decoded: u64,
 }
 
 impl Default for ImageCache {
@@ -43,6 +51,7 @@ impl Default for ImageCache {
             sender,
             receiver,
             limits: ImageLimits::default(),
+            decoded: 0,
         }
     }
 }
@@ -63,7 +72,7 @@ impl ImageCache {
         let spawned = std::thread::Builder::new()
             .name("pathok-image".to_owned())
             .spawn(move || {
-                let result = decode_image(&source, &limits);
+                let result = decode_image(&source, &limits).map(|image| (image, hash(&source)));
                 // The receiver is gone only when the article was closed: nothing to do.
                 let _ = sender.send((key, result));
                 ctx.request_repaint();
@@ -79,18 +88,26 @@ impl ImageCache {
         ImageState::Loading
     }
 
+    /// The state of `source` if it was asked for before (no decode is started).
+    pub fn peek(&self, source: &ImageSource) -> Option<ImageState> {
+        self.states.get(&source.label()).cloned()
+    }
+
     /// Upload finished decodes; returns true when any image changed state.
     pub fn poll(&mut self, ctx: &egui::Context) -> bool {
         let mut changed = false;
         while let Ok((key, result)) = self.receiver.try_recv() {
             let state = match result {
-                Ok(image) => {
+                Ok((image, sha256)) => {
                     let size = [image.width as usize, image.height as usize];
                     let color = ColorImage::from_rgba_unmultiplied(size, &image.rgba);
                     let texture = ctx.load_texture(&key, color, TextureOptions::LINEAR);
+                    let (width, height) = image.original_size;
                     ImageState::Ready {
                         texture,
                         size: Vec2::new(image.width as f32, image.height as f32),
+                        pixels: Vec2::new(width as f32, height as f32),
+                        sha256,
                     }
                 }
                 Err(error) => {
@@ -101,9 +118,21 @@ impl ImageCache {
                 }
             };
             self.states.insert(key, state);
+            self.decoded += 1;
             changed = true;
         }
         changed
+    }
+
+    /// Forget `source` so that it is decoded (and hashed) again the next time it is
+    /// asked for: its file changed.
+    pub fn forget(&mut self, source: &ImageSource) {
+        self.states.remove(&source.label());
+    }
+
+    /// How many decodes have finished so far.
+    pub fn decoded(&self) -> u64 {
+        self.decoded
     }
 
     /// True while any image is still being decoded.
@@ -111,5 +140,18 @@ impl ImageCache {
         self.states
             .values()
             .any(|s| matches!(s, ImageState::Loading))
+    }
+}
+
+/// SHA-256 of the bytes of `source` (on the decoding thread: a region drawn on the
+/// picture records it). A file is read again after decoding, which is cheap next to
+/// decoding; `None` for an unavailable image, or when the file is gone.
+fn hash(source: &ImageSource) -> Option<String> {
+    match source {
+        ImageSource::File(path) => std::fs::read(path)
+            .ok()
+            .map(|bytes| crate::article::sha256_hex(&bytes)),
+        ImageSource::Embedded { bytes, .. } => Some(crate::article::sha256_hex(bytes)),
+        ImageSource::Unavailable { .. } => None,
     }
 }

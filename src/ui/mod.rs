@@ -16,6 +16,7 @@ pub mod palette;
 pub mod paths;
 pub mod popups;
 pub mod reader;
+pub mod regions;
 pub mod renderer;
 mod session_colors;
 pub mod settings;

@@ -123,8 +123,16 @@ impl PathokApp {
             SidePanelAction::ShowCoder(_) => self.painted = None,
             SidePanelAction::Select(id) => {
                 self.session.selected = Some(id);
-                if let Some(a) = self.session.set.get(id) {
-                    self.reader.reveal(a.start);
+                self.region_selection = None;
+                let region = self
+                    .session
+                    .set
+                    .get(id)
+                    .map(|a| (a.start, a.region.clone()));
+                match region {
+                    Some((_, Some(region))) => self.reveal_picture(region.image.as_deref()),
+                    Some((start, None)) => self.reader.reveal(start),
+                    None => {}
                 }
             }
             SidePanelAction::Reattach(id) => {
@@ -137,6 +145,7 @@ impl PathokApp {
                     self.report(Level::Notice, tr!("notice-reattach-select"));
                 }
             }
+            SidePanelAction::ConfirmRegion(id) => self.confirm_region(id),
             SidePanelAction::Delete(id) => {
                 let result = self.session.remove(id);
                 self.check(result);
@@ -243,12 +252,22 @@ impl PathokApp {
         }
     }
 
-    /// Create an annotation over the reader's selection.
+    /// True when text is selected or a rectangle is drawn on a picture: something
+    /// `H`, a tag key, `T` or `N` can code.
+    pub(super) fn has_selection(&self) -> bool {
+        self.reader.selection().is_some() || self.region_selection.is_some()
+    }
+
+    /// Create an annotation over the selection: the rectangle drawn on a picture, or
+    /// the reader's selected text.
     pub(super) fn annotate_selection(
         &mut self,
         color: Color,
         tags: Vec<String>,
     ) -> Option<AnnotationId> {
+        if self.region_selection.is_some() {
+            return self.annotate_region(color, tags);
+        }
         let range = self.reader.selection()?;
         let article = Arc::clone(self.reader.article());
         let author = self.settings.author.clone();
@@ -271,7 +290,7 @@ impl PathokApp {
             self.report(Level::Notice, tr!("notice-no-tag-n", n = index + 1));
             return;
         };
-        if self.reader.selection().is_some() {
+        if self.has_selection() {
             self.annotate_selection(tag.color, vec![tag.name]);
         } else if let Some(id) = self.session.selected {
             let result = self.session.add_tag(id, &tag.name);
@@ -280,7 +299,7 @@ impl PathokApp {
     }
 
     pub(super) fn open_tag_picker(&mut self, ctx: &egui::Context) {
-        let target = if self.reader.selection().is_some() {
+        let target = if self.has_selection() {
             Some(TagTarget::Selection)
         } else {
             self.session.selected.map(TagTarget::Annotation)
@@ -302,7 +321,7 @@ impl PathokApp {
     }
 
     pub(super) fn open_note_editor(&mut self, ctx: &egui::Context) {
-        if self.session.selected.is_none() && self.reader.selection().is_some() {
+        if self.session.selected.is_none() && self.has_selection() {
             let color = self.current_color;
             self.annotate_selection(color, Vec::new());
         }
@@ -317,12 +336,17 @@ impl PathokApp {
     /// Give the reader the highlights of the annotations and the find matches, when
     /// they changed.
     pub(super) fn sync_highlights(&mut self) {
-        let key = (self.session.version, self.session.selected);
+        let key = (
+            self.session.version,
+            self.session.selected,
+            self.reader.images_decoded(),
+        );
         if self.painted == Some(key) {
             return;
         }
         self.painted = Some(key);
         self.refresh_highlights();
+        self.refresh_picture_regions();
     }
 
     /// Give the reader the highlights to paint: find matches (and, once annotations
@@ -332,7 +356,9 @@ impl PathokApp {
         self.highlight_ids.clear();
         let coder = self.side_panel.shown_coder();
         for a in self.session.set.iter() {
-            if a.status == crate::annotate::Status::Orphaned || coder.is_some_and(|c| c != a.author)
+            if a.status == crate::annotate::Status::Orphaned
+                || a.is_region()
+                || coder.is_some_and(|c| c != a.author)
             {
                 continue;
             }

@@ -9,6 +9,7 @@ mod finding;
 mod library;
 mod loading;
 mod modal;
+mod regions;
 mod sample;
 
 use std::path::{Path, PathBuf};
@@ -58,7 +59,13 @@ pub struct PathokApp {
     session: Session,
     /// Highlight key → annotation, as given to the reader.
     highlight_ids: Vec<AnnotationId>,
-    painted: Option<(u64, Option<AnnotationId>)>,
+    /// Region key → annotation, as given to the pictures.
+    region_ids: Vec<AnnotationId>,
+    /// A rectangle drawn on a picture, not coded yet.
+    region_selection: Option<regions::RegionSelection>,
+    /// What the highlights and regions were last given for: the session's version,
+    /// the selected annotation, how many images had been decoded.
+    painted: Option<(u64, Option<AnnotationId>, u64)>,
     hovered: Option<AnnotationId>,
     side_panel: SidePanel,
     show_side_panel: bool,
@@ -95,6 +102,17 @@ pub struct PathokApp {
 fn file_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
+}
+
+/// The regions the viewer shows over its picture (none before they are known).
+fn viewer_regions(
+    reader: &ReaderView,
+    viewer: &ImageViewer,
+) -> super::regions::canvas::PictureRegions {
+    reader
+        .picture_regions(viewer.source())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Highlight keys at or above this belong to find matches, not annotations.
@@ -161,6 +179,8 @@ impl PathokApp {
             find: None,
             session: sample::sample_session(),
             highlight_ids: Vec::new(),
+            region_ids: Vec::new(),
+            region_selection: None,
             painted: None,
             hovered: None,
             side_panel: SidePanel::default(),
@@ -290,6 +310,7 @@ impl PathokApp {
             })
             .flatten();
         self.standalone = standalone;
+        self.region_selection = None;
         if matches!(self.modal, Some(modal::Modal::Image(_))) {
             self.modal = None;
         }
@@ -358,7 +379,9 @@ impl PathokApp {
             }
             Command::ClearSelection => {
                 self.reader.set_selection(None);
+                self.region_selection = None;
                 self.session.selected = None;
+                self.painted = None;
             }
             Command::Save => {
                 let article = Arc::clone(self.reader.article());
@@ -390,7 +413,7 @@ impl PathokApp {
                 None => self.report(Level::Notice, tr!("notice-sample-no-export")),
             },
             Command::Highlight => {
-                if self.reader.selection().is_some() {
+                if self.has_selection() {
                     let color = self.current_color;
                     self.annotate_selection(color, Vec::new());
                 } else if self.session.selected.is_none() {
@@ -660,6 +683,18 @@ impl eframe::App for PathokApp {
         }
         let mut commands = if !keys_elsewhere {
             Command::from_shortcuts(&ctx)
+        } else if matches!(self.modal, Some(modal::Modal::Image(_))) {
+            // Over the zoomed picture, the keys that code its regions still work.
+            Command::from_shortcuts_among(&ctx, |c| {
+                matches!(
+                    c,
+                    Command::Highlight
+                        | Command::ApplyTag(_)
+                        | Command::DeleteAnnotation
+                        | Command::Undo
+                        | Command::Redo
+                )
+            })
         } else {
             Vec::new()
         };
@@ -677,7 +712,7 @@ impl eframe::App for PathokApp {
         self.blank_until_loaded &= self.loading.is_some();
         let blank = self.blank_until_loaded;
         let previewing = self.previewing;
-        if self.show_side_panel && self.standalone.is_none() && !blank && !previewing {
+        if self.show_side_panel && !blank && !previewing {
             let article = Arc::clone(self.reader.article());
             let selection = self.reader.selection();
             let mut action = None;
@@ -701,18 +736,26 @@ impl eframe::App for PathokApp {
         let style = self.style();
         let page = egui::Frame::NONE.fill(style.typo.palette.page);
         let mut open_image: Option<ImageSource> = None;
+        let mut region_event = None;
         egui::CentralPanel::default().frame(page).show(ui, |ui| {
             if blank {
                 // The page colour only: the article named at start-up is on its way.
             } else if let Some(viewer) = &mut self.standalone {
-                viewer.ui(ui, &mut self.reader);
+                let regions = viewer_regions(&self.reader, viewer);
+                if let Some(event) = viewer.ui(ui, &mut self.reader, &regions) {
+                    region_event = Some((viewer.source().clone(), event));
+                }
             } else {
                 let output = self.reader.ui(ui, &style);
                 self.position = output.position;
                 self.reader_feedback(ui, &output);
                 open_image = output.open_image;
+                region_event = output.region_event;
             }
         });
+        if let Some((source, event)) = region_event {
+            self.region_event(&source, event);
+        }
         self.context_menu(&ctx, &mut commands);
         self.show_modal(&ctx, &mut commands);
         if let Some(source) = open_image {

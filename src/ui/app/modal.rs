@@ -111,7 +111,16 @@ impl PathokApp {
                 }
                 keep || dialog.is_running()
             }
-            Modal::Image(viewer) => viewer.show_modal(ctx, &mut self.reader),
+            Modal::Image(viewer) => {
+                let regions = super::viewer_regions(&self.reader, viewer);
+                let mut event = None;
+                let keep = viewer.show_modal(ctx, &mut self.reader, &regions, &mut event);
+                if let Some(event) = event {
+                    let source = viewer.source().clone();
+                    self.region_event(&source, event);
+                }
+                keep
+            }
             Modal::DeleteTag(dialog) => match dialog.show(ctx) {
                 None => true,
                 Some(confirmed) => {

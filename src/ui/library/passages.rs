@@ -1,7 +1,8 @@
 //! Passages by code (code retrieval): every passage of the library that carries any of
 //! the chosen tags, optionally by one coder and overlapping a passage of another tag,
 //! with its article, context, note and coder; a click opens the article on it, and
-//! the passages shown can be exported with the existing exporters.
+//! the passages shown can be exported with the existing exporters. A picture region
+//! shows a thumbnail of the part of the picture it marks instead of a quote.
 
 use std::collections::BTreeSet;
 use std::ops::ControlFlow;
@@ -9,9 +10,12 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use crate::annotate::Status;
+use crate::annotate::{ImageRegion, Status};
+use crate::article::ImageSource;
 use crate::corpus::{self, Library, Passage, PassageFilter};
 use crate::tr;
+
+use super::super::images::{ImageCache, ImageState};
 
 use super::job::{Job, progress_ui};
 use super::{LibraryAction, PanelContext};
@@ -32,6 +36,8 @@ pub struct PassagesView {
     /// The library generation and filter the outcome was computed for.
     computed: Option<(u64, PassageFilter)>,
     error: Option<String>,
+    /// The pictures of the regions shown (decoded as their rows come into view).
+    pictures: ImageCache,
 }
 
 impl PassagesView {
@@ -111,6 +117,7 @@ impl PassagesView {
         cx: &mut PanelContext<'_>,
     ) -> Option<LibraryAction> {
         self.poll();
+        self.pictures.poll(ui.ctx());
         let (tags, coders) = super::list::tags_and_coders(library);
         self.filter_ui(ui, &tags, &coders);
         let current = Some((generation, self.filter.clone()));
@@ -155,7 +162,7 @@ impl PassagesView {
             .auto_shrink([false, false])
             .show_rows(ui, ROW_HEIGHT, outcome.passages.len(), |ui, range| {
                 for passage in &outcome.passages[range] {
-                    if let Some(a) = passage_ui(ui, passage) {
+                    if let Some(a) = passage_ui(ui, passage, &mut self.pictures) {
                         action = Some(a);
                     }
                 }
@@ -206,7 +213,11 @@ impl PassagesView {
 /// One passage: title, coder and tags on the first line; context with the quote
 /// in bold and the note on the second. Returns the jump when clicked: the article
 /// opens with the annotation selected, so `1`–`9`, `T` and `N` act on it.
-fn passage_ui(ui: &mut egui::Ui, passage: &Passage) -> Option<LibraryAction> {
+fn passage_ui(
+    ui: &mut egui::Ui,
+    passage: &Passage,
+    pictures: &mut ImageCache,
+) -> Option<LibraryAction> {
     let a = &passage.annotation;
     let mut action = None;
     ui.vertical(|ui| {
@@ -232,6 +243,15 @@ fn passage_ui(ui: &mut egui::Ui, passage: &Passage) -> Option<LibraryAction> {
                 ui.weak(format!("· {:?}", a.status).to_lowercase());
             }
         });
+        if let Some(region) = &a.region {
+            ui.horizontal(|ui| {
+                thumbnail(ui, passage, region, pictures);
+                if !a.note.is_empty() {
+                    ui.label(RichText::new(format!("✎ {}", corpus::one_line(&a.note))).italics());
+                }
+            });
+            return;
+        }
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
             ui.label(RichText::new(format!("…{}", corpus::one_line(&a.prefix))).weak());
@@ -243,4 +263,53 @@ fn passage_ui(ui: &mut egui::Ui, passage: &Passage) -> Option<LibraryAction> {
         });
     });
     action
+}
+
+/// Height of a region's thumbnail in a row.
+const THUMBNAIL_HEIGHT: f32 = ROW_HEIGHT - 24.0;
+
+/// The part of the picture `region` marks, scaled to the row, with its place in words
+/// on hover (and beside it while the picture is read or when it cannot be).
+fn thumbnail(
+    ui: &mut egui::Ui,
+    passage: &Passage,
+    region: &ImageRegion,
+    pictures: &mut ImageCache,
+) {
+    let r = region.rect;
+    let words = crate::ui::side_panel::rect_words(&r, None);
+    let file = match &region.image {
+        None => passage.article.clone(),
+        Some(image) => crate::store::folder_of(&passage.article).join(image),
+    };
+    let state = pictures.get(ui.ctx(), &ImageSource::File(file));
+    match state {
+        ImageState::Ready {
+            texture, pixels, ..
+        } if pixels.x > 0.0 && pixels.y > 0.0 => {
+            let uv = egui::Rect::from_min_max(
+                egui::pos2(r.x as f32 / pixels.x, r.y as f32 / pixels.y),
+                egui::pos2((r.x + r.w) as f32 / pixels.x, (r.y + r.h) as f32 / pixels.y),
+            );
+            let aspect = r.w as f32 / r.h.max(1) as f32;
+            let size = egui::vec2(
+                (THUMBNAIL_HEIGHT * aspect).clamp(8.0, THUMBNAIL_HEIGHT * 4.0),
+                THUMBNAIL_HEIGHT,
+            );
+            // Named for screen readers (and tests) by its place in the picture.
+            ui.add(
+                egui::Image::new((texture.id(), size))
+                    .uv(uv)
+                    .alt_text(tr!("region-thumbnail", region = words.as_str())),
+            )
+            .on_hover_text(words);
+        }
+        ImageState::Loading => {
+            ui.spinner();
+            ui.weak(words);
+        }
+        ImageState::Ready { .. } | ImageState::Failed(_) => {
+            ui.weak(words);
+        }
+    }
 }

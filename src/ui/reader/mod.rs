@@ -18,6 +18,7 @@ mod layout;
 mod marks;
 mod painting;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::{Pos2, Sense, vec2};
@@ -26,6 +27,7 @@ use crate::article::{Article, BlockKind, ImageSource};
 use crate::text::{CharOffset, CharRange};
 
 use super::images::{ImageCache, ImageState};
+use super::regions::canvas::{PictureRegions, RegionEvent};
 pub use heights::Heights;
 pub use job::{Typography, block_job};
 use layout::{Anchor, LayoutKey};
@@ -55,6 +57,8 @@ pub struct ReaderOutput {
     pub clicked_plain_text: bool,
     /// Secondary click on the text: where, for a context menu.
     pub context_menu_at: Option<Pos2>,
+    /// What the user did to the regions of a picture of the article, and which one.
+    pub region_event: Option<(ImageSource, RegionEvent)>,
 }
 
 /// Scroll requests from keys and commands.
@@ -86,6 +90,10 @@ pub struct ReaderView {
     chars_per_line_px: f32,
     selection: Option<TextSelection>,
     highlights: Vec<Highlight>,
+    /// The regions to show on each picture, by [`ImageSource::label`].
+    picture_regions: HashMap<String, PictureRegions>,
+    /// Where each picture on screen was drawn in the last frame (by label).
+    shown_pictures: HashMap<String, egui::Rect>,
     reveal: Option<CharOffset>,
     /// Column geometry of the last frame: style, column width, left and top of content.
     last_frame: Option<(ReaderStyle, f32, f32, f32)>,
@@ -109,6 +117,8 @@ impl ReaderView {
             chars_per_line_px: 0.0,
             selection: None,
             highlights: Vec::new(),
+            picture_regions: HashMap::new(),
+            shown_pictures: HashMap::new(),
             reveal: None,
             last_frame: None,
         }
@@ -254,6 +264,36 @@ impl ReaderView {
     /// True while an image of this article is being decoded.
     pub fn images_loading(&self) -> bool {
         self.images.any_loading()
+    }
+
+    /// Show `regions` over the pictures of the article, by [`ImageSource::label`].
+    pub fn set_picture_regions(&mut self, regions: HashMap<String, PictureRegions>) {
+        self.picture_regions = regions;
+    }
+
+    /// The regions shown over the picture `source`.
+    pub fn picture_regions(&self, source: &ImageSource) -> Option<&PictureRegions> {
+        self.picture_regions.get(&source.label())
+    }
+
+    /// Where the picture `source` was drawn in the last frame, if it was on screen.
+    pub fn picture_rect(&self, source: &ImageSource) -> Option<egui::Rect> {
+        self.shown_pictures.get(&source.label()).copied()
+    }
+
+    /// Decode `source` again the next time it is shown (its file changed).
+    pub fn forget_image(&mut self, source: &ImageSource) {
+        self.images.forget(source);
+    }
+
+    /// How many of the article's images have been decoded (or failed) so far.
+    pub fn images_decoded(&self) -> u64 {
+        self.images.decoded()
+    }
+
+    /// The state of an image of this article if it was shown before (starts nothing).
+    pub fn cached_image_state(&self, source: &ImageSource) -> Option<ImageState> {
+        self.images.peek(source)
     }
 
     /// The state of an image of this article (starts decoding it if needed).

@@ -14,6 +14,8 @@ use crate::text::CharRange;
 use crate::tr;
 
 use super::super::images::ImageState;
+use super::super::regions::canvas::{self, PictureRegions, RegionEvent};
+use super::super::regions::geometry::Placement;
 use super::layout::image_box;
 use super::{Frame, ReaderOutput, ReaderView, marks};
 
@@ -37,6 +39,7 @@ impl ReaderView {
         let selection = self.selection();
         let article = Arc::clone(&self.article);
         let palette = style.typo.palette;
+        self.shown_pictures.clear();
         let mut i = self.heights.block_at(viewport.min.y);
         while i < self.heights.len() && self.heights.top(i) < viewport.max.y {
             let block = &article.blocks[i];
@@ -54,8 +57,24 @@ impl ReaderView {
                     let state = self.images.get(ui.ctx(), &image.source);
                     let size = image_box(&state, column, style.typo.font_size);
                     let rect = Rect::from_min_size(pos2(left + (column - size.x) / 2.0, y), size);
-                    if paint_image(ui, rect, &state, &palette, i, style.typo.font_size) {
-                        output.open_image = Some(image.source.clone());
+                    self.shown_pictures.insert(image.source.label(), rect);
+                    let regions = self.picture_regions.get(&image.source.label());
+                    let shown = Shown {
+                        rect,
+                        state: &state,
+                        regions,
+                        palette: &palette,
+                        block: i,
+                        font_size: style.typo.font_size,
+                    };
+                    match paint_image(ui, &shown) {
+                        Some(RegionEvent::ClickedPicture) => {
+                            output.open_image = Some(image.source.clone());
+                        }
+                        Some(event) => {
+                            output.region_event = Some((image.source.clone(), event));
+                        }
+                        None => {}
                     }
                 }
                 kind => {
@@ -159,25 +178,48 @@ impl ReaderView {
     }
 }
 
-/// Paint an image or its placeholder; true when clicked.
-fn paint_image(
-    ui: &mut egui::Ui,
+/// An image of the article as this frame shows it.
+struct Shown<'a> {
     rect: Rect,
-    state: &ImageState,
-    palette: &super::super::theme::Palette,
+    state: &'a ImageState,
+    regions: Option<&'a PictureRegions>,
+    palette: &'a super::super::theme::Palette,
     block: usize,
     font_size: f32,
-) -> bool {
+}
+
+/// Paint an image (with its regions) or its placeholder; what the user did to it (a
+/// click outside any region is [`RegionEvent::ClickedPicture`]: zoom).
+fn paint_image(ui: &mut egui::Ui, shown: &Shown<'_>) -> Option<RegionEvent> {
+    let Shown {
+        rect,
+        state,
+        regions,
+        palette,
+        block,
+        font_size,
+    } = *shown;
     let painter = ui.painter();
     match state {
-        ImageState::Ready { texture, .. } => {
+        ImageState::Ready {
+            texture, pixels, ..
+        } => {
             let uv = Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0));
             painter.image(texture.id(), rect, uv, Color32::WHITE);
-            let response = ui
-                .interact(rect, ui.scope_id().with(("image", block)), Sense::click())
-                .on_hover_cursor(egui::CursorIcon::ZoomIn)
-                .on_hover_text(tr!("image-click-to-zoom"));
-            response.clicked()
+            let placement = Placement {
+                shown: rect,
+                size: *pixels,
+            };
+            let empty = PictureRegions::default();
+            let id = ui.scope_id().with(("image", block));
+            let shown = canvas::show(ui, id, placement, regions.unwrap_or(&empty), 1.0);
+            if !shown.response.dragged() {
+                shown
+                    .response
+                    .on_hover_cursor(egui::CursorIcon::ZoomIn)
+                    .on_hover_text(tr!("image-click-to-zoom"));
+            }
+            shown.event
         }
         ImageState::Loading => {
             painter.rect_filled(rect, CornerRadius::same(6), palette.inset);
@@ -188,7 +230,7 @@ fn paint_image(
                 FontId::proportional(font_size * 0.85),
                 palette.muted,
             );
-            false
+            None
         }
         ImageState::Failed(message) => {
             painter.rect_filled(rect, CornerRadius::same(6), palette.inset);
@@ -216,7 +258,7 @@ fn paint_image(
                     tr!("image-not-shown", reason = message.as_str()),
                 )
             });
-            false
+            None
         }
     }
 }

@@ -249,7 +249,13 @@ impl SidePanel {
         let by_tag = self.filters.tag.as_ref().is_none_or(|t| a.tags.contains(t));
         let by_text = needle.is_empty() || {
             let hay = crate::text::fold_query(
-                &format!("{} {} {}", a.quote, a.note, a.tags.join(" ")),
+                &format!(
+                    "{} {} {} {}",
+                    a.quote,
+                    a.note,
+                    a.tags.join(" "),
+                    region_label(a)
+                ),
                 Default::default(),
             );
             hay.contains(&needle)
@@ -267,10 +273,34 @@ impl SidePanel {
         let mut action = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
+            if a.is_region() {
+                ui.add(egui::Label::new(
+                    RichText::new(tr!("panel-region-changed", region = region_label(a)))
+                        .color(ui.visuals().warn_fg_color),
+                ))
+                .on_hover_text(tr!("panel-region-changed-tip"));
+            } else {
+                ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 140))).wrap());
+            }
             chips(ui, a, &session.codebook);
             ui.label(RichText::new(coder_label(Some(&a.author))).weak());
             ui.horizontal(|ui| {
+                if a.is_region() {
+                    if ui.button(tr!("panel-region-select")).clicked() {
+                        action = Some(SidePanelAction::Select(a.id));
+                    }
+                    if ui
+                        .button(tr!("panel-region-keep"))
+                        .on_hover_text(tr!("panel-region-keep-tip"))
+                        .clicked()
+                    {
+                        action = Some(SidePanelAction::ConfirmRegion(a.id));
+                    }
+                    if ui.button(tr!("button-delete")).clicked() {
+                        action = Some(SidePanelAction::Delete(a.id));
+                    }
+                    return;
+                }
                 let reattach = ui
                     .add_enabled(
                         selection.is_some(),
@@ -299,7 +329,11 @@ impl SidePanel {
         frame
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 160))).wrap());
+                if a.is_region() {
+                    ui.label(region_label(a));
+                } else {
+                    ui.add(egui::Label::new(format!("“{}”", preview(&a.quote, 160))).wrap());
+                }
                 chips(ui, a, &session.codebook);
                 ui.label(RichText::new(coder_label(Some(&a.author))).weak());
                 if !a.note.is_empty() {
@@ -312,6 +346,31 @@ impl SidePanel {
             .response
             .interact(Sense::click())
             .clicked()
+    }
+}
+
+/// A picture region as the panel names it: "image region x,y w×h", with the
+/// picture's path when it is a picture of the article.
+pub(super) fn region_label(a: &Annotation) -> String {
+    let Some(region) = &a.region else {
+        return String::new();
+    };
+    rect_words(&region.rect, region.image.as_deref())
+}
+
+/// A rectangle of a picture in words: "image region x,y w×h" (of `image`, when it is
+/// a picture of the article).
+pub(crate) fn rect_words(r: &crate::picture::PixelRect, image: Option<&str>) -> String {
+    match image {
+        Some(image) => tr!(
+            "region-label-of",
+            x = r.x,
+            y = r.y,
+            w = r.w,
+            h = r.h,
+            image = image
+        ),
+        None => tr!("region-label", x = r.x, y = r.y, w = r.w, h = r.h),
     }
 }
 

@@ -20,7 +20,7 @@ const FIRST_ESTIMATE: f32 = 90.0;
 /// One row of the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Row {
-    /// "Orphaned (n): …" above the orphans.
+    /// "To review (n): …" above the orphans (and regions of changed pictures).
     OrphansHeader,
     /// An orphaned annotation (index into the set's slice), with Re-attach and Delete.
     Orphan(usize),
@@ -125,7 +125,8 @@ impl AnnotationList {
         let mut entries = Vec::new();
         let mut placed = 0;
         for (i, a) in slice.iter().enumerate() {
-            if a.status == Status::Orphaned {
+            // Regions of a changed picture are reviewed with the orphans.
+            if matches!(a.status, Status::Orphaned | Status::ImageChanged) {
                 orphans.push(Row::Orphan(i));
             } else {
                 placed += 1;

@@ -2,6 +2,7 @@
 //! orphans apart), the codebook editor, and the article note.
 
 mod annotations;
+pub(crate) use annotations::rect_words;
 mod codebook;
 mod list;
 
@@ -25,6 +26,8 @@ pub enum SidePanelAction {
     Reattach(AnnotationId),
     /// Delete an annotation.
     Delete(AnnotationId),
+    /// Keep a flagged picture region on its picture as the picture is now.
+    ConfirmRegion(AnnotationId),
     /// New article note.
     ArticleNote(String),
     /// New codebook (reorder, recolour, describe, add).
