@@ -117,3 +117,37 @@ fn pathok_lang_overrides_the_locale() {
         "a.txt.annotations.ron: ১টি টীকা\n"
     );
 }
+
+#[test]
+fn an_import_refusal_gives_its_reason_and_line_in_bengali_and_the_same_exit_code() {
+    let dir = fixture();
+    let len = ARTICLE.chars().count();
+    let good = serde_json::json!({"article": "a.txt", "start": 0, "end": 5, "tags": ["x"]});
+    let bad = serde_json::json!({"article": "a.txt", "start": 3, "end": len + 7, "tags": ["x"]});
+    std::fs::write(dir.path().join("bad.jsonl"), format!("{good}\n{bad}\n")).unwrap();
+    let args = ["import", "--format", "jsonl", "bad.jsonl"];
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &args);
+    let en = pathok(dir.path(), "C", &args);
+    assert_eq!(en.status.code(), Some(1));
+    assert_eq!(bn.status.code(), en.status.code());
+    assert_eq!(bn.stdout, en.stdout);
+    let en = String::from_utf8(en.stderr).unwrap();
+    let bn = String::from_utf8(bn.stderr).unwrap();
+    assert!(
+        en.contains(&format!(
+            "bad.jsonl:2: offsets 3..{} are out of range (the text has {len} code points)",
+            len + 7
+        )),
+        "{en}"
+    );
+    let bengali = |n: usize| {
+        pathok::i18n::digits_in(pathok::i18n::Language::Bengali, &n.to_string()).into_owned()
+    };
+    let want = format!(
+        "bad.jsonl, লাইন ২: অফসেট ৩..{} সীমার বাইরে (লেখায় {}টি কোড পয়েন্ট আছে)",
+        bengali(len + 7),
+        bengali(len)
+    );
+    assert!(bn.contains(&want), "{bn}");
+    assert!(!bn.contains("out of range"), "{bn}");
+}

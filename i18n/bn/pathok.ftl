@@ -594,3 +594,35 @@ panel-region-keep = এই ছবিতেই রাখুন
 panel-region-keep-tip = ছবিটি এখন যেমন, তাতেও অংশটি ঠিক জায়গাই চিহ্নিত করছে
 export-brat-regions = brat ছবি সমর্থন করে না: ছবির চিহ্নিত অংশগুলো এই রপ্তানিতে বাদ থাকবে (লেখার সব অংশ লেখা হবে)।
 export-regions-left-out = ছবির { $count }টি অংশ বাদ পড়েছে: { $format }-এ এগুলোর জায়গা নেই
+
+## Errors: why an import record is refused
+
+record-at-line = { $path }, লাইন { $line }: { $reason }
+record-in-file = { $path }: { $reason }
+record-in-annotation = { $item } নম্বর টীকা: { $reason }
+record-not-json = বৈধ রেকর্ড নয়: { $reason }
+record-no-target = রেকর্ডে target নেই
+record-no-source = target-এ কোনো source (নিবন্ধের পথ বা IRI) নেই
+record-unknown-source = source { $source } কোনো file: IRI নয়, পথও নয়, দেওয়া base IRI (--base-iri)-এর অধীনেও নয়, আর এর pathok:path নেই
+record-no-position-selector = কোনো TextPositionSelector নেই
+record-position-missing = TextPositionSelector-এ { $field } নেই
+record-bad-span = অচল স্প্যান { $span }
+record-discontinuous = খণ্ডিত স্প্যান { $spans }: টুকরোগুলোর মাঝের লেখা কেবল লাইন-বিরতি বা ফাঁকা জায়গা নয়, অথচ পাঠক-এর একটি টীকা একটানা একটি অংশ
+record-brat-text-mismatch = লেখা { $quoted } সেখানে .txt-এর লেখার ({ $found }) সঙ্গে মেলে না
+record-spans-differ = { $line_id }-এর স্প্যান { $id }-এর অন্য লাইনগুলোর স্প্যান থেকে আলাদা
+record-not-uuid = { $note } { $id } কোনো UUID নয়
+record-brat-unreadable = ফাইলটি বা এর লেখা পড়া যাচ্ছে না ({ $reason }): { $path }
+record-no-article-with-text = দেওয়া পথগুলোর কোনো নিবন্ধে { $path }-এর লেখা নেই (যে নিবন্ধগুলোতে আমদানি করবেন সেগুলো দিন)
+record-article-unreadable = নিবন্ধটি খোলা যাচ্ছে না (এর প্রথম রেকর্ডটি দেখুন): { $reason }
+record-duplicate-id = আইডি { $id } দুবার আছে
+record-sha-mismatch = article_sha256 { $given } এই নিবন্ধের নয় ({ $actual }): অফসেটগুলো তৈরির পর নিবন্ধটি বদলেছে
+record-missing-offsets = start ও end দিতেই হবে (বিচ্ছিন্ন টীকা আমদানি করা যায় না)
+record-out-of-range = অফসেট { $start }..{ $end } সীমার বাইরে (লেখায় { $len }টি কোড পয়েন্ট আছে)
+record-quote-mismatch = উদ্ধৃতি "{ $quote }" text[{ $start }:{ $end }] = "{ $found }"-এর সঙ্গে মেলে না
+record-offset-disagrees = { $name } দেওয়া আছে { $given }, কিন্তু কোড পয়েন্টের অফসেট থেকে হয় { $actual }
+record-bad-time = { $name } { $value } RFC 3339 অনুযায়ী লেখা নয়: { $reason }
+record-empty-span = খালি স্প্যান
+record-region-with-offsets = ছবির অংশের কোনো লেখার অফসেট থাকে না: start ও end null হতে হবে
+record-picture-unreadable = অংশটির ছবি পড়া যাচ্ছে না: { $reason }
+record-region-outside = অংশ x={ $x } y={ $y } w={ $w } h={ $h } ছবির বাইরে (EXIF অনুযায়ী ঘোরানোর পর ছবিটি { $width }×{ $height } পিক্সেল)
+record-image-sha-mismatch = image_sha256 { $given } এই ছবির নয় ({ $actual }): অংশটি আঁকার পর ছবিটি বদলেছে

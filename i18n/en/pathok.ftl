@@ -661,3 +661,35 @@ panel-region-keep = Keep on this picture
 panel-region-keep-tip = The region still marks the right part of the picture as it is now
 export-brat-regions = brat has no image support: picture regions are left out of this export (text passages are all written).
 export-regions-left-out = { $count } picture region(s) left out: { $format } has no place for them
+
+## Errors: why an import record is refused
+
+record-at-line = { $path }:{ $line }: { $reason }
+record-in-file = { $path }: { $reason }
+record-in-annotation = annotation { $item }: { $reason }
+record-not-json = not a valid record: { $reason }
+record-no-target = no target
+record-no-source = the target has no source (article path or IRI)
+record-unknown-source = the source { $source } is neither a file: IRI, a path, nor under the base IRI given (--base-iri), and has no pathok:path
+record-no-position-selector = no TextPositionSelector
+record-position-missing = TextPositionSelector has no { $field }
+record-bad-span = bad span { $span }
+record-discontinuous = discontinuous span { $spans }: the text between its fragments is not just line breaks or spaces, and a Pathok annotation is one contiguous span
+record-brat-text-mismatch = text { $quoted } does not match the .txt there ({ $found })
+record-spans-differ = { $line_id } has another span than the other lines of { $id }
+record-not-uuid = { $note } { $id } is not a UUID
+record-brat-unreadable = cannot read it or its text ({ $reason }): { $path }
+record-no-article-with-text = no article among the paths given has the text of { $path } (give the articles to import into)
+record-article-unreadable = article cannot be opened (see the first record for it): { $reason }
+record-duplicate-id = id { $id } appears twice
+record-sha-mismatch = article_sha256 { $given } is not the article's ({ $actual }): the article changed since these offsets were made
+record-missing-offsets = start and end are required (orphaned annotations cannot be imported)
+record-out-of-range = offsets { $start }..{ $end } are out of range (the text has { $len } code points)
+record-quote-mismatch = quote "{ $quote }" does not match text[{ $start }:{ $end }] = "{ $found }"
+record-offset-disagrees = { $name } is { $given }, but the code point offset gives { $actual }
+record-bad-time = { $name } { $value } is not RFC 3339: { $reason }
+record-empty-span = empty span
+record-region-with-offsets = a picture region has no text offsets: start and end must be null
+record-picture-unreadable = the region's picture cannot be read: { $reason }
+record-region-outside = region x={ $x } y={ $y } w={ $w } h={ $h } is outside the picture ({ $width }×{ $height } pixels after EXIF orientation)
+record-image-sha-mismatch = image_sha256 { $given } is not the picture's ({ $actual }): the picture changed since the region was drawn

@@ -12,6 +12,7 @@ use crate::annotate::{Annotation, ColorError, Status};
 use crate::article::{ArticleError, ImageError};
 use crate::picture::PixelRect;
 use crate::text::SourceText;
+use crate::tr;
 
 /// One line of the JSONL export (and of an import, where most fields are optional).
 ///
@@ -161,39 +162,39 @@ pub struct Candidate {
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
     /// The line is not JSON of the expected shape.
-    #[error("not a valid record: {0}")]
+    #[error("{}", tr!("record-not-json", reason = .0.to_string()))]
     NotJson(#[from] serde_json::Error),
     /// A Web Annotation without a target.
-    #[error("no target")]
+    #[error("{}", tr!("record-no-target"))]
     NoTarget,
     /// A Web Annotation target without a source.
-    #[error("the target has no source (article path or IRI)")]
+    #[error("{}", tr!("record-no-source"))]
     NoSource,
     /// A source IRI that names no file Pathok can open.
-    #[error(
-        "the source {0:?} is neither a file: IRI, a path, nor under the base IRI given (--base-iri), and has no pathok:path"
-    )]
+    #[error("{}", tr!("record-unknown-source", source = format!("{:?}", .0)))]
     UnknownSource(String),
     /// A Web Annotation without a `TextPositionSelector`.
-    #[error("no TextPositionSelector")]
+    #[error("{}", tr!("record-no-position-selector"))]
     NoPositionSelector,
     /// A `TextPositionSelector` without `start` or `end`.
-    #[error("TextPositionSelector has no {0}")]
+    #[error("{}", tr!("record-position-missing", field = *.0))]
     PositionMissing(&'static str),
     /// A brat span that is not `start end` numbers.
-    #[error("bad span {0:?}")]
+    #[error("{}", tr!("record-bad-span", span = format!("{:?}", .0)))]
     BadSpan(String),
     /// A brat annotation with fragments far apart: Pathok's annotations are one
     /// contiguous span each.
-    #[error(
-        "discontinuous span {spans:?}: the text between its fragments is not just line breaks or spaces, and a Pathok annotation is one contiguous span"
-    )]
+    #[error("{}", tr!("record-discontinuous", spans = format!("{:?}", .spans)))]
     Discontinuous {
         /// The spans as written.
         spans: String,
     },
     /// A brat line's text field differs from the `.txt` at its span.
-    #[error("text {quoted:?} does not match the .txt there ({found:?})")]
+    #[error("{}", tr!(
+        "record-brat-text-mismatch",
+        quoted = format!("{:?}", .quoted),
+        found = format!("{:?}", .found)
+    ))]
     BratTextMismatch {
         /// The text field.
         quoted: String,
@@ -201,7 +202,7 @@ pub enum RecordError {
         found: String,
     },
     /// Two brat lines of one annotation id with different spans.
-    #[error("{line_id} has another span than the other lines of {id}")]
+    #[error("{}", tr!("record-spans-differ", line_id = .line_id.as_str(), id = .id.as_str()))]
     SpansDiffer {
         /// The brat id (`T3`).
         line_id: String,
@@ -209,7 +210,7 @@ pub enum RecordError {
         id: String,
     },
     /// An id note that is not a UUID.
-    #[error("{note} {id:?} is not a UUID")]
+    #[error("{}", tr!("record-not-uuid", note = *.note, id = format!("{:?}", .id)))]
     NotUuid {
         /// The note type.
         note: &'static str,
@@ -217,7 +218,11 @@ pub enum RecordError {
         id: String,
     },
     /// A `.ann` file or its `.txt` could not be read.
-    #[error("cannot read it or its text ({source}): {}", txt.display())]
+    #[error("{}", tr!(
+        "record-brat-unreadable",
+        reason = .source.to_string(),
+        path = .txt.display().to_string()
+    ))]
     BratUnreadable {
         /// The `.txt` beside it.
         txt: PathBuf,
@@ -225,24 +230,23 @@ pub enum RecordError {
         source: std::io::Error,
     },
     /// No article among the paths given has the text of the `.txt`.
-    #[error(
-        "no article among the paths given has the text of {} (give the articles to import into)",
-        .0.display()
-    )]
+    #[error("{}", tr!("record-no-article-with-text", path = .0.display().to_string()))]
     NoArticleWithText(PathBuf),
     /// The article cannot be opened.
     #[error(transparent)]
     Article(#[from] ArticleError),
     /// The article could not be opened for an earlier record.
-    #[error("article cannot be opened (see the first record for it): {0}")]
+    #[error("{}", tr!("record-article-unreadable", reason = .0.as_str()))]
     ArticleUnreadable(String),
     /// Two records with one id.
-    #[error("id {0} appears twice")]
+    #[error("{}", tr!("record-duplicate-id", id = .0.to_string()))]
     DuplicateId(uuid::Uuid),
     /// The record's offsets were made for another text.
-    #[error(
-        "article_sha256 {given} is not the article's ({actual}): the article changed since these offsets were made"
-    )]
+    #[error("{}", tr!(
+        "record-sha-mismatch",
+        given = .given.as_str(),
+        actual = .actual.as_str()
+    ))]
     ShaMismatch {
         /// As given.
         given: String,
@@ -250,10 +254,10 @@ pub enum RecordError {
         actual: String,
     },
     /// No offsets (orphaned annotations cannot be imported).
-    #[error("start and end are required (orphaned annotations cannot be imported)")]
+    #[error("{}", tr!("record-missing-offsets"))]
     MissingOffsets,
     /// Offsets outside the text or in the wrong order.
-    #[error("offsets {start}..{end} are out of range (the text has {len} code points)")]
+    #[error("{}", tr!("record-out-of-range", start = *.start, end = *.end, len = *.len))]
     OutOfRange {
         /// Start as given.
         start: usize,
@@ -263,7 +267,13 @@ pub enum RecordError {
         len: usize,
     },
     /// The quote is not the text at the offsets.
-    #[error("quote \"{quote}\" does not match text[{start}:{end}] = \"{found}\"")]
+    #[error("{}", tr!(
+        "record-quote-mismatch",
+        quote = .quote.as_str(),
+        start = *.start,
+        end = *.end,
+        found = .found.as_str()
+    ))]
     QuoteMismatch {
         /// As given.
         quote: String,
@@ -275,7 +285,12 @@ pub enum RecordError {
         found: String,
     },
     /// A UTF-16 or byte offset that disagrees with the code-point offset.
-    #[error("{name} is {given}, but the code point offset gives {actual}")]
+    #[error("{}", tr!(
+        "record-offset-disagrees",
+        name = *.name,
+        given = *.given,
+        actual = *.actual
+    ))]
     OffsetDisagrees {
         /// The field.
         name: &'static str,
@@ -285,7 +300,12 @@ pub enum RecordError {
         actual: usize,
     },
     /// A time that is not RFC 3339.
-    #[error("{name} {value:?} is not RFC 3339: {source}")]
+    #[error("{}", tr!(
+        "record-bad-time",
+        name = *.name,
+        value = format!("{:?}", .value),
+        reason = .source.to_string()
+    ))]
     BadTime {
         /// The field.
         name: &'static str,
@@ -298,19 +318,24 @@ pub enum RecordError {
     #[error(transparent)]
     BadColor(#[from] ColorError),
     /// A span with nothing in it.
-    #[error("empty span")]
+    #[error("{}", tr!("record-empty-span"))]
     EmptySpan,
     /// A region record that also gives text offsets.
-    #[error("a picture region has no text offsets: start and end must be null")]
+    #[error("{}", tr!("record-region-with-offsets"))]
     RegionWithOffsets,
     /// The picture of a region cannot be read.
-    #[error("the region's picture cannot be read: {0}")]
+    #[error("{}", tr!("record-picture-unreadable", reason = .0.to_string()))]
     Picture(#[source] ImageError),
     /// A region not inside its picture.
-    #[error(
-        "region x={x} y={y} w={w} h={h} is outside the picture ({width}×{height} pixels after EXIF orientation)",
-        x = rect.x, y = rect.y, w = rect.w, h = rect.h
-    )]
+    #[error("{}", tr!(
+        "record-region-outside",
+        x = .rect.x,
+        y = .rect.y,
+        w = .rect.w,
+        h = .rect.h,
+        width = *.width,
+        height = *.height
+    ))]
     RegionOutside {
         /// As given.
         rect: PixelRect,
@@ -320,9 +345,11 @@ pub enum RecordError {
         height: u32,
     },
     /// The record's region was drawn on other bytes than the picture has now.
-    #[error(
-        "image_sha256 {given} is not the picture's ({actual}): the picture changed since the region was drawn"
-    )]
+    #[error("{}", tr!(
+        "record-image-sha-mismatch",
+        given = .given.as_str(),
+        actual = .actual.as_str()
+    ))]
     ImageShaMismatch {
         /// As given.
         given: String,
@@ -344,14 +371,21 @@ pub struct LineError {
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.location.line {
-            write!(f, ":{line}")?;
-        }
-        write!(f, ": ")?;
-        if let Some(item) = self.location.item {
-            write!(f, "annotation {item}: ")?;
-        }
-        write!(f, "{}", self.reason)
+        // The file and line open the message, as compilers and grep write them, so
+        // an editor can jump there; in Bengali they are written out in words.
+        let path = self.file.display().to_string();
+        let reason = match self.location.item {
+            Some(item) => tr!(
+                "record-in-annotation",
+                item = item,
+                reason = self.reason.to_string()
+            ),
+            None => self.reason.to_string(),
+        };
+        let text = match self.location.line {
+            Some(line) => tr!("record-at-line", path = path, line = line, reason = reason),
+            None => tr!("record-in-file", path = path, reason = reason),
+        };
+        f.write_str(&text)
     }
 }
