@@ -25,36 +25,40 @@ pub struct ExportItem<'a> {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing the output failed.
-    #[error("cannot write the export: {0}")]
+    #[error("{}", tr!("export-cannot-write", reason = .0.to_string()))]
     Io(#[from] std::io::Error),
     /// A JSON value could not be written.
-    #[error("cannot encode the export as JSON: {0}")]
+    #[error("{}", tr!("export-cannot-encode-json", reason = .0.to_string()))]
     Json(#[from] serde_json::Error),
     /// A CSV record could not be written.
-    #[error("cannot encode the export as CSV: {0}")]
+    #[error("{}", tr!("export-cannot-encode-csv", reason = .0.to_string()))]
     Csv(#[from] csv::Error),
     /// The REFI-QDA zip could not be made.
-    #[error("cannot make the zip: {0}")]
+    #[error("{}", tr!("export-cannot-zip", reason = .0.to_string()))]
     Zip(#[from] zip::result::ZipError),
     /// A directory format (brat) was asked for one stream of bytes.
-    #[error("{format} writes a directory of files: give one with -o")]
+    #[error("{}", tr!("export-writes-directory", format = *.format))]
     WritesDirectory {
         /// The format's name.
         format: &'static str,
     },
     /// The picture of a region, to be copied into the export, cannot be read.
-    #[error("cannot read the picture of a region for the export: {0}")]
+    #[error("{}", tr!("export-picture-unreadable", reason = .0.to_string()))]
     Picture(#[from] crate::article::ImageError),
     /// A REFI-QDA codebook was asked for articles without any tag.
-    #[error("no tags to export: a REFI-QDA codebook needs at least one code")]
+    #[error("{}", tr!("export-no-codes"))]
     NoCodes,
     /// A W3C source IRI needs an absolute path, and no working directory was given to
     /// resolve a relative one.
-    #[error("cannot make an IRI of a relative path without the working directory: {}", .0.display())]
+    #[error("{}", tr!("export-relative-source", path = .0.display().to_string()))]
     RelativeSource(PathBuf),
     /// With a base IRI, every article must lie under the working directory the base
     /// IRI stands for.
-    #[error("the article is not under the working directory, so it has no IRI under {base}: {}", path.display())]
+    #[error("{}", tr!(
+        "export-outside-base",
+        base = .base.to_string(),
+        path = .path.display().to_string()
+    ))]
     OutsideBase {
         /// The base IRI.
         base: BaseIri,
@@ -99,7 +103,7 @@ impl QdpxPositions {
 
 /// A name that is no [`QdpxPositions`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown position unit {0:?} (codepoints or utf16)")]
+#[error("{}", tr!("export-unknown-positions", name = format!("{:?}", .0)))]
 pub struct UnknownPositions(pub String);
 
 impl std::str::FromStr for QdpxPositions {

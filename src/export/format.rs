@@ -34,7 +34,11 @@ pub enum Format {
 
 /// A name that is no format.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format {name:?} (known: {known})")]
+#[error("{}", tr!(
+    "export-unknown-format",
+    name = format!("{:?}", .name),
+    known = .known.as_str()
+))]
 pub struct UnknownFormat {
     /// The name given.
     pub name: String,

@@ -2,6 +2,7 @@
 //! ([`Placed`]), the tags of an export in codebook order, the groups of a report,
 //! GUIDs derived from names, and file paths as IRIs (`file:///…`, `--base-iri`).
 
+use crate::tr;
 use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fmt;
@@ -304,10 +305,10 @@ pub struct BaseIri(String);
 #[derive(Debug, thiserror::Error)]
 pub enum IriError {
     /// No scheme (`https:`, `file:`…): a relative reference is no base.
-    #[error("{0:?} is not an absolute IRI (it needs a scheme such as https:)")]
+    #[error("{}", tr!("iri-no-scheme", iri = format!("{:?}", .0)))]
     NoScheme(String),
     /// A query or fragment, which a base for paths cannot have.
-    #[error("{0:?} has a query or fragment (? or #); a base IRI for paths cannot")]
+    #[error("{}", tr!("iri-query-or-fragment", iri = format!("{:?}", .0)))]
     QueryOrFragment(String),
 }
 

@@ -9,6 +9,7 @@
 //! merged into that one (its note fills an empty note) instead of being added. Two
 //! coders' identical codings differ in author and stay two annotations.
 
+use crate::tr;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,7 @@ use crate::text::{CharRange, snap_range};
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// Some records are invalid (all of them are listed).
-    #[error("{} invalid record(s); nothing was imported", .0.len())]
+    #[error("{}", tr!("session-import-invalid", count = .0.len()))]
     Lines(Vec<LineError>),
     /// The input could not be read or is not of the format at all.
     #[error(transparent)]
@@ -35,7 +36,11 @@ pub enum ImportError {
     #[error(transparent)]
     Find(#[from] ExportPathsError),
     /// A path to limit the import to does not exist or cannot be resolved.
-    #[error("cannot resolve the path to import into ({source}): {}", path.display())]
+    #[error("{}", tr!(
+        "import-cannot-resolve",
+        reason = .source.to_string(),
+        path = .path.display().to_string()
+    ))]
     Filter {
         /// The path as given.
         path: PathBuf,

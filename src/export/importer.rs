@@ -2,6 +2,7 @@
 //! [`Candidate`] records; checking them against the articles and writing the sidecars
 //! is the same for every format ([`super::import`]).
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use super::helpers::BaseIri;
@@ -47,7 +48,11 @@ impl<'a> ImportInput<'a> {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file or folder could not be read.
-    #[error("cannot read ({source}): {}", path.display())]
+    #[error("{}", tr!(
+        "error-cannot-read",
+        reason = .source.to_string(),
+        path = .path.display().to_string()
+    ))]
     Io {
         /// The file or folder as given.
         path: PathBuf,
@@ -55,16 +60,20 @@ pub enum ReadError {
         source: std::io::Error,
     },
     /// The input is JSON but no Web Annotation, page or collection.
-    #[error("not a Web Annotation, AnnotationPage or AnnotationCollection: {}", .0.display())]
+    #[error("{}", tr!("import-not-web-annotation", path = .0.display().to_string()))]
     NotWebAnnotation(PathBuf),
     /// The format reads files, and was given text (e.g. standard input).
-    #[error("{format} reads .ann and .txt files, not standard input: give a file or folder")]
+    #[error("{}", tr!("import-needs-files", format = *.format))]
     NeedsFiles {
         /// The format's name.
         format: &'static str,
     },
     /// The format reads text, and was given something else.
-    #[error("{format} reads one file of text: {}", path.display())]
+    #[error("{}", tr!(
+        "import-needs-text",
+        format = *.format,
+        path = .path.display().to_string()
+    ))]
     NeedsText {
         /// The format's name.
         format: &'static str,

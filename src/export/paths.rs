@@ -1,6 +1,7 @@
 //! Exporting what the user pointed at: articles and folders in, one output written
 //! atomically (a file, or a directory whose files are all written or none).
 
+use crate::tr;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -10,18 +11,18 @@ use crate::annotate::{AnnotationSet, Codebook};
 use crate::article::{Article, ArticleError};
 use crate::corpus::PassageFilter;
 use crate::store::{
-    self, EntryKind, PlannedWrite, Sidecar, StoreError, WalkProblem, WalkProblemKind,
+    self, EntryKind, IoAction, PlannedWrite, Sidecar, StoreError, WalkProblem, WalkProblemKind,
 };
 
 /// Why an article (and its sidecar) could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// A sidecar was given whose article is missing.
-    #[error(
-        "unknown article: the sidecar has no article next to it ({} is missing): {}",
-        article.display(),
-        sidecar.display()
-    )]
+    #[error("{}", tr!(
+        "cli-unknown-article",
+        article = .article.display().to_string(),
+        path = .sidecar.display().to_string()
+    ))]
     MissingArticle {
         /// The article the sidecar is named after.
         article: PathBuf,
@@ -35,7 +36,7 @@ pub enum LoadError {
     #[error(transparent)]
     Sidecar(StoreError),
     /// The folder codebook cannot be read.
-    #[error("the folder codebook cannot be read: {0}")]
+    #[error("{}", tr!("export-codebook-unreadable", reason = .0.to_string()))]
     Codebook(StoreError),
 }
 
@@ -53,7 +54,11 @@ pub struct LoadFailure {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportPathsError {
     /// The output would replace an article or sidecar being exported.
-    #[error("refusing to write the export over {}, which is being exported: {}", input.display(), out.display())]
+    #[error("{}", tr!(
+        "export-output-is-input",
+        input = .input.display().to_string(),
+        path = .out.display().to_string()
+    ))]
     OutputIsInput {
         /// The output as given.
         out: PathBuf,
@@ -61,15 +66,15 @@ pub enum ExportPathsError {
         input: PathBuf,
     },
     /// The output has the name of a sidecar or folder codebook.
-    #[error("refusing to write an export under the name of Pathok's own files (sidecars, codebook.ron): {}", .0.display())]
+    #[error("{}", tr!("export-output-is-pathok-file", path = .0.display().to_string()))]
     OutputIsPathokFile(PathBuf),
     /// A directory export (brat writes `NAME.txt` files) into a folder that holds
     /// articles or Pathok's files.
-    #[error(
-        "the output folder holds articles or Pathok's files ({}); brat writes NAME.txt files there: choose a new or empty folder, or one with an earlier brat export: {}",
-        found.display(),
-        out.display()
-    )]
+    #[error("{}", tr!(
+        "export-output-holds-articles",
+        found = .found.display().to_string(),
+        path = .out.display().to_string()
+    ))]
     OutputHoldsArticles {
         /// The output folder as given.
         out: PathBuf,
@@ -80,7 +85,7 @@ pub enum ExportPathsError {
     #[error(transparent)]
     List(WalkProblem),
     /// Some articles or sidecars could not be read (all are listed); nothing written.
-    #[error("{} article(s) could not be read; nothing was exported", .0.len())]
+    #[error("{}", tr!("export-articles-unreadable", count = .0.len()))]
     Load(Vec<LoadFailure>),
     /// The exporter failed.
     #[error(transparent)]
@@ -262,7 +267,8 @@ pub fn export_paths_with(
             for f in beside {
                 let path = folder.join(&f.name);
                 if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create", dir, e))?;
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| StoreError::io(IoAction::Create, dir, e))?;
                 }
                 store::write_atomic(&path, &f.bytes)?;
                 summary.files.push(path);
@@ -272,14 +278,14 @@ pub fn export_paths_with(
         }
         OutputKind::Directory => {
             let files = exporter.export_files(&items)?;
-            std::fs::create_dir_all(out).map_err(|e| StoreError::io("create", out, e))?;
+            std::fs::create_dir_all(out).map_err(|e| StoreError::io(IoAction::Create, out, e))?;
             let mut writes = Vec::with_capacity(files.len());
             for f in files {
                 let path = out.join(&f.name);
                 let original = match std::fs::read(&path) {
                     Ok(bytes) => Some(bytes),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                    Err(e) => return Err(StoreError::io("read", &path, e).into()),
+                    Err(e) => return Err(StoreError::io(IoAction::Read, &path, e).into()),
                 };
                 summary.files.push(path.clone());
                 writes.push(PlannedWrite {
