@@ -151,3 +151,40 @@ fn an_import_refusal_gives_its_reason_and_line_in_bengali_and_the_same_exit_code
     assert!(bn.contains(&want), "{bn}");
     assert!(!bn.contains("out of range"), "{bn}");
 }
+
+#[test]
+fn a_failed_write_and_a_sidecar_of_another_kind_are_told_in_bengali() {
+    let dir = fixture();
+    // The folder's lock is a folder: taking it fails, and nothing is written.
+    std::fs::create_dir(dir.path().join(".pathok.tmp-lock")).unwrap();
+    let args = ["import", "--format", "jsonl", "in.jsonl"];
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &args);
+    let en = pathok(dir.path(), "C", &args);
+    assert_ne!(en.status.code(), Some(0));
+    assert_eq!(bn.status.code(), en.status.code());
+    let en = String::from_utf8(en.stderr).unwrap();
+    let bn = String::from_utf8(bn.stderr).unwrap();
+    assert!(en.contains("lock failed ("), "{en}");
+    assert!(bn.contains("ফোল্ডারের লক নেওয়া যায়নি ("), "{bn}");
+    assert!(bn.contains(".pathok.tmp-lock"), "{bn}");
+    std::fs::remove_dir(dir.path().join(".pathok.tmp-lock")).unwrap();
+
+    std::fs::write(
+        dir.path().join("a.txt.annotations.ron"),
+        "(format: \"other\", version: 1)",
+    )
+    .unwrap();
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &["check", "a.txt"]);
+    let en = pathok(dir.path(), "C", &["check", "a.txt"]);
+    assert_eq!(bn.status.code(), en.status.code());
+    assert!(
+        String::from_utf8(en.stderr)
+            .unwrap()
+            .contains("not a pathok-annotations file (format is \"other\"): a.txt.annotations.ron")
+    );
+    let bn = String::from_utf8(bn.stderr).unwrap();
+    assert!(
+        bn.contains("এটি pathok-annotations ফাইল নয় (ফরম্যাট \"other\"): a.txt.annotations.ron"),
+        "{bn}"
+    );
+}

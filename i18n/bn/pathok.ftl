@@ -626,3 +626,47 @@ record-region-with-offsets = ছবির অংশের কোনো লেখ
 record-picture-unreadable = অংশটির ছবি পড়া যাচ্ছে না: { $reason }
 record-region-outside = অংশ x={ $x } y={ $y } w={ $w } h={ $h } ছবির বাইরে (EXIF অনুযায়ী ঘোরানোর পর ছবিটি { $width }×{ $height } পিক্সেল)
 record-image-sha-mismatch = image_sha256 { $given } এই ছবির নয় ({ $actual }): অংশটি আঁকার পর ছবিটি বদলেছে
+
+## Errors: imports and exports that write nothing
+
+import-cannot-resolve = যে পথে আমদানি করবেন তা খুঁজে পাওয়া যাচ্ছে না ({ $reason }): { $path }
+import-not-web-annotation = এটি Web Annotation, AnnotationPage বা AnnotationCollection নয়: { $path }
+import-needs-files = { $format } .ann ও .txt ফাইল পড়ে, স্ট্যান্ডার্ড ইনপুট নয়: একটি ফাইল বা ফোল্ডার দিন
+import-needs-text = { $format } লেখার একটি ফাইল পড়ে: { $path }
+export-codebook-unreadable = ফোল্ডারের কোডবুক পড়া যাচ্ছে না: { $reason }
+export-output-is-input = যে { $input } রপ্তানি হচ্ছে, তার ওপর রপ্তানি লেখা হবে না: { $path }
+export-output-is-pathok-file = পাঠক-এর নিজের ফাইলের (সাইডকার, codebook.ron) নামে রপ্তানি লেখা হবে না: { $path }
+export-output-holds-articles = আউটপুট ফোল্ডারে নিবন্ধ বা পাঠক-এর ফাইল আছে ({ $found }); brat সেখানে NAME.txt ফাইল লেখে: নতুন বা খালি ফোল্ডার বেছে নিন, অথবা যেটিতে আগের একটি brat রপ্তানি আছে: { $path }
+export-articles-unreadable = { $count }টি নিবন্ধ পড়া যায়নি; কিছুই রপ্তানি হয়নি
+export-cannot-write = রপ্তানি লেখা যাচ্ছে না: { $reason }
+export-cannot-encode-json = রপ্তানিটি JSON-এ লেখা যাচ্ছে না: { $reason }
+export-cannot-encode-csv = রপ্তানিটি CSV-তে লেখা যাচ্ছে না: { $reason }
+export-cannot-zip = zip তৈরি করা যাচ্ছে না: { $reason }
+export-writes-directory = { $format } ফাইলে ভরা একটি ফোল্ডার লেখে: -o দিয়ে একটি ফোল্ডার দিন
+export-picture-unreadable = রপ্তানির জন্য একটি অংশের ছবি পড়া যাচ্ছে না: { $reason }
+export-no-codes = রপ্তানি করার মতো কোনো ট্যাগ নেই: REFI-QDA কোডবুকে অন্তত একটি কোড লাগে
+export-relative-source = কাজের ফোল্ডার জানা না থাকলে আপেক্ষিক পথ থেকে IRI তৈরি করা যায় না: { $path }
+export-outside-base = নিবন্ধটি কাজের ফোল্ডারের ভেতরে নেই, তাই { $base }-এর অধীনে এর কোনো IRI নেই: { $path }
+export-unknown-positions = অজানা অবস্থান-একক { $name } (codepoints বা utf16)
+export-unknown-format = অজানা ফরম্যাট { $name } (জানা ফরম্যাট: { $known })
+iri-no-scheme = { $iri } পূর্ণ IRI নয় (এর একটি স্কিম লাগে, যেমন https:)
+iri-query-or-fragment = { $iri }-এ query বা fragment (? বা #) আছে; পথের base IRI-তে তা থাকতে পারে না
+
+## Errors: writing files, walking folders
+
+store-io = { $action ->
+    [read] পড়া যায়নি
+    [write] লেখা যায়নি
+    [rename] নাম বদলানো যায়নি
+    [remove] মোছা যায়নি
+    [create] ফোল্ডার তৈরি করা যায়নি
+    [lock] ফোল্ডারের লক নেওয়া যায়নি
+    [open-folder] ফোল্ডার খোলা যায়নি
+   *[other] { $action } ব্যর্থ হয়েছে
+} ({ $reason }): { $path }
+store-wrong-format = এটি { $expected } ফাইল নয় (ফরম্যাট { $found }): { $path }
+store-rollback-failed = { $cause }; আগে লেখা ফাইলগুলো ফিরিয়ে আনাও ব্যর্থ হয়েছে: { $failures }
+walk-symlink-loop = সিম্বলিক লিংকের চক্র ({ $ancestor }-এ ফিরে যায়), অনুসরণ করা হয়নি: { $path }
+walk-unreadable = পড়া যাচ্ছে না ({ $reason }): { $path }
+walk-not-regular = সাধারণ ফাইল নয় (FIFO, ডিভাইস বা সকেট), পড়া হয়নি: { $path }
+walk-broken-link = ভাঙা সিম্বলিক লিংক: { $path }

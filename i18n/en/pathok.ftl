@@ -693,3 +693,41 @@ record-region-with-offsets = a picture region has no text offsets: start and end
 record-picture-unreadable = the region's picture cannot be read: { $reason }
 record-region-outside = region x={ $x } y={ $y } w={ $w } h={ $h } is outside the picture ({ $width }×{ $height } pixels after EXIF orientation)
 record-image-sha-mismatch = image_sha256 { $given } is not the picture's ({ $actual }): the picture changed since the region was drawn
+
+## Errors: imports and exports that write nothing
+
+import-cannot-resolve = cannot resolve the path to import into ({ $reason }): { $path }
+import-not-web-annotation = not a Web Annotation, AnnotationPage or AnnotationCollection: { $path }
+import-needs-files = { $format } reads .ann and .txt files, not standard input: give a file or folder
+import-needs-text = { $format } reads one file of text: { $path }
+export-codebook-unreadable = the folder codebook cannot be read: { $reason }
+export-output-is-input = refusing to write the export over { $input }, which is being exported: { $path }
+export-output-is-pathok-file = refusing to write an export under the name of Pathok's own files (sidecars, codebook.ron): { $path }
+export-output-holds-articles = the output folder holds articles or Pathok's files ({ $found }); brat writes NAME.txt files there: choose a new or empty folder, or one with an earlier brat export: { $path }
+export-articles-unreadable = { $count } article(s) could not be read; nothing was exported
+export-cannot-write = cannot write the export: { $reason }
+export-cannot-encode-json = cannot encode the export as JSON: { $reason }
+export-cannot-encode-csv = cannot encode the export as CSV: { $reason }
+export-cannot-zip = cannot make the zip: { $reason }
+export-writes-directory = { $format } writes a directory of files: give one with -o
+export-picture-unreadable = cannot read the picture of a region for the export: { $reason }
+export-no-codes = no tags to export: a REFI-QDA codebook needs at least one code
+export-relative-source = cannot make an IRI of a relative path without the working directory: { $path }
+export-outside-base = the article is not under the working directory, so it has no IRI under { $base }: { $path }
+export-unknown-positions = unknown position unit { $name } (codepoints or utf16)
+export-unknown-format = unknown format { $name } (known: { $known })
+iri-no-scheme = { $iri } is not an absolute IRI (it needs a scheme such as https:)
+iri-query-or-fragment = { $iri } has a query or fragment (? or #); a base IRI for paths cannot
+
+## Errors: writing files, walking folders
+
+store-io = { $action ->
+    [open-folder] open folder
+   *[other] { $action }
+} failed ({ $reason }): { $path }
+store-wrong-format = not a { $expected } file (format is { $found }): { $path }
+store-rollback-failed = { $cause }; putting back the files already written failed too: { $failures }
+walk-symlink-loop = symbolic link loop (leads back to { $ancestor }), not followed: { $path }
+walk-unreadable = cannot read ({ $reason }): { $path }
+walk-not-regular = not a regular file (FIFO, device or socket), not read: { $path }
+walk-broken-link = broken symbolic link: { $path }

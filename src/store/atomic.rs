@@ -15,7 +15,7 @@ use std::fs::{File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::StoreError;
+use super::{IoAction, StoreError};
 
 /// The temp file used while replacing `target`: `.<name>.tmp-<pid>` in the same folder
 /// (hidden, and never named like a sidecar, so folder scans skip it).
@@ -34,7 +34,8 @@ pub fn write_target(path: &Path) -> Result<PathBuf, StoreError> {
     for _ in 0..MAX_LINKS {
         match std::fs::symlink_metadata(&at) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                let to = std::fs::read_link(&at).map_err(|e| StoreError::io("read", &at, e))?;
+                let to =
+                    std::fs::read_link(&at).map_err(|e| StoreError::io(IoAction::Read, &at, e))?;
                 // A relative target is relative to the link's folder; an absolute one
                 // replaces the whole path in `join`.
                 at = match at.parent() {
@@ -46,7 +47,7 @@ pub fn write_target(path: &Path) -> Result<PathBuf, StoreError> {
         }
     }
     Err(StoreError::io(
-        "write",
+        IoAction::Write,
         path,
         std::io::Error::other("too many levels of symbolic links"),
     ))
@@ -84,7 +85,7 @@ impl PreparedWrite {
         if let Err(e) = written {
             // Do not remove what we could not create (it may be someone else's).
             prepared.committed = true;
-            return Err(StoreError::io("write", &prepared.temp, e));
+            return Err(StoreError::io(IoAction::Write, &prepared.temp, e));
         }
         Ok(prepared)
     }
@@ -97,7 +98,7 @@ impl PreparedWrite {
     /// Rename the temp file over the target and fsync the folder.
     pub fn commit(mut self) -> Result<(), StoreError> {
         std::fs::rename(&self.temp, &self.target)
-            .map_err(|e| StoreError::io("rename", &self.target, e))?;
+            .map_err(|e| StoreError::io(IoAction::Rename, &self.target, e))?;
         self.committed = true;
         sync_dir(&self.target);
         Ok(())
@@ -178,7 +179,7 @@ fn roll_back(done: &PlannedWrite) -> Result<(), StoreError> {
         Some(bytes) => write_atomic(&done.path, bytes),
         None => {
             let target = write_target(&done.path)?;
-            std::fs::remove_file(&target).map_err(|e| StoreError::io("remove", &target, e))
+            std::fs::remove_file(&target).map_err(|e| StoreError::io(IoAction::Remove, &target, e))
         }
     }
 }
@@ -282,7 +283,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = commit_all_with(writes_failing_at_the_third(dir.path()), |w| {
             Err(StoreError::io(
-                "write",
+                IoAction::Write,
                 &w.path,
                 std::io::Error::other("disk full"),
             ))

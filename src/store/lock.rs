@@ -30,7 +30,7 @@ use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::StoreError;
+use super::{IoAction, StoreError};
 
 /// Name of the lock file in a folder being written. Hidden, and ends like a temp file
 /// (`.*.tmp-*`) so that one `.gitignore` line covers both.
@@ -63,7 +63,7 @@ impl FolderLock {
                 .create(true)
                 .truncate(false)
                 .open(&path)
-                .map_err(|e| StoreError::io("lock", &path, e))?;
+                .map_err(|e| StoreError::io(IoAction::Lock, &path, e))?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(std::fs::TryLockError::WouldBlock) => {
@@ -84,7 +84,7 @@ impl FolderLock {
                     });
                 }
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(StoreError::io("lock", &path, e));
+                    return Err(StoreError::io(IoAction::Lock, &path, e));
                 }
             }
             match still_at_path(&file, &path) {
@@ -97,7 +97,7 @@ impl FolderLock {
                 }
                 // The holder before us removed the file while we waited: try again.
                 Ok(false) => continue,
-                Err(e) => return Err(StoreError::io("lock", &path, e)),
+                Err(e) => return Err(StoreError::io(IoAction::Lock, &path, e)),
             }
         }
     }

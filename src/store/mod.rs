@@ -50,10 +50,15 @@ pub const SIDECAR_SUFFIX: &str = ".annotations.ron";
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// Reading or writing failed.
-    #[error("{action} failed ({source}): {path}")]
+    #[error("{}", tr!(
+        "store-io",
+        action = .action.key(),
+        reason = .source.to_string(),
+        path = .path.display().to_string()
+    ))]
     Io {
-        /// What was being done ("read", "write", "rename", …).
-        action: &'static str,
+        /// What was being done.
+        action: IoAction,
         /// The file.
         path: PathBuf,
         /// The OS error.
@@ -78,7 +83,12 @@ pub enum StoreError {
         message: String,
     },
     /// The file is RON but of another kind.
-    #[error("not a {expected} file (format is {found:?}): {path}")]
+    #[error("{}", tr!(
+        "store-wrong-format",
+        expected = *.expected,
+        found = format!("{:?}", .found),
+        path = .path.display().to_string()
+    ))]
     WrongFormat {
         /// The file.
         path: PathBuf,
@@ -124,7 +134,11 @@ pub enum StoreError {
     },
     /// A multi-file write failed, and putting back the files it had already replaced
     /// failed too: those hold the new content.
-    #[error("{cause}; putting back the files already written failed too: {}", list_errors(.failures))]
+    #[error("{}", tr!(
+        "store-rollback-failed",
+        cause = .cause.to_string(),
+        failures = list_errors(.failures)
+    ))]
     RollbackFailed {
         /// Why the write failed.
         cause: Box<StoreError>,
@@ -141,6 +155,40 @@ pub enum StoreError {
     },
 }
 
+/// What a failed file system call was doing, as [`StoreError::Io`] tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoAction {
+    /// Reading a file or a symbolic link.
+    Read,
+    /// Writing a file (its temporary copy).
+    Write,
+    /// Renaming a file (a written copy over its target, a bad sidecar aside).
+    Rename,
+    /// Removing a file.
+    Remove,
+    /// Creating a folder.
+    Create,
+    /// Taking a folder's lock.
+    Lock,
+    /// Opening a folder to sync it.
+    OpenFolder,
+}
+
+impl IoAction {
+    /// The catalogues' key for the action (`store-io` chooses its words by it).
+    pub fn key(self) -> &'static str {
+        match self {
+            IoAction::Read => "read",
+            IoAction::Write => "write",
+            IoAction::Rename => "rename",
+            IoAction::Remove => "remove",
+            IoAction::Create => "create",
+            IoAction::Lock => "lock",
+            IoAction::OpenFolder => "open-folder",
+        }
+    }
+}
+
 fn list_errors(errors: &[StoreError]) -> String {
     errors
         .iter()
@@ -150,7 +198,7 @@ fn list_errors(errors: &[StoreError]) -> String {
 }
 
 impl StoreError {
-    pub(crate) fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(action: IoAction, path: &Path, source: std::io::Error) -> Self {
         StoreError::Io {
             action,
             path: path.to_owned(),
@@ -207,6 +255,6 @@ pub fn keep_bad_sidecar(path: &Path) -> Result<PathBuf, StoreError> {
         n += 1;
         target = path.with_file_name(format!("{}-{n}", name.to_string_lossy()));
     }
-    std::fs::rename(path, &target).map_err(|e| StoreError::io("rename", path, e))?;
+    std::fs::rename(path, &target).map_err(|e| StoreError::io(IoAction::Rename, path, e))?;
     Ok(target)
 }

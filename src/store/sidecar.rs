@@ -11,7 +11,7 @@ use super::ids::{Renumbered, renumber_duplicates};
 use super::merge::{merge, merge_tags};
 use super::update::{LockedFile, LockedWrite, MAX_STORE_FILE_BYTES};
 use super::writer::{SidecarParts, write_sidecar};
-use super::{StoreError, sidecar_path};
+use super::{IoAction, StoreError, sidecar_path};
 use crate::annotate::{AnchorReport, AnnotationId, AnnotationSet, Status, Tag, reanchor};
 use crate::article::{Article, read_regular_file_if_exists};
 use crate::text::SourceText;
@@ -42,7 +42,7 @@ impl DiskStamp {
                 }))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(StoreError::io("read", path, e)),
+            Err(e) => Err(StoreError::io(IoAction::Read, path, e)),
         }
     }
 }

@@ -51,7 +51,7 @@ use std::path::{Path, PathBuf};
 
 use super::lock::FolderLock;
 use super::sidecar::{DiskStamp, Sidecar};
-use super::{PlannedWrite, StoreError, commit_all, sidecar_path, write_target};
+use super::{IoAction, PlannedWrite, StoreError, commit_all, sidecar_path, write_target};
 use crate::article::{Article, read_regular_file_if_exists};
 
 /// The largest sidecar or codebook Pathok reads (a sidecar with 10,000 annotations is
@@ -117,7 +117,7 @@ impl LockedWrite {
             };
             // One name per folder however it is reached, for the global lock order.
             let folder = std::fs::canonicalize(&folder)
-                .map_err(|e| StoreError::io("open folder", &folder, e))?;
+                .map_err(|e| StoreError::io(IoAction::OpenFolder, &folder, e))?;
             folders.push(folder);
         }
         folders.sort();

@@ -11,6 +11,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use super::{CODEBOOK_FILE, SIDECAR_SUFFIX};
+use crate::tr;
 
 /// Extensions of article files found in folders (lower case).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
@@ -80,13 +81,22 @@ pub enum WalkProblemKind {
 
 /// A problem met while walking, naming the path.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}: {}", match .kind {
-    WalkProblemKind::SymlinkLoop { ancestor } =>
-        format!("symbolic link loop (leads back to {}), not followed", ancestor.display()),
-    WalkProblemKind::Unreadable(reason) => format!("cannot read ({reason})"),
-    WalkProblemKind::NotRegularFile => "not a regular file (FIFO, device or socket), not read".to_owned(),
-    WalkProblemKind::BrokenLink => "broken symbolic link".to_owned(),
-}, .path.display())]
+#[error("{}", match .kind {
+    WalkProblemKind::SymlinkLoop { ancestor } => tr!(
+        "walk-symlink-loop",
+        ancestor = ancestor.display().to_string(),
+        path = .path.display().to_string()
+    ),
+    WalkProblemKind::Unreadable(reason) => tr!(
+        "walk-unreadable",
+        reason = reason.as_str(),
+        path = .path.display().to_string()
+    ),
+    WalkProblemKind::NotRegularFile => {
+        tr!("walk-not-regular", path = .path.display().to_string())
+    }
+    WalkProblemKind::BrokenLink => tr!("walk-broken-link", path = .path.display().to_string()),
+})]
 pub struct WalkProblem {
     /// Where (as reached from the folder given).
     pub path: PathBuf,
