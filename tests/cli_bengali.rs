@@ -188,3 +188,38 @@ fn a_failed_write_and_a_sidecar_of_another_kind_are_told_in_bengali() {
         "{bn}"
     );
 }
+
+#[test]
+fn the_corpus_search_and_the_agreement_give_their_own_errors_in_bengali() {
+    let dir = fixture();
+    let args = ["search", "--regex", "(", "a.txt"];
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &args);
+    let en = pathok(dir.path(), "C", &args);
+    assert_eq!(en.status.code(), Some(2));
+    assert_eq!(bn.status.code(), en.status.code());
+    let bn = String::from_utf8(bn.stderr).unwrap();
+    assert!(
+        String::from_utf8(en.stderr)
+            .unwrap()
+            .contains("not a valid regular expression"),
+    );
+    assert!(bn.contains("বৈধ রেগুলার এক্সপ্রেশন নয় (১ নম্বর অক্ষরে"), "{bn}");
+
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::copy(dir.path().join("a.txt"), dir.path().join("mine/a.txt")).unwrap();
+    let args = ["agreement", "--against", "mine", "mine"];
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &args);
+    let en = pathok(dir.path(), "C", &args);
+    assert!(!en.status.success());
+    assert_eq!(bn.status.code(), en.status.code());
+    assert!(
+        String::from_utf8(en.stderr)
+            .unwrap()
+            .contains("cannot tell the two copies apart: both are \"mine\"")
+    );
+    let bn = String::from_utf8(bn.stderr).unwrap();
+    assert!(
+        bn.contains("দুটি কপি আলাদা করে চেনা যাচ্ছে না: দুটিই \"mine\""),
+        "{bn}"
+    );
+}

@@ -670,3 +670,24 @@ walk-symlink-loop = সিম্বলিক লিংকের চক্র ({ 
 walk-unreadable = পড়া যাচ্ছে না ({ $reason }): { $path }
 walk-not-regular = সাধারণ ফাইল নয় (FIFO, ডিভাইস বা সকেট), পড়া হয়নি: { $path }
 walk-broken-link = ভাঙা সিম্বলিক লিংক: { $path }
+
+## Errors: the corpus search, the library, edits and the agreement
+
+search-empty-query = অনুসন্ধানের লেখা খালি
+search-bad-regex = বৈধ রেগুলার এক্সপ্রেশন নয় ({ $column } নম্বর অক্ষরে { $message })
+search-regex-unusable = এই রেগুলার এক্সপ্রেশনটি ব্যবহার করা যাচ্ছে না ({ $reason })
+corpus-article-missing = সাইডকারের নিবন্ধটি নেই ({ $article }): { $path }
+library-article-missing = সাইডকারের নিবন্ধটি নেই: { $path }
+library-cancelled = বাতিল করা হয়েছে
+edit-missing = টীকা { $id } আর নেই
+edit-exists = টীকা { $id } আগে থেকেই আছে
+edit-bad-region = { $x },{ $y }-এ { $w }×{ $h } অংশটি খালি বা ছবির বাইরে
+edit-not-a-region = টীকা { $id } ছবির কোনো অংশ নয়
+edit-bad-range = { $start }..{ $end } পরিসরটি খালি বা লেখার বাইরে
+error-bad-colour = #rrggbb আকারের রং নয়: { $colour }
+agreement-articles-unreadable = { $count }টি নিবন্ধ পড়া যায়নি; কিছুই মাপা হয়নি
+agreement-same-label = দুটি কপি আলাদা করে চেনা যাচ্ছে না: দুটিই { $label }; দুটি আলাদা ফোল্ডার তুলনা করুন
+agreement-too-few-coders = ইউনিটাইজিং সমীক্ষায় দুই বা তার বেশি কোডার লাগে, { $count } জন নয়
+agreement-empty-continuum = ইউনিটাইজিং সমীক্ষার ধারাটি (continuum) খালি
+agreement-unit-outside = কোডার { $coder }-এর { $start }..{ $end } ইউনিটটি খালি বা ধারার বাইরে
+agreement-unknown-coder = কোডার { $coder } সমীক্ষার { $coders } জন কোডারের একজন নন

@@ -731,3 +731,24 @@ walk-symlink-loop = symbolic link loop (leads back to { $ancestor }), not follow
 walk-unreadable = cannot read ({ $reason }): { $path }
 walk-not-regular = not a regular file (FIFO, device or socket), not read: { $path }
 walk-broken-link = broken symbolic link: { $path }
+
+## Errors: the corpus search, the library, edits and the agreement
+
+search-empty-query = the search query is empty
+search-bad-regex = not a valid regular expression ({ $message } at character { $column })
+search-regex-unusable = cannot use this regular expression ({ $reason })
+corpus-article-missing = the sidecar's article is missing ({ $article }): { $path }
+library-article-missing = the sidecar's article is missing: { $path }
+library-cancelled = cancelled
+edit-missing = annotation { $id } is not there any more
+edit-exists = annotation { $id } exists already
+edit-bad-region = the region { $w }×{ $h } at { $x },{ $y } is empty or outside the picture
+edit-not-a-region = annotation { $id } is not a picture region
+edit-bad-range = the range { $start }..{ $end } is empty or outside the text
+error-bad-colour = not a colour of the form #rrggbb: { $colour }
+agreement-articles-unreadable = { $count } article(s) could not be read; nothing was measured
+agreement-same-label = cannot tell the two copies apart: both are { $label }; compare two different folders
+agreement-too-few-coders = a unitizing study needs two or more coders, not { $count }
+agreement-empty-continuum = the continuum of a unitizing study is empty
+agreement-unit-outside = unit { $start }..{ $end } of coder { $coder } is empty or outside the continuum
+agreement-unknown-coder = coder { $coder } is not one of the study's { $coders } coders

@@ -9,6 +9,7 @@ use super::coding::{CodedArticle, CorpusCoding, placed};
 use crate::annotate::Annotation;
 use crate::export::{ExportPathsError, FoundArticles, LoadFailure, find_articles};
 use crate::store::{Sidecar, WalkProblem};
+use crate::tr;
 
 /// Why the articles could not be read. Nothing is measured then.
 #[derive(Debug, thiserror::Error)]
@@ -17,10 +18,10 @@ pub enum LoadError {
     #[error(transparent)]
     Find(#[from] ExportPathsError),
     /// Some articles or sidecars could not be read (all are listed).
-    #[error("{} article(s) could not be read; nothing was measured", .0.len())]
+    #[error("{}", tr!("agreement-articles-unreadable", count = .0.len()))]
     Load(Vec<LoadFailure>),
     /// Both copies have the same name, so their coders could not be told apart.
-    #[error("cannot tell the two copies apart: both are {0:?}; compare two different folders")]
+    #[error("{}", tr!("agreement-same-label", label = format!("{:?}", .0)))]
     SameLabel(String),
 }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::measure::{Measure, Undefined};
+use crate::tr;
 
 /// A stretch `start..end` of the continuum: `start` inclusive, `end` exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,13 +54,18 @@ pub struct Unit {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StudyError {
     /// α_u compares coders: it needs at least two.
-    #[error("a unitizing study needs two or more coders, not {0}")]
+    #[error("{}", tr!("agreement-too-few-coders", count = *.0))]
     TooFewCoders(usize),
     /// The continuum has no position.
-    #[error("the continuum of a unitizing study is empty")]
+    #[error("{}", tr!("agreement-empty-continuum"))]
     EmptyContinuum,
     /// A unit is empty or reaches outside the continuum.
-    #[error("unit {start}..{end} of coder {coder} is empty or outside the continuum")]
+    #[error("{}", tr!(
+        "agreement-unit-outside",
+        start = *.start,
+        end = *.end,
+        coder = *.coder
+    ))]
     UnitOutside {
         /// The unit's coder.
         coder: usize,
@@ -69,7 +75,7 @@ pub enum StudyError {
         end: u64,
     },
     /// A unit names a coder beyond the study's coders.
-    #[error("coder {coder} is not one of the study's {coders} coders")]
+    #[error("{}", tr!("agreement-unknown-coder", coder = *.coder, coders = *.coders))]
     UnknownCoder {
         /// The coder named.
         coder: usize,

@@ -8,6 +8,7 @@ use std::collections::VecDeque;
 
 use super::{Annotation, AnnotationId, AnnotationSet, Color, Timestamp};
 use crate::text::{CharRange, SourceText, snap_range};
+use crate::tr;
 
 /// One reversible change.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,22 +40,28 @@ pub enum Edit {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// The annotation is not in the set (deleted meanwhile, e.g. by a merge).
-    #[error("annotation {0} is not there any more")]
+    #[error("{}", tr!("edit-missing", id = .0.to_string()))]
     Missing(AnnotationId),
     /// An annotation with this id exists already.
-    #[error("annotation {0} exists already")]
+    #[error("{}", tr!("edit-exists", id = .0.to_string()))]
     Exists(AnnotationId),
     /// The rectangle is empty or not inside the picture.
-    #[error("the region {}×{} at {},{} is empty or outside the picture", rect.w, rect.h, rect.x, rect.y)]
+    #[error("{}", tr!(
+        "edit-bad-region",
+        w = .rect.w,
+        h = .rect.h,
+        x = .rect.x,
+        y = .rect.y
+    ))]
     BadRegion {
         /// The rectangle asked for.
         rect: crate::picture::PixelRect,
     },
     /// The annotation marks text, not a picture region.
-    #[error("annotation {0} is not a picture region")]
+    #[error("{}", tr!("edit-not-a-region", id = .0.to_string()))]
     NotARegion(AnnotationId),
     /// The range is empty or beyond the text.
-    #[error("the range {start}..{end} is empty or outside the text")]
+    #[error("{}", tr!("edit-bad-range", start = *.start, end = *.end))]
     BadRange {
         /// Start asked for.
         start: usize,

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::picture::PixelRect;
 use crate::text::{CharOffset, CharRange, SourceText, snap_range};
+use crate::tr;
 
 /// How many chars of context before and after a quote an annotation keeps.
 pub const CONTEXT_CHARS: usize = 32;
@@ -42,7 +43,7 @@ impl fmt::Display for Color {
 
 /// Why a colour string was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a colour of the form #rrggbb: {0:?}")]
+#[error("{}", tr!("error-bad-colour", colour = format!("{:?}", .0)))]
 pub struct ColorError(pub String);
 
 impl FromStr for Color {

@@ -11,6 +11,7 @@ use std::time::SystemTime;
 use super::read;
 use crate::store::{self, DiskStamp, EntryKind, WalkOptions, WalkProblem, WalkProblemKind};
 use crate::text::{Folding, fold_query};
+use crate::tr;
 
 /// How far a scan got, for a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +32,7 @@ pub enum ScanProgress {
 
 /// The scan was stopped by its progress callback.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("cancelled")]
+#[error("{}", tr!("library-cancelled"))]
 pub struct Cancelled;
 
 /// What is wrong with a row. Messages name the file.
@@ -44,7 +45,7 @@ pub enum RowProblem {
     #[error("{0}")]
     Sidecar(String),
     /// A sidecar whose article is gone; the row's path is the missing article.
-    #[error("the sidecar's article is missing: {}", .sidecar.display())]
+    #[error("{}", tr!("library-article-missing", path = .sidecar.display().to_string()))]
     ArticleMissing {
         /// The sidecar.
         sidecar: PathBuf,

@@ -25,6 +25,7 @@ use regex::Regex;
 use super::compile::literal;
 use super::pattern;
 use crate::text::{Folding, fold_char, fold_query, fold_token, is_token_start};
+use crate::tr;
 
 /// What a query matches.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -41,10 +42,14 @@ pub struct MatchOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
     /// The query is empty, or folds to nothing (only joiners).
-    #[error("the search query is empty")]
+    #[error("{}", tr!("search-empty-query"))]
     Empty,
     /// The regular expression does not parse.
-    #[error("not a valid regular expression ({message} at character {column})")]
+    #[error("{}", tr!(
+        "search-bad-regex",
+        message = .message.as_str(),
+        column = *.column
+    ))]
     Syntax {
         /// What is wrong.
         message: String,
@@ -52,7 +57,7 @@ pub enum QueryError {
         column: usize,
     },
     /// The regular expression could not be compiled (too big, …).
-    #[error("cannot use this regular expression ({0})")]
+    #[error("{}", tr!("search-regex-unusable", reason = .0.to_string()))]
     Regex(#[from] regex::Error),
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{self, ArticleError, MAX_TEXT_BYTES};
 use crate::store::{self, Sidecar, StoreError, WalkProblem};
+use crate::tr;
 
 /// Paragraph length above which the reader splits a title line; such a title is
 /// taken from the full loader so that the library shows what the reader shows.
@@ -21,7 +22,11 @@ pub enum ReadError {
     #[error(transparent)]
     Sidecar(#[from] StoreError),
     /// A sidecar whose article is gone.
-    #[error("the sidecar's article is missing ({}): {}", .article.display(), .sidecar.display())]
+    #[error("{}", tr!(
+        "corpus-article-missing",
+        article = .article.display().to_string(),
+        path = .sidecar.display().to_string()
+    ))]
     MissingArticle {
         /// The article named by the sidecar.
         article: PathBuf,

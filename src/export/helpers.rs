@@ -2,7 +2,6 @@
 //! ([`Placed`]), the tags of an export in codebook order, the groups of a report,
 //! GUIDs derived from names, and file paths as IRIs (`file:///…`, `--base-iri`).
 
-use crate::tr;
 use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fmt;
@@ -15,6 +14,7 @@ use uuid::Uuid;
 use super::exporter::ExportItem;
 use crate::annotate::{Annotation, Codebook, Color, Status, Tag};
 use crate::text::SourceText;
+use crate::tr;
 
 /// Where an annotation is in the text, in every unit exports use; `None` for
 /// annotations that are orphaned or whose quote no longer matches.

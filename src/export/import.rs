@@ -9,7 +9,6 @@
 //! merged into that one (its note fills an empty note) instead of being added. Two
 //! coders' identical codings differ in author and stay two annotations.
 
-use crate::tr;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -22,6 +21,7 @@ use crate::article::{Article, ImageLimits, Origin, file_error, read_regular_file
 use crate::picture::{self, PixelRect};
 use crate::store::{self, StoreError, update_sidecars};
 use crate::text::{CharRange, snap_range};
+use crate::tr;
 
 /// Why an import wrote nothing.
 #[derive(Debug, thiserror::Error)]

@@ -2,11 +2,11 @@
 //! [`Candidate`] records; checking them against the articles and writing the sidecars
 //! is the same for every format ([`super::import`]).
 
-use crate::tr;
 use std::path::{Path, PathBuf};
 
 use super::helpers::BaseIri;
 use super::record::Candidate;
+use crate::tr;
 
 /// What an importer reads.
 #[derive(Clone, Copy, Debug)]

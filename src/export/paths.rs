@@ -1,7 +1,6 @@
 //! Exporting what the user pointed at: articles and folders in, one output written
 //! atomically (a file, or a directory whose files are all written or none).
 
-use crate::tr;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -13,6 +12,7 @@ use crate::corpus::PassageFilter;
 use crate::store::{
     self, EntryKind, IoAction, PlannedWrite, Sidecar, StoreError, WalkProblem, WalkProblemKind,
 };
+use crate::tr;
 
 /// Why an article (and its sidecar) could not be loaded.
 #[derive(Debug, thiserror::Error)]
