@@ -223,3 +223,24 @@ fn the_corpus_search_and_the_agreement_give_their_own_errors_in_bengali() {
         "{bn}"
     );
 }
+
+#[test]
+fn stats_as_text_speaks_bengali_with_bengali_digits_and_json_does_not_change() {
+    let dir = fixture();
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &["stats", "a.txt"]);
+    let en = pathok(dir.path(), "C", &["stats", "a.txt"]);
+    assert!(en.status.success());
+    assert_eq!(bn.status.code(), en.status.code());
+    let en = String::from_utf8(en.stdout).unwrap();
+    let bn = String::from_utf8(bn.stdout).unwrap();
+    assert!(
+        en.starts_with("1 article(s), 1 annotation(s), 1 tag(s)\n"),
+        "{en}"
+    );
+    assert!(en.contains("by coder") && en.contains("rina 1"), "{en}");
+    assert!(bn.starts_with("১টি নিবন্ধ, ১টি টীকা, ১টি ট্যাগ\n"), "{bn}");
+    assert!(bn.contains("কোডার অনুযায়ী"), "{bn}");
+    assert!(bn.contains("rina ১"), "{bn}");
+    assert!(bn.contains("সহ-উপস্থিতি:"), "{bn}");
+    assert!(!bn.chars().any(|c| c.is_ascii_digit()), "{bn}");
+}

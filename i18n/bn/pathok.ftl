@@ -691,3 +691,17 @@ agreement-too-few-coders = ইউনিটাইজিং সমীক্ষা�
 agreement-empty-continuum = ইউনিটাইজিং সমীক্ষার ধারাটি (continuum) খালি
 agreement-unit-outside = কোডার { $coder }-এর { $start }..{ $end } ইউনিটটি খালি বা ধারার বাইরে
 agreement-unknown-coder = কোডার { $coder } সমীক্ষার { $coders } জন কোডারের একজন নন
+
+## Command line: statistics as text (`pathok stats`)
+
+cli-stats-summary = { $articles }টি নিবন্ধ, { $annotations }টি টীকা{ $regions ->
+        [0] {""}
+       *[other] {" "}(তার মধ্যে { $regions }টি ছবির অংশ)
+    }, { $tags }টি ট্যাগ
+cli-stats-tag = ট্যাগ
+cli-stats-passages = অংশ
+cli-stats-regions = ছবির অংশ
+cli-stats-articles = নিবন্ধ
+cli-stats-by-coder = কোডার অনুযায়ী
+cli-stats-no-author = (লেখক নেই)
+cli-stats-co-occurrence = সহ-উপস্থিতি: সারির ট্যাগের যেসব অংশে কলামের ট্যাগও আছে, বা যেগুলো কলামের ট্যাগ থাকা কোনো অংশের (একই কোডারের) সঙ্গে মিলে যায়; কর্ণের ঘরে সারির ট্যাগের মোট অংশ

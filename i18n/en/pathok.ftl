@@ -752,3 +752,17 @@ agreement-too-few-coders = a unitizing study needs two or more coders, not { $co
 agreement-empty-continuum = the continuum of a unitizing study is empty
 agreement-unit-outside = unit { $start }..{ $end } of coder { $coder } is empty or outside the continuum
 agreement-unknown-coder = coder { $coder } is not one of the study's { $coders } coders
+
+## Command line: statistics as text (`pathok stats`)
+
+cli-stats-summary = { $articles } article(s), { $annotations } annotation(s){ $regions ->
+        [0] {""}
+       *[other] {" "}({ $regions } of them picture regions)
+    }, { $tags } tag(s)
+cli-stats-tag = tag
+cli-stats-passages = passages
+cli-stats-regions = regions
+cli-stats-articles = articles
+cli-stats-by-coder = by coder
+cli-stats-no-author = (no author)
+cli-stats-co-occurrence = co-occurrence: passages carrying the row's tag that also carry the column's tag or overlap a passage (same coder) carrying it; the diagonal counts the row's passages

@@ -11,6 +11,8 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr as _;
 
 use pathok::corpus::{self, Stats};
+use pathok::i18n::number;
+use pathok::tr;
 
 use super::{csv_error, find_articles, finish};
 
@@ -133,58 +135,57 @@ fn write_table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
 }
 
 fn write_stats_text(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
-    let regions = if stats.regions > 0 {
-        format!(" ({} of them picture regions)", stats.regions)
-    } else {
-        String::new()
-    };
     writeln!(
         out,
-        "{} article(s), {} annotation(s){regions}, {} tag(s)\n",
-        stats.articles,
-        stats.annotations,
-        stats.tags.len()
+        "{}\n",
+        tr!(
+            "cli-stats-summary",
+            articles = stats.articles,
+            annotations = stats.annotations,
+            regions = stats.regions,
+            tags = stats.tags.len()
+        )
     )?;
     if stats.tags.is_empty() {
         return Ok(());
     }
     let mut rows = vec![vec![
-        "tag".to_owned(),
-        "passages".to_owned(),
-        "articles".to_owned(),
-        "by coder".to_owned(),
+        tr!("cli-stats-tag"),
+        tr!("cli-stats-passages"),
+        tr!("cli-stats-articles"),
+        tr!("cli-stats-by-coder"),
     ]];
     // The column appears only when there are regions, so text-only corpora read as
     // before.
     if stats.regions > 0 {
-        rows[0].insert(2, "regions".to_owned());
+        rows[0].insert(2, tr!("cli-stats-regions"));
     }
     for (tag, t) in &stats.tags {
         let coders: Vec<String> = t
             .coders
             .iter()
             .map(|(c, n)| {
-                let name = if c.is_empty() { "(no author)" } else { c };
-                format!("{name} {n}")
+                let name = if c.is_empty() {
+                    tr!("cli-stats-no-author")
+                } else {
+                    c.clone()
+                };
+                format!("{name} {}", number(n))
             })
             .collect();
         let mut row = vec![
             tag.clone(),
-            t.annotations.to_string(),
-            t.articles.to_string(),
+            number(t.annotations),
+            number(t.articles),
             coders.join(", "),
         ];
         if stats.regions > 0 {
-            row.insert(2, t.regions.to_string());
+            row.insert(2, number(t.regions));
         }
         rows.push(row);
     }
     write_table(out, &rows)?;
-    writeln!(
-        out,
-        "\nco-occurrence: passages carrying the row's tag that also carry the column's tag \
-         or overlap a passage (same coder) carrying it; the diagonal counts the row's passages\n"
-    )?;
+    writeln!(out, "\n{}\n", tr!("cli-stats-co-occurrence"))?;
     let tags: Vec<&String> = stats.tags.keys().collect();
     let mut rows = vec![
         std::iter::once(String::new())
@@ -194,13 +195,14 @@ fn write_stats_text(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
     for a in &tags {
         let mut row = vec![(*a).clone()];
         row.extend(tags.iter().map(|b| {
-            stats
-                .cooccurrence
-                .get(*a)
-                .and_then(|r| r.get(*b))
-                .copied()
-                .unwrap_or(0)
-                .to_string()
+            number(
+                stats
+                    .cooccurrence
+                    .get(*a)
+                    .and_then(|r| r.get(*b))
+                    .copied()
+                    .unwrap_or(0),
+            )
         }));
         rows.push(row);
     }
