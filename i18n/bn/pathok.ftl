@@ -705,3 +705,11 @@ cli-stats-articles = নিবন্ধ
 cli-stats-by-coder = কোডার অনুযায়ী
 cli-stats-no-author = (লেখক নেই)
 cli-stats-co-occurrence = সহ-উপস্থিতি: সারির ট্যাগের যেসব অংশে কলামের ট্যাগও আছে, বা যেগুলো কলামের ট্যাগ থাকা কোনো অংশের (একই কোডারের) সঙ্গে মিলে যায়; কর্ণের ঘরে সারির ট্যাগের মোট অংশ
+
+## Reasons inside the messages above
+
+encoding-no-fit = ফাইলটি বৈধ UTF-8 নয়, আর অন্য কোনো এনকোডিংও মেলে না
+encoding-invalid-bytes = বাইটগুলো বৈধ { $encoding } নয়
+image-limit-pixels = সর্বোচ্চ { $width }×{ $height } পিক্সেল
+image-limit-bytes = পিক্সেলের জন্য সর্বোচ্চ { $bytes } বাইট
+store-too-many-links = সিম্বলিক লিংকের স্তর অনেক বেশি

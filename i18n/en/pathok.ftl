@@ -766,3 +766,11 @@ cli-stats-articles = articles
 cli-stats-by-coder = by coder
 cli-stats-no-author = (no author)
 cli-stats-co-occurrence = co-occurrence: passages carrying the row's tag that also carry the column's tag or overlap a passage (same coder) carrying it; the diagonal counts the row's passages
+
+## Reasons inside the messages above
+
+encoding-no-fit = the file is not valid UTF-8 and no other encoding fits
+encoding-invalid-bytes = the bytes are not valid { $encoding }
+image-limit-pixels = at most { $width }×{ $height } pixels
+image-limit-bytes = at most { $bytes } bytes of pixels
+store-too-many-links = too many levels of symbolic links

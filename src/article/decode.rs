@@ -13,6 +13,7 @@ use std::path::Path;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::ArticleError;
+use crate::tr;
 
 /// A decoded text file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +57,7 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<DecodedText, ArticleErro
         if encoding == UTF_8 {
             return Err(ArticleError::UnknownEncoding {
                 path: path.to_owned(),
-                reason: "the file is not valid UTF-8 and no other encoding fits".to_owned(),
+                reason: tr!("encoding-no-fit"),
             });
         }
         let text = decode_strict(path, encoding, bytes)?;
@@ -133,7 +134,7 @@ fn decode_strict(
         Some(text) => Ok(text.into_owned()),
         None => Err(ArticleError::UnknownEncoding {
             path: path.to_owned(),
-            reason: format!("the bytes are not valid {}", encoding.name()),
+            reason: tr!("encoding-invalid-bytes", encoding = encoding.name()),
         }),
     }
 }

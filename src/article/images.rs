@@ -261,7 +261,11 @@ pub(crate) fn decode_bytes(
             return Err(match dims {
                 Some(dims) if dims.0 > limits.max_width || dims.1 > limits.max_height => too_many(
                     dims,
-                    format!("at most {}×{} pixels", limits.max_width, limits.max_height),
+                    tr!(
+                        "image-limit-pixels",
+                        width = limits.max_width,
+                        height = limits.max_height
+                    ),
                 ),
                 _ => ImageError::LimitExceeded {
                     label,
@@ -275,7 +279,7 @@ pub(crate) fn decode_bytes(
     if decoder.total_bytes() > limits.max_alloc_bytes {
         return Err(too_many(
             dims,
-            format!("at most {} bytes of pixels", limits.max_alloc_bytes),
+            tr!("image-limit-bytes", bytes = limits.max_alloc_bytes),
         ));
     }
     let orientation = decoder

@@ -16,6 +16,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{IoAction, StoreError};
+use crate::tr;
 
 /// The temp file used while replacing `target`: `.<name>.tmp-<pid>` in the same folder
 /// (hidden, and never named like a sidecar, so folder scans skip it).
@@ -49,7 +50,7 @@ pub fn write_target(path: &Path) -> Result<PathBuf, StoreError> {
     Err(StoreError::io(
         IoAction::Write,
         path,
-        std::io::Error::other("too many levels of symbolic links"),
+        std::io::Error::other(tr!("store-too-many-links")),
     ))
 }
 
