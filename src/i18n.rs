@@ -104,12 +104,35 @@ pub fn set_language(language: Language) {
     CURRENT.store(language.index() as u8, Ordering::Relaxed);
 }
 
-/// The language the interface is shown in.
+/// The language the interface is shown in (on this thread: see [`with_language`]).
 pub fn language() -> Language {
+    if let Some(language) = OVERRIDE.get() {
+        return language;
+    }
     match CURRENT.load(Ordering::Relaxed) {
         1 => Language::Bengali,
         _ => Language::English,
     }
+}
+
+thread_local! {
+    /// The language [`with_language`] asks for on this thread, over [`CURRENT`].
+    static OVERRIDE: std::cell::Cell<Option<Language>> = const { std::cell::Cell::new(None) };
+}
+
+/// Run `f` with every message of this thread in `language`, whatever the interface
+/// shows: for text that is data, such as the reasons the JSON and CSV reports carry,
+/// which must read the same in every interface language.
+pub fn with_language<T>(language: Language, f: impl FnOnce() -> T) -> T {
+    /// Puts the thread's previous language back, even when `f` panics.
+    struct Restore(Option<Language>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            OVERRIDE.set(self.0);
+        }
+    }
+    let _restore = Restore(OVERRIDE.replace(Some(language)));
+    f()
 }
 
 /// One bundle per language, in [`Language::index`] order.
@@ -267,6 +290,24 @@ mod tests {
         let text = message_in(Language::English, "status-opening", Some(&a));
         assert_eq!(text, "Opening a.txt…");
         assert!(!text.contains('\u{2068}'), "{text:?}");
+    }
+
+    #[test]
+    fn with_language_changes_this_thread_only_and_puts_the_language_back() {
+        let before = language();
+        let inner = with_language(Language::Bengali, || {
+            let other = std::thread::spawn(language).join().ok();
+            (message("status-saved", None), number(12), other)
+        });
+        assert_eq!(inner.0, message_in(Language::Bengali, "status-saved", None));
+        assert_eq!(inner.1, "১২");
+        assert_eq!(inner.2, Some(before), "another thread keeps its language");
+        assert_eq!(language(), before);
+        let nested = with_language(Language::English, || {
+            with_language(Language::Bengali, || ());
+            language()
+        });
+        assert_eq!(nested, Language::English);
     }
 
     #[test]

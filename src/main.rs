@@ -699,7 +699,12 @@ fn agreement(
         .and_then(|()| stdout.flush())
         .context(tr!("cli-cannot-write-stdout"))?;
     if !matches!(format, AgreementFormat::Text) {
-        for why in report.reasons.values() {
+        // The overall figures of `report.reasons`, told in the interface's language
+        // (the report carries their reasons in English, as data).
+        for why in [&report.alpha_u, &report.percent]
+            .into_iter()
+            .filter_map(|m| m.reason())
+        {
             eprintln!(
                 "pathok: {}",
                 tr!("cli-no-overall-figure", reason = why.to_string())

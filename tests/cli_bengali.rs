@@ -89,6 +89,9 @@ fn machine_readable_output_is_the_same_in_every_language() {
         &["export", "--format", "csv", "a.txt"],
         &["stats", "--format", "json", "a.txt"],
         &["search", "--format", "jsonl", "বৃষ্টি", "a.txt"],
+        // One coder: the figures are undefined, and their reasons are data here.
+        &["agreement", "--format", "json", "a.txt"],
+        &["agreement", "--format", "csv", "a.txt"],
     ] {
         let bn = pathok(dir.path(), "bn_BD.UTF-8", args);
         let en = pathok(dir.path(), "C", args);
@@ -243,4 +246,30 @@ fn stats_as_text_speaks_bengali_with_bengali_digits_and_json_does_not_change() {
     assert!(bn.contains("rina ১"), "{bn}");
     assert!(bn.contains("সহ-উপস্থিতি:"), "{bn}");
     assert!(!bn.chars().any(|c| c.is_ascii_digit()), "{bn}");
+}
+
+#[test]
+fn why_an_agreement_figure_is_missing_is_told_in_bengali_and_kept_in_english_in_json() {
+    let dir = fixture();
+    let args = ["agreement", "--format", "json", "a.txt"];
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &args);
+    let en = pathok(dir.path(), "C", &args);
+    assert_eq!(bn.status.code(), en.status.code());
+    let json: serde_json::Value = serde_json::from_slice(&bn.stdout).unwrap();
+    assert_eq!(
+        json["reasons"]["alpha_u"],
+        "agreement needs two or more coders; only \"rina\" found"
+    );
+    assert!(
+        String::from_utf8(en.stderr)
+            .unwrap()
+            .contains("no overall figure: agreement needs two or more coders; only \"rina\" found")
+    );
+    let bn = String::from_utf8(bn.stderr).unwrap();
+    assert!(
+        bn.contains(
+            "সামগ্রিক কোনো পরিসংখ্যান নেই: তুলনার জন্য দুই বা তার বেশি কোডার লাগে; শুধু \"rina\" পাওয়া গেছে"
+        ),
+        "{bn}"
+    );
 }

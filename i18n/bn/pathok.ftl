@@ -713,3 +713,16 @@ encoding-invalid-bytes = বাইটগুলো বৈধ { $encoding } নয
 image-limit-pixels = সর্বোচ্চ { $width }×{ $height } পিক্সেল
 image-limit-bytes = পিক্সেলের জন্য সর্বোচ্চ { $bytes } বাইট
 store-too-many-links = সিম্বলিক লিংকের স্তর অনেক বেশি
+
+## Why an agreement figure is undefined (shown in place of the figure)
+
+undefined-no-coders = তুলনার জন্য দুই বা তার বেশি কোডার লাগে; কোনো কোডার পাওয়া যায়নি
+undefined-one-coder = তুলনার জন্য দুই বা তার বেশি কোডার লাগে; শুধু { $coders } পাওয়া গেছে
+undefined-coder-none-found = এই নিবন্ধগুলোতে কোডার { $coder }-এর কোনো টীকা নেই (কোনো কোডার পাওয়া যায়নি)
+undefined-coder-without-annotations = এই নিবন্ধগুলোতে কোডার { $coder }-এর কোনো টীকা নেই (পাওয়া কোডার: { $found })
+undefined-no-common-article = কোনো নিবন্ধেই সব কোডারের টীকা নেই
+undefined-tag-not-used = তুলনা করা নিবন্ধগুলোতে কোনো কোডার এই ট্যাগ ব্যবহার করেননি
+undefined-no-tag-used = এখানে কোনো কোডার কোনো ট্যাগই ব্যবহার করেননি
+undefined-no-expected-disagreement = প্রত্যাশিত অমিল শূন্য (পুরো লেখায় সব কোডার এটি একইভাবে কোড করেছেন), তাই মিলটি কাকতালীয় কি না বোঝা যায় না
+undefined-no-chance-disagreement = কাকতালীয় মিলের সম্ভাবনা ১ (কোডাররা প্রতিটি অক্ষর একইভাবে কোড করেছেন — হয় সব, নয় কিছুই না), তাই kappa নির্ণয় করা যায় না
+undefined-pair = { $a } ও { $b }-এর জন্য নির্ণয় করা যায় না: { $reason }

@@ -774,3 +774,16 @@ encoding-invalid-bytes = the bytes are not valid { $encoding }
 image-limit-pixels = at most { $width }×{ $height } pixels
 image-limit-bytes = at most { $bytes } bytes of pixels
 store-too-many-links = too many levels of symbolic links
+
+## Why an agreement figure is undefined (shown in place of the figure)
+
+undefined-no-coders = agreement needs two or more coders; none found
+undefined-one-coder = agreement needs two or more coders; only { $coders } found
+undefined-coder-none-found = coder { $coder } has no annotations in these articles (coders found: none)
+undefined-coder-without-annotations = coder { $coder } has no annotations in these articles (coders found: { $found })
+undefined-no-common-article = no article has annotations by every one of the coders
+undefined-tag-not-used = no coder used this tag in the compared articles
+undefined-no-tag-used = no coder used any of the tags here
+undefined-no-expected-disagreement = expected disagreement is zero (every coder coded this alike over the whole text), so agreement cannot be told from chance
+undefined-no-chance-disagreement = agreement by chance is 1 (the coders coded every character alike, all or nothing), so kappa is undefined
+undefined-pair = undefined for { $a } and { $b }: { $reason }

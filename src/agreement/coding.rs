@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::measure::Undefined;
+use super::measure::{Undefined, reason_as_data};
 use super::unitizing::{Span, Unit};
 use crate::annotate::{Annotation, Status};
 
@@ -168,7 +168,7 @@ pub(crate) fn select<'a>(coding: &'a CorpusCoding, options: &AgreementOptions) -
             selection.not_compared.push(NotCompared {
                 article: article.path.display().to_string(),
                 reason: match &selection.problem {
-                    Some(problem) if missing.is_empty() => problem.to_string(),
+                    Some(problem) if missing.is_empty() => reason_as_data(problem),
                     _ => format!("no annotations by {}", missing.join(", ")),
                 },
             });

@@ -6,6 +6,9 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::i18n::{self, Language};
+use crate::tr;
+
 /// Why an agreement figure has no value. The text (its `Display`) is what the user
 /// reads next to the missing figure.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,41 +50,34 @@ pub enum Undefined {
 
 impl fmt::Display for Undefined {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             Undefined::TooFewCoders { coders } if coders.is_empty() => {
-                f.write_str("agreement needs two or more coders; none found")
+                tr!("undefined-no-coders")
             }
-            Undefined::TooFewCoders { coders } => write!(
-                f,
-                "agreement needs two or more coders; only {} found",
-                quoted(coders)
-            ),
-            Undefined::CoderWithoutAnnotations { coder, found } => write!(
-                f,
-                "coder {coder:?} has no annotations in these articles (coders found: {})",
-                if found.is_empty() {
-                    "none".to_owned()
-                } else {
-                    quoted(found)
-                }
-            ),
-            Undefined::NoCommonArticle => {
-                f.write_str("no article has annotations by every one of the coders")
+            Undefined::TooFewCoders { coders } => {
+                tr!("undefined-one-coder", coders = quoted(coders))
             }
-            Undefined::TagNotUsed => {
-                f.write_str("no coder used this tag in the compared articles")
+            Undefined::CoderWithoutAnnotations { coder, found } if found.is_empty() => {
+                tr!("undefined-coder-none-found", coder = format!("{coder:?}"))
             }
-            Undefined::NoTagUsed => f.write_str("no coder used any of the tags here"),
-            Undefined::NoExpectedDisagreement => f.write_str(
-                "expected disagreement is zero (every coder coded this alike over the whole text), so agreement cannot be told from chance",
+            Undefined::CoderWithoutAnnotations { coder, found } => tr!(
+                "undefined-coder-without-annotations",
+                coder = format!("{coder:?}"),
+                found = quoted(found)
             ),
-            Undefined::NoChanceDisagreement => f.write_str(
-                "agreement by chance is 1 (the coders coded every character alike, all or nothing), so kappa is undefined",
+            Undefined::NoCommonArticle => tr!("undefined-no-common-article"),
+            Undefined::TagNotUsed => tr!("undefined-tag-not-used"),
+            Undefined::NoTagUsed => tr!("undefined-no-tag-used"),
+            Undefined::NoExpectedDisagreement => tr!("undefined-no-expected-disagreement"),
+            Undefined::NoChanceDisagreement => tr!("undefined-no-chance-disagreement"),
+            Undefined::PairUndefined { a, b, reason } => tr!(
+                "undefined-pair",
+                a = format!("{a:?}"),
+                b = format!("{b:?}"),
+                reason = reason.to_string()
             ),
-            Undefined::PairUndefined { a, b, reason } => {
-                write!(f, "undefined for {a:?} and {b:?}: {reason}")
-            }
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -165,12 +161,18 @@ impl Serialize for Measure {
     }
 }
 
+/// Why a figure is undefined as JSON and CSV reports carry it: in English, whatever
+/// the interface language, so that the output reads the same everywhere.
+pub(crate) fn reason_as_data(why: &Undefined) -> String {
+    i18n::with_language(Language::English, || why.to_string())
+}
+
 /// The reasons of the undefined ones among `fields`, by field name: what JSON and CSV
 /// show next to a `null`.
 pub(crate) fn reasons_of(fields: &[(&'static str, &Measure)]) -> BTreeMap<&'static str, String> {
     fields
         .iter()
-        .filter_map(|(name, m)| m.reason().map(|why| (*name, why.to_string())))
+        .filter_map(|(name, m)| m.reason().map(|why| (*name, reason_as_data(why))))
         .collect()
 }
 

@@ -11,8 +11,13 @@ use super::report::{AgreementReport, KappaKind, TagAgreement};
 
 /// The report as aligned text: figures first (fixed width), names last, so that
 /// Bengali names of any display width do not break the columns. A figure that is
-/// undefined shows `—` and a footnote number with the reason.
+/// undefined shows `—` and a footnote number with the reason. The table is in English
+/// (not yet translated), so its footnotes are too.
 pub fn to_text(report: &AgreementReport) -> String {
+    crate::i18n::with_language(crate::i18n::Language::English, || text(report))
+}
+
+fn text(report: &AgreementReport) -> String {
     let mut notes = Footnotes::default();
     let mut out = String::new();
     let kind = match report.kappa_measure {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::coding::CorpusCoding;
 use super::compare::{DifferenceKind, compare};
-use super::measure::Measure;
+use super::measure::{Measure, reason_as_data};
 use super::report::AgreementReport;
 use crate::annotate::Annotation;
 use crate::export::html::html_escape_into;
@@ -98,11 +98,12 @@ fn kind_words(kind: DifferenceKind, a: &str, b: &str) -> String {
     }
 }
 
-/// A figure with `decimals`, or "—" and the reason.
+/// A figure with `decimals`, or "—" and the reason (in English, as the rest of the
+/// team report).
 fn figure(m: &Measure, decimals: usize) -> (String, Option<String>) {
     match m {
         Measure::Value(v) => (format!("{v:.decimals$}"), None),
-        Measure::Undefined(why) => ("—".to_owned(), Some(why.to_string())),
+        Measure::Undefined(why) => ("—".to_owned(), Some(reason_as_data(why))),
     }
 }
 
