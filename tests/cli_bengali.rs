@@ -273,3 +273,21 @@ fn why_an_agreement_figure_is_missing_is_told_in_bengali_and_kept_in_english_in_
         "{bn}"
     );
 }
+
+#[test]
+fn check_tells_why_an_annotation_was_not_found_again_in_bengali() {
+    let dir = fixture();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "ঢাকায় আজ সকাল থেকে রোদ। প্রধানমন্ত্রী বলেছেন, সবাই নিরাপদে থাকুন।\n",
+    )
+    .unwrap();
+    let bn = pathok(dir.path(), "bn_BD.UTF-8", &["check", "a.txt"]);
+    let en = pathok(dir.path(), "C", &["check", "a.txt"]);
+    assert_eq!(bn.status.code(), en.status.code());
+    let en = String::from_utf8(en.stderr).unwrap();
+    let bn = String::from_utf8(bn.stderr).unwrap();
+    assert!(en.contains("quote not found"), "{en}");
+    assert!(bn.contains("উদ্ধৃতিটি পাওয়া যায়নি"), "{bn}");
+    assert!(!bn.contains("quote not found"), "{bn}");
+}

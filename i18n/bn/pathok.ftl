@@ -726,3 +726,9 @@ undefined-no-tag-used = এখানে কোনো কোডার কোন�
 undefined-no-expected-disagreement = প্রত্যাশিত অমিল শূন্য (পুরো লেখায় সব কোডার এটি একইভাবে কোড করেছেন), তাই মিলটি কাকতালীয় কি না বোঝা যায় না
 undefined-no-chance-disagreement = কাকতালীয় মিলের সম্ভাবনা ১ (কোডাররা প্রতিটি অক্ষর একইভাবে কোড করেছেন — হয় সব, নয় কিছুই না), তাই kappa নির্ণয় করা যায় না
 undefined-pair = { $a } ও { $b }-এর জন্য নির্ণয় করা যায় না: { $reason }
+
+## Why an annotation was not found again (`pathok check`)
+
+orphan-not-found = উদ্ধৃতিটি পাওয়া যায়নি
+orphan-ambiguous = দ্ব্যর্থক: { $count }টি জায়গা সমানভাবে মেলে
+orphan-weak-context = উদ্ধৃতিটি পাওয়া গেছে, কিন্তু তার আগে-পরের লেখা আলাদা

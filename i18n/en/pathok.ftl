@@ -787,3 +787,9 @@ undefined-no-tag-used = no coder used any of the tags here
 undefined-no-expected-disagreement = expected disagreement is zero (every coder coded this alike over the whole text), so agreement cannot be told from chance
 undefined-no-chance-disagreement = agreement by chance is 1 (the coders coded every character alike, all or nothing), so kappa is undefined
 undefined-pair = undefined for { $a } and { $b }: { $reason }
+
+## Why an annotation was not found again (`pathok check`)
+
+orphan-not-found = quote not found
+orphan-ambiguous = ambiguous: { $count } places fit equally well
+orphan-weak-context = quote found, but its context differs

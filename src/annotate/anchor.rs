@@ -33,6 +33,7 @@
 
 use super::{Annotation, AnnotationId, AnnotationSet, CONTEXT_CHARS, Status};
 use crate::text::{ByteOffset, CharOffset, CharRange, SourceText, snap_range};
+use crate::tr;
 
 /// Minimum context agreement (0..=1, mean of prefix and suffix similarity).
 const MIN_CONTEXT: f64 = 0.65;
@@ -65,13 +66,14 @@ pub enum OrphanReason {
 
 impl std::fmt::Display for OrphanReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            OrphanReason::NotFound => f.write_str("quote not found"),
+        let text = match self {
+            OrphanReason::NotFound => tr!("orphan-not-found"),
             OrphanReason::Ambiguous { candidates } => {
-                write!(f, "ambiguous: {candidates} places fit equally well")
+                tr!("orphan-ambiguous", count = *candidates)
             }
-            OrphanReason::WeakContext => f.write_str("quote found, but its context differs"),
-        }
+            OrphanReason::WeakContext => tr!("orphan-weak-context"),
+        };
+        f.write_str(&text)
     }
 }
 
