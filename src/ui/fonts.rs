@@ -122,11 +122,20 @@ pub fn baseline_tweak(primary: VerticalMetrics, fallback: VerticalMetrics) -> Fo
 /// Font definitions with Pathok's bundled fonts in front of egui's defaults.
 pub fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    let egui_fallbacks = fonts
+    let mut egui_fallbacks = fonts
         .families
         .get(&FontFamily::Proportional)
         .cloned()
         .unwrap_or_default();
+    // egui's monospace face last: it has the arrows and triangles (▸ in "File ▸ Open
+    // folder…") that neither Noto Sans nor egui's proportional faces have.
+    if let Some(mono) = fonts.families.get(&FontFamily::Monospace) {
+        for face in mono {
+            if !egui_fallbacks.contains(face) {
+                egui_fallbacks.push(face.clone());
+            }
+        }
+    }
     for (name, bytes) in [
         ("noto-sans", SANS),
         ("noto-sans-bold", SANS_BOLD),
@@ -202,8 +211,14 @@ mod tests {
         let mut missing = Vec::new();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             // 📋: the copy button of egui's colour picker (Codebook ▸ colour); the
-            // others: Pathok's own labels; 😀 🇧🇩: emoji in articles and notes.
-            for c in ['📋', '×', '…', '—', '😀', '🇧', 'ক', 'ৎ'] {
+            // others: Pathok's own labels (✏ marks a note in passages by code, ⚠ a
+            // warning, ▸ a menu path in notices, ⏶⏷ the sorted column); 😀 🇧🇩: emoji
+            // in articles and notes.
+            let symbols = [
+                '📋', '×', '…', '—', '–', '−', '·', '“', '”', '▸', '⏶', '⏷', '⚠', '✏', '½',
+                'α', '😀', '🇧', 'ক', 'ৎ',
+            ];
+            for c in symbols {
                 let font = egui::FontId::proportional(12.0);
                 if !ui.ctx().fonts_mut(|f| f.has_glyph(&font, c)) {
                     missing.push(c);

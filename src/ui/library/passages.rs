@@ -247,7 +247,7 @@ fn passage_ui(
             ui.horizontal(|ui| {
                 thumbnail(ui, passage, region, pictures);
                 if !a.note.is_empty() {
-                    ui.label(RichText::new(format!("✎ {}", corpus::one_line(&a.note))).italics());
+                    ui.label(RichText::new(format!("✏ {}", corpus::one_line(&a.note))).italics());
                 }
             });
             return;
@@ -258,7 +258,7 @@ fn passage_ui(
             ui.label(RichText::new(corpus::one_line(&a.quote)).strong());
             ui.label(RichText::new(format!("{}…", corpus::one_line(&a.suffix))).weak());
             if !a.note.is_empty() {
-                ui.label(RichText::new(format!("   ✎ {}", corpus::one_line(&a.note))).italics());
+                ui.label(RichText::new(format!("   ✏ {}", corpus::one_line(&a.note))).italics());
             }
         });
     });
