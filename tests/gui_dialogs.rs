@@ -382,3 +382,45 @@ fn the_format_box_works_with_whole_key_presses() {
     let dialog = h.state().export_dialog().expect("dialog still open");
     assert_eq!(dialog.format(), Format::Jsonl);
 }
+
+#[test]
+fn after_an_export_another_format_or_file_no_longer_says_it_was_exported() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    tag_a_word(&mut h);
+    open_export(&mut h);
+    h.get_by_label("Export").click();
+    wait_for(&mut h, |h| {
+        h.state()
+            .export_dialog()
+            .is_some_and(|d| d.result().is_some())
+    });
+    assert!(h.query_by_label_contains("Exported 1 annotation").is_some());
+    // Another format: nothing was written in it, so the dialog must not say so
+    // (it said "Exported … to" the new format's file name).
+    choose_format_with_pointer(&mut h, Format::Brat);
+    let dialog = h.state().export_dialog().unwrap();
+    assert!(dialog.result().is_none(), "{:?}", dialog.result());
+    assert!(h.query_by_label_contains("Exported").is_none());
+    // Likewise a file name typed after an export.
+    h.get_by_label("Export").click();
+    wait_for(&mut h, |h| {
+        h.state()
+            .export_dialog()
+            .is_some_and(|d| d.result().is_some())
+    });
+    assert!(h.query_by_label_contains("Exported").is_some());
+    let output = h.state().export_dialog().unwrap().output().to_owned();
+    let field = h
+        .get_all_by_role(Role::TextInput)
+        .find(|n| n.value().as_deref() == Some(output.as_str()))
+        .expect("the output field")
+        .rect()
+        .center();
+    quick_click(&mut h, field);
+    press(&mut h, &[Key::End]);
+    h.event(egui::Event::Text("-2".into()));
+    h.run();
+    assert!(h.query_by_label_contains("Exported").is_none());
+    assert!(h.state().export_dialog().unwrap().result().is_none());
+}

@@ -389,7 +389,8 @@ impl ExportDialog {
             }
             _ => {}
         }
-        if (self.scope, self.format, &self.options) != (before.0, before.1, &before.2) {
+        let mut changed = (self.scope, self.format, &self.options) != (before.0, before.1, &before.2);
+        if changed {
             self.output_follows_format();
         }
         ui.horizontal(|ui| {
@@ -404,9 +405,15 @@ impl ExportDialog {
             if r.changed() {
                 self.output_edited = true;
                 self.format_follows_output();
+                changed = true;
             }
         });
         ui.checkbox(&mut self.open_folder, tr!("export-open-folder"));
+        // "Exported … to <file>" speaks of the settings it was written with: once they
+        // change, it would name a file of another format that was never written.
+        if changed {
+            self.result = None;
+        }
     }
 
     /// The format chosen.
