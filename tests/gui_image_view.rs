@@ -118,3 +118,16 @@ fn one_esc_closes_the_zoomed_image_even_after_a_click_on_its_buttons() {
         "the first Esc closed it"
     );
 }
+
+#[test]
+fn the_status_bar_of_a_picture_gives_its_size_and_the_hash_of_its_file() {
+    let h = app("tests/data/articles/river-2.png", 1.0);
+    let bytes = std::fs::read("tests/data/articles/river-2.png").unwrap();
+    let sha = pathok::picture::image_sha256(&bytes);
+    // The hash `sha256sum` gives for the file (the regions' `sha256`), not that of
+    // the picture's name, which stands in for its text.
+    let shown = format!("SHA-256 {}", &sha[..12]);
+    assert!(h.query_by_label(&shown).is_some(), "{shown} in the status bar");
+    assert!(h.query_by_label("320 × 200 pixels").is_some());
+    assert!(h.query_by_label_contains("characters").is_none());
+}

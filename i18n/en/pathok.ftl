@@ -128,6 +128,8 @@ status-characters = { $count ->
 }
 status-sha = SHA-256 { $hash }
 status-sha-tip = SHA-256 of the canonical text: { $hash }
+status-pixels = { $width } × { $height } pixels
+status-sha-picture-tip = SHA-256 of the picture file: { $hash }
 status-annotations = { $count ->
     [one] { $count } annotation
    *[other] { $count } annotations

@@ -12,6 +12,7 @@ use crate::tr;
 use strum::IntoEnumIterator as _;
 
 use super::super::commands::{Command, Menu};
+use super::super::images::ImageState;
 use super::super::notices::Level;
 use super::super::theme::ReaderTheme;
 use super::PathokApp;
@@ -208,6 +209,31 @@ impl PathokApp {
         }
     }
 
+    /// A standalone picture's size and the SHA-256 of its file, once decoded: its
+    /// "text" is only its name, whose length and hash would mean nothing to the user
+    /// (and the hash would not match `sha256sum` nor the regions' `sha256`).
+    fn picture_status(&self, ui: &mut egui::Ui, article: &crate::article::Article) {
+        let decoded = article
+            .images()
+            .next()
+            .and_then(|image| self.reader.cached_image_state(&image.source));
+        if let Some(ImageState::Ready {
+            pixels, sha256, ..
+        }) = decoded
+        {
+            ui.label(tr!(
+                "status-pixels",
+                width = pixels.x.round() as u32,
+                height = pixels.y.round() as u32
+            ));
+            if let Some(sha) = sha256.filter(|s| s.len() >= 12) {
+                ui.separator();
+                ui.label(tr!("status-sha", hash = &sha[..12]))
+                    .on_hover_text(tr!("status-sha-picture-tip", hash = sha.as_str()));
+            }
+        }
+    }
+
     pub(super) fn status_bar(&self, ui: &mut egui::Ui) {
         let article = self.reader.article();
         ui.horizontal(|ui| {
@@ -220,10 +246,14 @@ impl PathokApp {
                 ArticleFormat::Image => tr!("status-format-image"),
             });
             ui.separator();
-            ui.label(tr!("status-characters", count = article.text.char_len()));
-            ui.separator();
-            ui.label(tr!("status-sha", hash = &article.sha256[..12]))
-                .on_hover_text(tr!("status-sha-tip", hash = article.sha256.as_str()));
+            if article.format == ArticleFormat::Image {
+                self.picture_status(ui, &article);
+            } else {
+                ui.label(tr!("status-characters", count = article.text.char_len()));
+                ui.separator();
+                ui.label(tr!("status-sha", hash = &article.sha256[..12]))
+                    .on_hover_text(tr!("status-sha-tip", hash = article.sha256.as_str()));
+            }
             ui.separator();
             let annotations = self.session.set.len();
             ui.label(tr!("status-annotations", count = annotations));
