@@ -513,3 +513,19 @@ fn the_library_stats_and_passages_count_picture_regions_and_search_stays_text() 
     let hits = run_ok(a.path(), &["search", "মেঘনা", "pics"]);
     assert!(hits.contains("river.txt"), "{hits}");
 }
+
+#[test]
+fn the_html_report_of_a_picture_has_no_text_section() {
+    let a = annotated();
+    let html = std::fs::read_to_string(export(a.path(), "html", &[], "out.html")).unwrap();
+    let sections: Vec<&str> = html.split("<section>").skip(1).collect();
+    let photo = sections
+        .iter()
+        .find(|s| s.contains("<h2>photo.jpg</h2>"))
+        .unwrap_or_else(|| panic!("a section for the photo: {html}"));
+    // A picture's "text" is only its name, standing in for it: shown as the
+    // article's text it read as if the picture were a text file.
+    assert!(!photo.contains("<h3>Text</h3>"), "{photo}");
+    let river = sections.iter().find(|s| s.contains("river.txt")).unwrap();
+    assert!(river.contains("<h3>Text</h3>"), "{river}");
+}

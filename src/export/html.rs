@@ -11,6 +11,7 @@ use super::crops::{data_uri_png, region_crops, region_label};
 use super::exporter::{ExportError, ExportItem, Exporter};
 use super::helpers::{Placed, report_groups, report_title, tags_of};
 use crate::annotate::Annotation;
+use crate::article::ArticleFormat;
 use crate::text::CharRange;
 
 /// The HTML report exporter.
@@ -165,11 +166,15 @@ fn html(items: &[ExportItem<'_>]) -> String {
                 let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(&meta));
             }
         }
-        let _ = writeln!(
-            out,
-            "<h3>Text</h3>\n<div class=\"text\">{}</div>\n</section>",
-            highlighted(item)
-        );
+        // A standalone picture's text is only its name: its crops above are all of it.
+        if item.article.format != ArticleFormat::Image {
+            let _ = writeln!(
+                out,
+                "<h3>Text</h3>\n<div class=\"text\">{}</div>",
+                highlighted(item)
+            );
+        }
+        out.push_str("</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
