@@ -540,3 +540,55 @@ fn a_photo_taken_sideways_is_coded_in_its_upright_pixels() {
         PixelRect::new(2, 30, 10, 8)
     );
 }
+
+#[test]
+fn t_and_n_over_the_zoomed_picture_open_their_dialogs_and_the_zoom_comes_back() {
+    let (_dir, files) = workspace_with(&[
+        "tests/data/articles/river.txt",
+        PHOTO,
+        "tests/data/articles/river-2.png",
+    ]);
+    let article = &files[0];
+    let mut h = app(Some(article.clone()));
+    settle(&mut h);
+    let source = h.state().article().images().next().unwrap().source.clone();
+    let picture = h.state().reader().picture_rect(&source).unwrap();
+    // A click on the picture zooms it.
+    quick_click(&mut h, picture.center());
+    settle(&mut h);
+    let zoomed = shown(&h);
+    let size = (960.0, 540.0);
+    drag_with(
+        &mut h,
+        Modifiers::SHIFT,
+        at(zoomed, size, (100.0, 100.0)),
+        at(zoomed, size, (300.0, 200.0)),
+    );
+    // T: the tag picker over the zoomed picture (it did nothing there).
+    press(&mut h, &[Key::T]);
+    assert!(h.query_by_label("Tags").is_some(), "the tag picker is open");
+    // From the filter field to the first tag's box, ticked, applied.
+    press(&mut h, &[Key::Tab, Key::Space]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    h.run();
+    assert!(h.state().image_viewer().is_some(), "back to the zoomed picture");
+    // N: the note of the region just coded.
+    press(&mut h, &[Key::N]);
+    assert!(
+        h.query_all_by_label("Note").count() == 2 && h.state().image_viewer().is_none(),
+        "the note editor (its heading beside the side panel's tab) took the zoom's place"
+    );
+    h.event(egui::Event::Text("ঘাট".into()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    h.run();
+    assert!(h.state().image_viewer().is_some(), "back to the zoomed picture");
+    press(&mut h, &[Key::Escape]);
+    let annotations = saved(&mut h, article);
+    assert_eq!(annotations.len(), 1, "{annotations:?}");
+    assert_eq!(annotations[0].tags, ["সরকারি বক্তব্য"]);
+    assert_eq!(annotations[0].note, "ঘাট");
+    assert_eq!(rect_of(&annotations[0]), PixelRect::new(100, 100, 200, 100));
+}

@@ -52,6 +52,9 @@ pub struct PathokApp {
     loading: Option<PendingLoad>,
     /// The dialog shown over the window, if any (one at a time).
     modal: Option<modal::Modal>,
+    /// The zoomed picture a tag picker or note editor opened over it replaced: shown
+    /// again when that dialog closes.
+    zoom_behind: Option<ImageViewer>,
     standalone: Option<ImageViewer>,
     shown_title: String,
     position: f32,
@@ -173,6 +176,7 @@ impl PathokApp {
             notices: Notices::default(),
             loading: None,
             modal: None,
+            zoom_behind: None,
             standalone: None,
             shown_title: String::new(),
             position: 0.0,
@@ -690,6 +694,8 @@ impl eframe::App for PathokApp {
                     c,
                     Command::Highlight
                         | Command::ApplyTag(_)
+                        | Command::PickTags
+                        | Command::EditNote
                         | Command::DeleteAnnotation
                         | Command::Undo
                         | Command::Redo

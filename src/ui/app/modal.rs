@@ -38,7 +38,13 @@ impl PathokApp {
     pub(super) fn open_modal(&mut self, ctx: &egui::Context, modal: Modal) {
         egui::Popup::close_all(ctx);
         self.context_menu = None;
-        self.modal = Some(modal);
+        // `T` and `N` over the zoomed picture: its dialog takes the zoom's place for a
+        // while, and the zoom comes back when it closes.
+        let coding = matches!(modal, Modal::Tags(_) | Modal::Note(_));
+        match self.modal.replace(modal) {
+            Some(Modal::Image(viewer)) if coding => self.zoom_behind = Some(viewer),
+            _ => self.zoom_behind = None,
+        }
     }
 
     /// True while a modal dialog is shown.
@@ -137,6 +143,12 @@ impl PathokApp {
                 self.modal = Some(modal);
             }
         } else {
+            if self.modal.is_none()
+                && matches!(modal, Modal::Tags(_) | Modal::Note(_))
+                && let Some(viewer) = self.zoom_behind.take()
+            {
+                self.modal = Some(Modal::Image(viewer));
+            }
             // The frame just drawn still shows the dialog: draw the next one now,
             // not at the next mouse move.
             ctx.request_repaint();
