@@ -516,6 +516,33 @@ fn passages_by_code_show_a_region_as_a_thumbnail_of_its_part_of_the_picture() {
         h.query_by_label_contains(thumbnail).is_some(),
         "the passage shows the region's part of the photo"
     );
+    // Another picture under the same name: the passage says so, in words.
+    drop(h);
+    std::fs::copy("tests/data/articles/river-2.png", photo).unwrap();
+    let mut h = common::app_with_max_steps(Some(dir.path().to_owned()), 32);
+    for _ in 0..600 {
+        if idle(&h) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    h.get_by_label("Passages").click();
+    h.run();
+    h.get_by_label("সরকারি বক্তব্য").click();
+    h.run();
+    for _ in 0..600 {
+        if h.query_by_label("· picture changed").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    // It said "· imagechanged", the name of the status in the code.
+    assert!(h.query_by_label("· picture changed").is_some());
+    assert!(h.query_by_label_contains("imagechanged").is_none());
 }
 
 #[test]

@@ -275,6 +275,9 @@ panel-hidden =
        *[other] { $count } annotations hidden by the filter
     }
 panel-show-all = Show all
+passage-status-moved = moved
+passage-status-orphaned = orphaned
+passage-status-image-changed = picture changed
 panel-orphaned = To review ({ $count }): the article or its pictures changed and these were not found again
 panel-empty = No annotations yet. Select text (or Shift+drag on a picture) and press H, or 1–9 for a tag.
 panel-filter-hint = filter by text or note

@@ -239,8 +239,14 @@ fn passage_ui(
             if !a.author.is_empty() {
                 ui.weak(format!("· {}", a.author));
             }
-            if a.status != Status::Anchored {
-                ui.weak(format!("· {:?}", a.status).to_lowercase());
+            let status = match a.status {
+                Status::Anchored => None,
+                Status::Moved => Some(tr!("passage-status-moved")),
+                Status::Orphaned => Some(tr!("passage-status-orphaned")),
+                Status::ImageChanged => Some(tr!("passage-status-image-changed")),
+            };
+            if let Some(status) = status {
+                ui.weak(format!("· {status}"));
             }
         });
         if let Some(region) = &a.region {
