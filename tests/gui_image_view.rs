@@ -127,7 +127,10 @@ fn the_status_bar_of_a_picture_gives_its_size_and_the_hash_of_its_file() {
     // The hash `sha256sum` gives for the file (the regions' `sha256`), not that of
     // the picture's name, which stands in for its text.
     let shown = format!("SHA-256 {}", &sha[..12]);
-    assert!(h.query_by_label(&shown).is_some(), "{shown} in the status bar");
+    assert!(
+        h.query_by_label(&shown).is_some(),
+        "{shown} in the status bar"
+    );
     assert!(h.query_by_label("320 × 200 pixels").is_some());
     assert!(h.query_by_label_contains("characters").is_none());
 }

@@ -599,7 +599,10 @@ fn t_and_n_over_the_zoomed_picture_open_their_dialogs_and_the_zoom_comes_back() 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run();
     h.run();
-    assert!(h.state().image_viewer().is_some(), "back to the zoomed picture");
+    assert!(
+        h.state().image_viewer().is_some(),
+        "back to the zoomed picture"
+    );
     // N: the note of the region just coded.
     press(&mut h, &[Key::N]);
     assert!(
@@ -611,7 +614,10 @@ fn t_and_n_over_the_zoomed_picture_open_their_dialogs_and_the_zoom_comes_back() 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run();
     h.run();
-    assert!(h.state().image_viewer().is_some(), "back to the zoomed picture");
+    assert!(
+        h.state().image_viewer().is_some(),
+        "back to the zoomed picture"
+    );
     press(&mut h, &[Key::Escape]);
     let annotations = saved(&mut h, article);
     assert_eq!(annotations.len(), 1, "{annotations:?}");

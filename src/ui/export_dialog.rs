@@ -389,7 +389,8 @@ impl ExportDialog {
             }
             _ => {}
         }
-        let mut changed = (self.scope, self.format, &self.options) != (before.0, before.1, &before.2);
+        let mut changed =
+            (self.scope, self.format, &self.options) != (before.0, before.1, &before.2);
         if changed {
             self.output_follows_format();
         }

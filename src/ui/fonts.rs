@@ -215,8 +215,8 @@ mod tests {
             // warning, ▸ a menu path in notices, ⏶⏷ the sorted column); 😀 🇧🇩: emoji
             // in articles and notes.
             let symbols = [
-                '📋', '×', '…', '—', '–', '−', '·', '“', '”', '▸', '⏶', '⏷', '⚠', '✏', '½',
-                'α', '😀', '🇧', 'ক', 'ৎ',
+                '📋', '×', '…', '—', '–', '−', '·', '“', '”', '▸', '⏶', '⏷', '⚠', '✏', '½', 'α',
+                '😀', '🇧', 'ক', 'ৎ',
             ];
             for c in symbols {
                 let font = egui::FontId::proportional(12.0);

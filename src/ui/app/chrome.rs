@@ -217,10 +217,7 @@ impl PathokApp {
             .images()
             .next()
             .and_then(|image| self.reader.cached_image_state(&image.source));
-        if let Some(ImageState::Ready {
-            pixels, sha256, ..
-        }) = decoded
-        {
+        if let Some(ImageState::Ready { pixels, sha256, .. }) = decoded {
             ui.label(tr!(
                 "status-pixels",
                 width = pixels.x.round() as u32,
