@@ -244,7 +244,7 @@ impl PathokApp {
             });
             ui.separator();
             if article.format == ArticleFormat::Image {
-                self.picture_status(ui, &article);
+                self.picture_status(ui, article);
             } else {
                 ui.label(tr!("status-characters", count = article.text.char_len()));
                 ui.separator();
