@@ -292,13 +292,26 @@ fn qdpx_has_picture_sources_with_their_pictures_and_valid_selections() {
         qde.contains("<PlainTextContent>নিচের অর্ধেক</PlainTextContent>"),
         "{qde}"
     );
-    // Each picture source's file is in the zip, byte for byte.
+    // Each picture source's file is in the zip: an upright one byte for byte, the
+    // photo stored turned (EXIF orientation 6) as an upright PNG, since selections
+    // are in upright pixels and a reader may ignore EXIF.
+    let mut files = Vec::new();
     for source in qde.split("<PictureSource ").skip(1) {
         let at = source.find("path=\"internal://").unwrap() + 17;
-        let file = &source[at..at + source[at..].find('"').unwrap()];
+        let file = source[at..at + source[at..].find('"').unwrap()].to_owned();
         let bytes = read(&format!("sources/{file}"));
-        assert!(bytes == ROTATED || bytes == RIVER, "{file}");
+        files.push((file, bytes));
     }
+    assert!(
+        files.iter().any(|(_, b)| b == RIVER),
+        "the river picture as it is"
+    );
+    let (name, photo) = files.iter().find(|(_, b)| b != RIVER).unwrap();
+    assert!(name.ends_with(".png"), "{name}");
+    let upright = image::load_from_memory(photo).unwrap();
+    assert_eq!((upright.width(), upright.height()), (20, 40));
+    let top = upright.to_rgba8().get_pixel(10, 5).0;
+    assert!(top[0] > 200 && top[2] < 50, "red on top, as shown: {top:?}");
 }
 
 #[test]

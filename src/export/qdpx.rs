@@ -7,7 +7,9 @@
 //! annotation and article notes as `Note`s. Orphaned annotations are left out.
 //!
 //! Picture regions go to a `PictureSource` per picture (the picture copied into
-//! `sources/<GUID>.<ext>`): a standalone image is one `PictureSource` instead of a
+//! `sources/<GUID>.<ext>`; one stored turned by its EXIF orientation is copied upright,
+//! as a PNG, since the coordinates are upright pixels): a standalone image is one
+//! `PictureSource` instead of a
 //! `TextSource`; the pictures of an article follow its `TextSource`. Each region is a
 //! `PictureSelection` whose `firstX`/`firstY` is its top-left pixel and
 //! `secondX`/`secondY` its bottom-right edge (`x + w`, `y + h`), in pixels after EXIF
@@ -180,10 +182,19 @@ fn write_picture(
     let name = file
         .file_name()
         .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
-    let extension = file.extension().map_or_else(
-        || "img".to_owned(),
-        |e| e.to_string_lossy().to_ascii_lowercase(),
-    );
+    // Regions are in upright pixels: a picture stored turned (EXIF orientation) goes
+    // into the project upright, as a PNG, for readers that ignore EXIF.
+    let upright = crate::picture::upright_copy(&bytes, &label)?;
+    let (bytes, extension) = match upright {
+        Some(png) => (png, "png".to_owned()),
+        None => {
+            let extension = file.extension().map_or_else(
+                || "img".to_owned(),
+                |e| e.to_string_lossy().to_ascii_lowercase(),
+            );
+            (bytes, extension)
+        }
+    };
     w.start("PictureSource")
         .attr("guid", &guid.to_string())
         .attr("name", &name)

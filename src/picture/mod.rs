@@ -9,7 +9,7 @@ mod geometry;
 mod oriented;
 
 pub use geometry::{Handle, PixelRect, PixelSize};
-pub use oriented::{OrientedImage, crop_png, decode_oriented, oriented_size};
+pub use oriented::{OrientedImage, crop_png, decode_oriented, oriented_size, upright_copy};
 
 /// Lowercase hex SHA-256 of an image file's bytes: what a region remembers of the
 /// picture it was drawn on.

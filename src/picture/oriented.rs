@@ -52,6 +52,24 @@ pub fn decode_oriented(bytes: &[u8], label: &str) -> Result<OrientedImage, Image
     decode_bytes(bytes, &limits, label.to_owned())
 }
 
+/// The picture in `bytes` as a file whose stored pixels are upright: `None` when it is
+/// stored upright already (no EXIF orientation, or the identity), else a PNG of it with
+/// its orientation applied. For programs that place regions on the stored pixels and
+/// may ignore EXIF (REFI-QDA readers): region coordinates are upright pixels, so the
+/// picture they are given must be too. `label` names the picture in errors.
+pub fn upright_copy(bytes: &[u8], label: &str) -> Result<Option<Vec<u8>>, ImageError> {
+    let mut decoder = reader(bytes, label)?
+        .into_decoder()
+        .map_err(|e| map_image_error(e, label))?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    if orientation == Orientation::NoTransforms {
+        return Ok(None);
+    }
+    let image = decode_oriented(bytes, label)?;
+    let whole = PixelRect::new(0, 0, image.width, image.height);
+    Ok(crop_png(&image, whole))
+}
+
 /// The part of `image` under `rect` as a PNG file's bytes; `None` when `rect` does not
 /// lie inside the image.
 pub fn crop_png(image: &OrientedImage, rect: PixelRect) -> Option<Vec<u8>> {
@@ -103,6 +121,17 @@ mod tests {
         let bottom = pixel(&image, 10, 35);
         assert!(top[0] > 200 && top[2] < 50, "{top:?}");
         assert!(bottom[2] > 200 && bottom[0] < 50, "{bottom:?}");
+    }
+
+    #[test]
+    fn an_exif_rotated_picture_gets_an_upright_copy_and_an_upright_one_none() {
+        let png = upright_copy(ROTATED, "r.jpg").unwrap().expect("a copy");
+        let copy = image::load_from_memory(&png).unwrap();
+        assert_eq!((copy.width(), copy.height()), (20, 40));
+        let top = copy.to_rgba8().get_pixel(10, 5).0;
+        assert!(top[0] > 200 && top[2] < 50, "red on top: {top:?}");
+        let river = include_bytes!("../../tests/data/articles/river.png");
+        assert_eq!(upright_copy(river, "river.png").unwrap(), None);
     }
 
     #[test]
