@@ -352,3 +352,23 @@ fn autosave_writes_the_sidecar_with_the_window_hidden() {
     let (file, _) = pathok::store::read_sidecar_file(&sidecar).expect("sidecar written");
     assert_eq!(file.annotations.len(), 1);
 }
+
+/// A notice that comes, or goes by itself, must not move what is under the pointer:
+/// the banner floats over the page instead of pushing it down.
+#[test]
+fn a_notice_coming_and_going_does_not_move_the_page() {
+    let mut h = common::app(None);
+    let word = common::offset_of(&h, "পাঠাগার");
+    let before = common::locate(&h, word);
+    let settings = h.get_by_label("Annotations (0)").rect();
+    // H with nothing selected says what to do.
+    h.key_press(egui::Key::H);
+    h.run();
+    h.get_by_label_contains("select some text");
+    assert_eq!(common::locate(&h, word), before, "the page stayed put");
+    assert_eq!(h.get_by_label("Annotations (0)").rect(), settings);
+    h.get_by_label("×").click();
+    h.run();
+    assert!(h.state().messages().is_empty());
+    assert_eq!(common::locate(&h, word), before);
+}

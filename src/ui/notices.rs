@@ -1,4 +1,5 @@
-//! Notices under the menu bar, one at a time, the newest first: errors before
+//! Notices floating at the foot of the page (over the text, so that one coming or going never
+//! moves what is under the pointer), one at a time, the newest first: errors before
 //! information; errors stay until closed, information goes away by itself. The
 //! banner has a close button and says how many more are waiting.
 

@@ -174,12 +174,15 @@ impl PathokApp {
         };
         let shown = format!("{tag} {}", message.text);
         let mut dismiss = false;
+        let width = self.notice_width;
         egui::Frame::new()
             .fill(fill)
+            .stroke(egui::Stroke::new(1.0, text.gamma_multiply(0.4)))
+            .corner_radius(6)
+            .shadow(ui.visuals().popup_shadow)
             .inner_margin(egui::Margin::symmetric(10, 6))
             .show(ui, |ui| {
-                // The banner spans the window (the panel itself paints nothing).
-                ui.set_min_width(ui.available_width());
+                ui.set_width(width);
                 ui.horizontal_wrapped(|ui| {
                     dismiss = ui
                         .small_button("×")

@@ -93,6 +93,8 @@ pub struct PathokApp {
     /// The article named at start-up is still being read: show a blank page, not the
     /// sample, until it is.
     blank_until_loaded: bool,
+    /// Width of the notice banner: the page's, within bounds (set each frame).
+    notice_width: f32,
     /// The start of that article is shown, to look at only, until it is read.
     previewing: bool,
     /// Start-up timestamps still to print (see [`super::timing`]).
@@ -200,6 +202,7 @@ impl PathokApp {
             pending_selection: None,
             coded_elsewhere: code_all::CodedElsewhere::default(),
             blank_until_loaded: false,
+            notice_width: 600.0,
             previewing: false,
             first_frames: 0,
             ime_order: super::ime::CommitOrder::default(),
@@ -708,11 +711,6 @@ impl eframe::App for PathokApp {
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(self.menu_bar(ui));
         });
-        if !self.notices.is_empty() {
-            egui::Panel::top("messages")
-                .frame(egui::Frame::NONE)
-                .show(ui, |ui| self.message_banners(ui));
-        }
         self.find_panel(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.blank_until_loaded &= self.loading.is_some();
@@ -743,7 +741,7 @@ impl eframe::App for PathokApp {
         let page = egui::Frame::NONE.fill(style.typo.palette.page);
         let mut open_image: Option<ImageSource> = None;
         let mut region_event = None;
-        egui::CentralPanel::default().frame(page).show(ui, |ui| {
+        let page = egui::CentralPanel::default().frame(page).show(ui, |ui| {
             if blank {
                 // The page colour only: the article named at start-up is on its way.
             } else if let Some(viewer) = &mut self.standalone {
@@ -759,6 +757,18 @@ impl eframe::App for PathokApp {
                 region_event = output.region_event;
             }
         });
+        if !self.notices.is_empty() {
+            // Floating at the foot of the page, over the text: a notice that comes or
+            // goes by itself never moves what the user is about to click, and covers
+            // no control.
+            let page = page.response.rect;
+            self.notice_width = (page.width() - 24.0).clamp(160.0, 760.0);
+            egui::Area::new(egui::Id::unique("messages"))
+                .order(egui::Order::Foreground)
+                .pivot(egui::Align2::CENTER_BOTTOM)
+                .fixed_pos(egui::pos2(page.center().x, page.bottom() - 8.0))
+                .show(&ctx, |ui| self.message_banners(ui));
+        }
         if let Some((source, event)) = region_event {
             self.region_event(&source, event);
         }
