@@ -140,6 +140,9 @@ status-not-saved = Not saved
 status-opening = Opening { $path }…
 status-position = { $percent }%
 status-position-tip = How far down the article you are
+status-side-hidden = Side panel hidden: window too narrow
+status-side-hidden-tip = The reader keeps a readable column. Widen the window or hide the library (click here, or Ctrl+L) to see the side panel.
+panel-edge = Panel edge: drag to change the width
 status-font-size = { $size } pt
 drop-to-open = Drop to open
 

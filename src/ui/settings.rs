@@ -37,6 +37,9 @@ pub struct Settings {
     /// The interface language chosen in View ▸ Language; `None`: the system's
     /// ([`Language::from_environment`]).
     pub language: Option<Language>,
+    /// The library panel's width in points, as last dragged; `None`: a default share
+    /// of the window (see `app::layout`).
+    pub library_width: Option<f32>,
 }
 
 /// The user name of the operating system account, the default author.
@@ -64,6 +67,7 @@ impl Default for Settings {
             author: os_user_name(),
             recent_folders: Vec::new(),
             language: None,
+            library_width: None,
         }
     }
 }

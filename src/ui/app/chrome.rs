@@ -234,8 +234,10 @@ impl PathokApp {
         }
     }
 
-    pub(super) fn status_bar(&self, ui: &mut egui::Ui) {
+    /// The status bar; returns a command when one of its notices was clicked.
+    pub(super) fn status_bar(&self, ui: &mut egui::Ui) -> Option<Command> {
         let article = self.reader.article();
+        let mut command = None;
         ui.horizontal(|ui| {
             ui.label(article.origin.display_name());
             ui.separator();
@@ -280,6 +282,15 @@ impl PathokApp {
                     path = pending.path.display().to_string()
                 ));
             }
+            if self.panel_sizes.side_squeezed {
+                ui.separator();
+                let hidden = ui
+                    .add(egui::Button::new(tr!("status-side-hidden")).frame(false))
+                    .on_hover_text(tr!("status-side-hidden-tip"));
+                if hidden.clicked() {
+                    command = Some(Command::ToggleLibrary);
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(tr!(
                     "status-position",
@@ -292,6 +303,7 @@ impl PathokApp {
                 ));
             });
         });
+        command
     }
 
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {

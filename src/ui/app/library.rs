@@ -89,7 +89,7 @@ impl PathokApp {
     }
 
     /// The library panel at the left of the reader, while a folder is open.
-    pub(super) fn library_panel(&mut self, ui: &mut egui::Ui) {
+    pub(super) fn library_panel(&mut self, ui: &mut egui::Ui, window: f32) {
         if !self.show_library || self.library.is_none() {
             return;
         }
@@ -104,21 +104,17 @@ impl PathokApp {
             .collect();
         let mut save = false;
         let mut action = None;
-        egui::Panel::left("library")
-            .resizable(true)
-            .default_size(460.0)
-            .size_range(280.0..=1200.0)
-            .show(ui, |ui| {
-                let mut save_first = || save = true;
-                let mut cx = PanelContext {
-                    open_article: open_article.as_deref(),
-                    codebook_tags,
-                    save_first: &mut save_first,
-                };
-                if let Some(library) = &mut self.library {
-                    action = library.ui(ui, &mut cx);
-                }
-            });
+        self.sized_library_panel(ui, window, |app, ui| {
+            let mut save_first = || save = true;
+            let mut cx = PanelContext {
+                open_article: open_article.as_deref(),
+                codebook_tags,
+                save_first: &mut save_first,
+            };
+            if let Some(library) = &mut app.library {
+                action = library.ui(ui, &mut cx);
+            }
+        });
         if save {
             self.flush_annotations();
         }

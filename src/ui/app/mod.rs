@@ -5,10 +5,13 @@ mod annotating;
 mod chrome;
 mod code_all;
 mod comparing;
+mod edges;
 mod finding;
+mod layout;
 mod library;
 mod loading;
 mod modal;
+mod panels;
 mod regions;
 mod sample;
 
@@ -72,6 +75,8 @@ pub struct PathokApp {
     hovered: Option<AnnotationId>,
     side_panel: SidePanel,
     show_side_panel: bool,
+    /// How wide the side panels are, and whether the side panel gave way to the reader.
+    panel_sizes: panels::PanelSizes,
     /// The compare view, when open.
     compare: Option<super::compare::CompareView>,
     /// The agreement window, when open.
@@ -191,6 +196,7 @@ impl PathokApp {
             hovered: None,
             side_panel: SidePanel::default(),
             show_side_panel: true,
+            panel_sizes: panels::PanelSizes::default(),
             compare: None,
             agreement: None,
             current_color: Color::HIGHLIGHT,
@@ -708,30 +714,22 @@ impl eframe::App for PathokApp {
             Vec::new()
         };
 
+        // Measured before any panel takes its share.
+        let window = ui.available_width();
+        self.panel_sizes.side_squeezed =
+            self.show_side_panel && layout::side_range(window, self.library_shown()).is_none();
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(self.menu_bar(ui));
         });
         self.find_panel(ui);
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| commands.extend(self.status_bar(ui)));
         self.blank_until_loaded &= self.loading.is_some();
         let blank = self.blank_until_loaded;
         let previewing = self.previewing;
         if self.show_side_panel && !blank && !previewing {
-            let article = Arc::clone(self.reader.article());
-            let selection = self.reader.selection();
-            let mut action = None;
-            egui::Panel::right("side")
-                .resizable(true)
-                .default_size(340.0)
-                .size_range(240.0..=640.0)
-                .show(ui, |ui| {
-                    action = self.side_panel.ui(ui, &article, &self.session, selection);
-                });
-            if let Some(action) = action {
-                self.side_panel_action(&ctx, action);
-            }
+            self.side_panel(ui, &ctx, window);
         }
-        self.library_panel(ui);
+        self.library_panel(ui, window);
         if self.standalone.is_none() {
             self.compare_panel(ui);
         }

@@ -3,6 +3,7 @@
 //! concordance), the passages by code and the tag statistics — all built on
 //! [`crate::corpus`] and run on worker threads ([`job`]), so the window never waits.
 
+mod concordance;
 mod job;
 mod list;
 mod passages;

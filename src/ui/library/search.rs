@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
-use egui::{Align2, Color32, FontId, Rect, Sense, pos2, vec2};
+use egui::{Color32, FontId, Rect, Sense, pos2, vec2};
 
 use crate::corpus::{
     self, ArticleHits, DEFAULT_CONTEXT, HitToCode, KwicOrder, Library, MatchOptions, Matcher,
@@ -18,6 +18,7 @@ use crate::text::CharRange;
 use crate::tr;
 
 use super::super::text_input::{BengaliText, add_focusable};
+use super::concordance::{self, Columns, InContext};
 use super::job::{Job, progress_ui};
 use super::{LibraryAction, PanelContext};
 
@@ -25,9 +26,6 @@ use super::{LibraryAction, PanelContext};
 pub const MAX_HITS: usize = 100_000;
 
 const LINE_HEIGHT: f32 = 22.0;
-const TITLE_WIDTH: f32 = 130.0;
-const LEFT_WIDTH: f32 = 230.0;
-const RIGHT_WIDTH: f32 = 230.0;
 /// Background of the match in a line (the find bar's yellow).
 const MATCH_FILL: Color32 = Color32::from_rgba_premultiplied(0xf2, 0xb7, 0x05, 0x70);
 
@@ -349,7 +347,8 @@ impl SearchView {
         let outcome = self.outcome.as_ref()?;
         let mut action = None;
         let total = self.lines.len();
-        egui::ScrollArea::both()
+        // Vertical only: the lines fit the panel's width (see `Line::ui`).
+        egui::ScrollArea::vertical()
             .id_salt("kwic-lines")
             .auto_shrink([false, false])
             .show_rows(ui, LINE_HEIGHT, total, |ui, range| {
@@ -383,11 +382,8 @@ impl SearchView {
                             matched: corpus::one_line(&hit.matched),
                             right: corpus::one_line(&hit.right),
                         };
-                        if line
-                            .ui(ui)
-                            .on_hover_text(article.path.display().to_string())
-                            .clicked()
-                        {
+                        let hover = format!("{}\n{}", line.title, article.path.display());
+                        if line.ui(ui).on_hover_text(hover).clicked() {
                             action = Some(LibraryAction::OpenAt(
                                 article.path.clone(),
                                 CharRange::new(hit.start.0, hit.end.0),
@@ -411,15 +407,18 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// Paint the line: title, the left context ending at a fixed column, the match
-    /// on a yellow ground, the right context; the whole line is one button.
+    /// Paint the line across the width left in `ui`: the title (truncated), the left
+    /// context right-aligned against the match column and clipped at its left, the
+    /// match in full on a yellow ground, the right context clipped at the line's end.
+    /// The whole line is one button.
     fn ui(&self, ui: &mut egui::Ui) -> egui::Response {
         let font = FontId::proportional(14.0);
         let visuals = ui.visuals();
         let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
         let painter = ui.painter().clone();
         let matched = painter.layout_no_wrap(self.matched.clone(), font.clone(), text);
-        let width = TITLE_WIDTH + LEFT_WIDTH + matched.size().x + 12.0 + RIGHT_WIDTH;
+        let width = ui.available_width().max(0.0);
+        let columns = Columns::new(width, matched.size().x, true);
         let (rect, response) = ui.allocate_exact_size(vec2(width, LINE_HEIGHT), Sense::click());
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
@@ -443,41 +442,28 @@ impl Line<'_> {
             painter.rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
         }
         let y = rect.center().y;
-        let title_rect = Rect::from_min_size(rect.min, vec2(TITLE_WIDTH - 8.0, LINE_HEIGHT));
+        let title_rect =
+            Rect::from_min_size(rect.min, vec2((columns.title - 8.0).max(0.0), LINE_HEIGHT));
         let mut job =
             egui::text::LayoutJob::simple_singleline(self.title.to_owned(), font.clone(), weak);
         job.wrap = egui::text::TextWrapping::truncate_at_width(title_rect.width());
         let title = painter.layout_job(job);
-        painter.galley(
+        painter.with_clip_rect(title_rect).galley(
             pos2(title_rect.min.x, y - title.size().y / 2.0),
             title,
             weak,
         );
-        let match_x = rect.min.x + TITLE_WIDTH + LEFT_WIDTH;
-        let left_rect =
-            Rect::from_x_y_ranges(rect.min.x + TITLE_WIDTH..=match_x - 1.0, rect.y_range());
         let left = painter.layout_no_wrap(self.left.clone(), font.clone(), text);
-        painter.with_clip_rect(left_rect).galley(
-            pos2(left_rect.max.x - left.size().x, y - left.size().y / 2.0),
+        let right = painter.layout_no_wrap(self.right.clone(), font, text);
+        let contexts =
+            Rect::from_x_y_ranges(rect.min.x + columns.title..=rect.max.x, rect.y_range());
+        let parts = InContext {
             left,
+            matched,
+            right,
             text,
-        );
-        let match_rect = Rect::from_min_size(
-            pos2(match_x - 1.0, rect.min.y + 1.0),
-            vec2(matched.size().x + 2.0, LINE_HEIGHT - 2.0),
-        );
-        painter.rect_filled(match_rect, 2.0, MATCH_FILL);
-        let match_width = matched.size().x;
-        painter.galley(pos2(match_x, y - matched.size().y / 2.0), matched, text);
-        let right_x = match_x + match_width + 3.0;
-        let right_rect = Rect::from_x_y_ranges(right_x..=rect.max.x, rect.y_range());
-        painter.with_clip_rect(right_rect).text(
-            pos2(right_x, y),
-            Align2::LEFT_CENTER,
-            &self.right,
-            font,
-            text,
-        );
+        };
+        concordance::paint(&painter, contexts, columns.left, parts, Some(MATCH_FILL));
         response
     }
 }

@@ -1,0 +1,77 @@
+//! The side panel and the library panel take their widths from `layout`: each is
+//! shown at exactly its width (long content cannot push it wider), the reader keeps
+//! its minimum, and the side panel hides when the window is too narrow for all three.
+
+use std::sync::Arc;
+
+use super::PathokApp;
+use super::edges::{EdgeDrag, Side, sized_panel};
+use super::layout;
+
+/// The panels' widths while the app runs (the library's chosen width is in the
+/// settings, so it outlives the run).
+#[derive(Debug, Default)]
+pub(super) struct PanelSizes {
+    /// The library's width while its edge is being dragged.
+    pub library_drag: Option<f32>,
+    /// The side panel's width as last dragged; `None`: the default.
+    pub side: Option<f32>,
+    /// The side panel is hidden: the window is too narrow for it next to the reader.
+    pub side_squeezed: bool,
+}
+
+impl PathokApp {
+    /// True when the library panel is on screen.
+    pub(super) fn library_shown(&self) -> bool {
+        self.show_library && self.library.is_some()
+    }
+
+    /// The side panel at the right, as wide as the window leaves it (see
+    /// [`layout::side_range`]); nothing when it gave way to the reader.
+    pub(super) fn side_panel(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, window: f32) {
+        let Some(range) = layout::side_range(window, self.library_shown()) else {
+            return;
+        };
+        let width = self.panel_sizes.side.unwrap_or(layout::SIDE_DEFAULT_WIDTH);
+        let article = Arc::clone(self.reader.article());
+        let selection = self.reader.selection();
+        let (action, drag) = sized_panel(ui, "side", Side::Right, width, range, |ui| {
+            self.side_panel.ui(ui, &article, &self.session, selection)
+        });
+        match drag {
+            EdgeDrag::Dragging(w) | EdgeDrag::Released(w) => self.panel_sizes.side = Some(w),
+            EdgeDrag::Still => {}
+        }
+        if let Some(action) = action {
+            self.side_panel_action(ctx, action);
+        }
+    }
+
+    /// Show the library panel of its width (the one being dragged, the one chosen, or
+    /// the default share of `window`) and its contents; remembers a width let go.
+    pub(super) fn sized_library_panel<R>(
+        &mut self,
+        ui: &mut egui::Ui,
+        window: f32,
+        add_contents: impl FnOnce(&mut Self, &mut egui::Ui) -> R,
+    ) -> R {
+        let range = layout::library_range(ui.available_width());
+        let chosen = self
+            .panel_sizes
+            .library_drag
+            .or(self.settings.library_width);
+        let width = layout::library_width(chosen, window, &range);
+        let (inner, drag) = sized_panel(ui, "library", Side::Left, width, range, |ui| {
+            add_contents(self, ui)
+        });
+        match drag {
+            EdgeDrag::Dragging(w) => self.panel_sizes.library_drag = Some(w),
+            EdgeDrag::Released(w) => {
+                self.panel_sizes.library_drag = None;
+                self.settings.library_width = Some(w);
+            }
+            EdgeDrag::Still => self.panel_sizes.library_drag = None,
+        }
+        inner
+    }
+}
