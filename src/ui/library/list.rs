@@ -273,8 +273,9 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, open: bool) -> bool {
                 },
             )
             .inner;
+        // The title is truncated to its column: the hover gives it in full.
         let hover = if problems.is_empty() {
-            row.path.display().to_string()
+            format!("{title}\n{}", row.path.display())
         } else {
             problems.join("\n")
         };

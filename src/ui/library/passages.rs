@@ -17,10 +17,13 @@ use crate::tr;
 
 use super::super::images::{ImageCache, ImageState};
 
+use super::concordance::{self, Columns, InContext};
 use super::job::{Job, progress_ui};
 use super::{LibraryAction, PanelContext};
 
 const ROW_HEIGHT: f32 = 44.0;
+/// The share of a passage's first line its title may take.
+const TITLE_SHARE: f32 = 0.6;
 
 struct Outcome {
     passages: Vec<Passage>,
@@ -223,21 +226,30 @@ fn passage_ui(
     ui.vertical(|ui| {
         ui.set_height(ROW_HEIGHT - 4.0);
         ui.horizontal(|ui| {
+            // One line whatever the panel's width: the title takes up to 60 % of it,
+            // the details the rest, each truncated (the full title on hover).
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let title = if passage.title.is_empty() {
                 tr!("library-no-title")
             } else {
                 passage.title.clone()
             };
+            let room = ui.available_width() * TITLE_SHARE;
+            let hover = format!("{title}\n{}", passage.article.display());
             let clicked = ui
-                .link(RichText::new(title).strong())
-                .on_hover_text(passage.article.display().to_string())
+                .scope(|ui| {
+                    ui.set_max_width(room);
+                    ui.link(RichText::new(title).strong())
+                })
+                .inner
+                .on_hover_text(hover)
                 .clicked();
             if clicked {
                 action = Some(LibraryAction::OpenAnnotation(passage.article.clone(), a.id));
             }
-            ui.weak(a.tags.join(", "));
+            let mut details = a.tags.join(", ");
             if !a.author.is_empty() {
-                ui.weak(format!("· {}", a.author));
+                details.push_str(&format!(" · {}", a.author));
             }
             let status = match a.status {
                 Status::Anchored => None,
@@ -246,8 +258,9 @@ fn passage_ui(
                 Status::ImageChanged => Some(tr!("passage-status-image-changed")),
             };
             if let Some(status) = status {
-                ui.weak(format!("· {status}"));
+                details.push_str(&format!(" · {status}"));
             }
+            ui.weak(details);
         });
         if let Some(region) = &a.region {
             ui.horizontal(|ui| {
@@ -258,17 +271,41 @@ fn passage_ui(
             });
             return;
         }
-        ui.horizontal(|ui| {
-            ui.spacing_mut().item_spacing.x = 0.0;
-            ui.label(RichText::new(format!("…{}", corpus::one_line(&a.prefix))).weak());
-            ui.label(RichText::new(corpus::one_line(&a.quote)).strong());
-            ui.label(RichText::new(format!("{}…", corpus::one_line(&a.suffix))).weak());
-            if !a.note.is_empty() {
-                ui.label(RichText::new(format!("   ✏ {}", corpus::one_line(&a.note))).italics());
-            }
-        });
+        quote_ui(ui, a);
     });
     action
+}
+
+/// The quote in its context, as a concordance line of the panel's width (so that a
+/// long context or note never widens the panel), the note after the right context.
+fn quote_ui(ui: &mut egui::Ui, a: &crate::annotate::Annotation) {
+    let width = ui.available_width().max(0.0);
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let visuals = ui.visuals();
+    let (text, weak) = (visuals.strong_text_color(), visuals.weak_text_color());
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let painter = ui.painter();
+    let matched = painter.layout_no_wrap(corpus::one_line(&a.quote), font.clone(), text);
+    let mut after = format!("{}…", corpus::one_line(&a.suffix));
+    if !a.note.is_empty() {
+        after.push_str(&format!("   ✏ {}", corpus::one_line(&a.note)));
+    }
+    let parts = InContext {
+        left: painter.layout_no_wrap(
+            format!("…{}", corpus::one_line(&a.prefix)),
+            font.clone(),
+            weak,
+        ),
+        right: painter.layout_no_wrap(after, font, weak),
+        matched,
+        text,
+    };
+    let columns = Columns::new(width, parts.matched.size().x, false);
+    concordance::paint(painter, rect, columns.left, parts, None);
 }
 
 /// Height of a region's thumbnail in a row.
