@@ -75,14 +75,14 @@ fn edge(
         let stroke = ui.visuals().widgets.hovered.fg_stroke;
         ui.painter().vline(x, rect.y_range(), stroke);
     }
-    let Some(pointer) = response.interact_pointer_pos() else {
-        return EdgeDrag::Still;
-    };
-    let wanted = match side {
-        Side::Left => pointer.x - rect.min.x,
-        Side::Right => rect.max.x - pointer.x,
-    };
-    let wanted = wanted.clamp(*range.start(), *range.end()).round();
+    let wanted = response
+        .interact_pointer_pos()
+        .map_or(rect.width(), |pointer| match side {
+            Side::Left => pointer.x - rect.min.x,
+            Side::Right => rect.max.x - pointer.x,
+        })
+        .clamp(*range.start(), *range.end())
+        .round();
     if response.drag_stopped() {
         EdgeDrag::Released(wanted)
     } else if response.dragged() {

@@ -740,6 +740,7 @@ impl eframe::App for PathokApp {
         let mut open_image: Option<ImageSource> = None;
         let mut region_event = None;
         let page = egui::CentralPanel::default().frame(page).show(ui, |ui| {
+            self.panel_sizes.reader_rect = Some(ui.max_rect());
             if blank {
                 // The page colour only: the article named at start-up is on its way.
             } else if let Some(viewer) = &mut self.standalone {

@@ -18,9 +18,29 @@ pub(super) struct PanelSizes {
     pub side: Option<f32>,
     /// The side panel is hidden: the window is too narrow for it next to the reader.
     pub side_squeezed: bool,
+    /// Where the library panel was last drawn, while it is shown.
+    pub library_rect: Option<egui::Rect>,
+    /// Where the reader (the central panel) was last drawn.
+    pub reader_rect: Option<egui::Rect>,
 }
 
 impl PathokApp {
+    /// Where the reader (between the panels) was drawn in the last frame; `None`
+    /// before the first.
+    pub fn reader_rect(&self) -> Option<egui::Rect> {
+        self.panel_sizes.reader_rect
+    }
+
+    /// Where the library panel was drawn in the last frame, while it is shown.
+    pub fn library_rect(&self) -> Option<egui::Rect> {
+        self.panel_sizes.library_rect.filter(|_| self.library_shown())
+    }
+
+    /// True when the side panel gave way to the reader (the window is too narrow).
+    pub fn side_panel_squeezed(&self) -> bool {
+        self.panel_sizes.side_squeezed
+    }
+
     /// True when the library panel is on screen.
     pub(super) fn library_shown(&self) -> bool {
         self.show_library && self.library.is_some()
@@ -61,9 +81,15 @@ impl PathokApp {
             .library_drag
             .or(self.settings.library_width);
         let width = layout::library_width(chosen, window, &range);
+        let before = ui.available_rect_before_wrap();
         let (inner, drag) = sized_panel(ui, "library", Side::Left, width, range, |ui| {
             add_contents(self, ui)
         });
+        let after = ui.available_rect_before_wrap();
+        self.panel_sizes.library_rect = Some(egui::Rect::from_x_y_ranges(
+            before.min.x..=after.min.x,
+            before.y_range(),
+        ));
         match drag {
             EdgeDrag::Dragging(w) => self.panel_sizes.library_drag = Some(w),
             EdgeDrag::Released(w) => {

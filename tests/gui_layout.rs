@@ -1,0 +1,227 @@
+//! The reading column stays readable with the library and the side panel open: in
+//! windows 1100 and 1400 points wide, with long titles, long concordance lines and a
+//! long tag name, the reader keeps its minimum, the panels keep their widths, the
+//! library's edge drags and its width is remembered, and a window too narrow for all
+//! three hides the side panel with a notice.
+
+// A test fails on the first broken expectation, with its message: unwrap/expect are
+// how these tests say what they expect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pathok::annotate::{Codebook, Color, Tag};
+use pathok::ui::PathokApp;
+use pathok::ui::settings::Settings;
+
+use common::App;
+
+/// The narrowest column the panels must leave to the reader.
+const READER_MIN: f32 = 420.0;
+
+/// A tag name longer than the side panel is wide.
+const LONG_TAG: &str = "দ্বিপাক্ষিক-সম্পর্ক-ও-আঞ্চলিক-নিরাপত্তা-বিষয়ক-আলোচনা-ও-চুক্তির-প্রসঙ্গ";
+
+/// Three articles whose titles are far longer than the library panel, each with the
+/// word চুক্তি deep inside a long sentence; a codebook of one long tag.
+fn corpus() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    let words = "দ্বিপাক্ষিক সম্পর্ক জোরদার করতে দুই দেশের প্রতিনিধিরা দীর্ঘ আলোচনার পর";
+    for (name, place) in [("ক.txt", "ঢাকা"), ("খ.txt", "দিল্লি"), ("গ.txt", "কলকাতা")] {
+        let title = format!("{place}: {words} {words} নতুন বাণিজ্য চুক্তির খসড়া চূড়ান্ত করেছেন");
+        let body = format!("{words} {words} চুক্তি সই করলেন, {words} {words} {words}।");
+        std::fs::write(dir.join(name), format!("{title}\n\n{body}\n")).unwrap();
+    }
+    let codebook = Codebook {
+        tags: vec![Tag {
+            name: LONG_TAG.into(),
+            color: Color([0x7f, 0xb8, 0xf0]),
+            description: String::new(),
+        }],
+    };
+    pathok::store::save_codebook(&dir.join("codebook.ron"), &codebook).unwrap();
+    (tmp, dir)
+}
+
+/// The app on `dir` in a window `size` points large, with `library_width` chosen.
+fn app(dir: PathBuf, size: [f32; 2], library_width: Option<f32>) -> App {
+    let settings = Settings {
+        author: "tester".into(),
+        language: Some(pathok::i18n::Language::English),
+        library_width,
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(32)
+        .build_eframe(move |cc| PathokApp::with_settings(&cc.egui_ctx, settings, Some(dir)));
+    h.run();
+    wait(&mut h, "the scan", |h| {
+        h.state()
+            .library()
+            .is_some_and(|l| !l.is_busy() && !l.library().rows.is_empty())
+    });
+    h.run();
+    h
+}
+
+/// Run frames until `done` holds (background work answers within a few seconds).
+fn wait(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    for _ in 0..600 {
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn idle(h: &App) -> bool {
+    h.state().library().is_some_and(|l| !l.is_busy())
+}
+
+fn library_rect(h: &App) -> egui::Rect {
+    h.state().library_rect().expect("the library is shown")
+}
+
+fn reader_width(h: &App) -> f32 {
+    h.state().reader_rect().expect("the reader was drawn").width()
+}
+
+/// The reader keeps its minimum and the library the width it had at the start.
+fn assert_layout(h: &App, library_width: f32, when: &str) {
+    let reader = reader_width(h);
+    assert!(reader >= READER_MIN, "{when}: the reader is {reader} wide");
+    let library = library_rect(h).width();
+    assert!(
+        (library - library_width).abs() < 1.0,
+        "{when}: the library grew from {library_width} to {library}"
+    );
+    assert!(!h.state().side_panel_squeezed(), "{when}: the side panel fits");
+}
+
+#[test]
+fn the_reader_keeps_a_readable_column_beside_the_library_and_the_side_panel() {
+    for size in [[1100.0, 760.0], [1400.0, 900.0]] {
+        let (_tmp, dir) = corpus();
+        let mut h = app(dir, size, None);
+        let width = library_rect(&h).width();
+        assert!(width >= 240.0, "{size:?}: the library is {width} wide");
+        assert_layout(&h, width, &format!("{size:?}, the list"));
+
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+        h.run();
+        for c in "চুক্তি".chars() {
+            h.event(egui::Event::Text(c.to_string()));
+            h.step();
+        }
+        h.key_press(Key::Enter);
+        h.run();
+        wait(&mut h, "the search", idle);
+        h.run();
+        assert_layout(&h, width, &format!("{size:?}, the concordance"));
+        // Every line lies inside the panel (its match in full: see `concordance`).
+        let panel = library_rect(&h);
+        let line = h.get_by_label_contains("hit 1 of").rect();
+        assert!(
+            panel.min.x <= line.min.x && line.max.x <= panel.max.x,
+            "{size:?}: the line {line:?} leaves the panel {panel:?}"
+        );
+
+        // Tag a hit with the long tag: the side panel lists it, the passages show it.
+        h.get_by_label_contains("hit 1 of").click();
+        h.run();
+        h.key_press(Key::Num1);
+        h.run();
+        assert_eq!(h.state().session().set.len(), 1, "{size:?}: the hit is tagged");
+        assert_layout(&h, width, &format!("{size:?}, a long tag in the side panel"));
+        h.get_by_label("Passages").click();
+        h.run();
+        wait(&mut h, "the tag in the list", |h| {
+            h.state()
+                .library()
+                .is_some_and(|l| l.library().rows.iter().any(|r| !r.tags.is_empty()))
+        });
+        h.run();
+        // The tag's toggle in the library (the side panel names it too).
+        let panel = library_rect(&h);
+        h.get_all_by_label(LONG_TAG)
+            .find(|n| panel.contains(n.rect().center()))
+            .expect("the tag's toggle in the passages")
+            .click();
+        h.run();
+        wait(&mut h, "the passages", idle);
+        h.run();
+        h.get_by_label_contains("1 passage in 1 article");
+        assert_layout(&h, width, &format!("{size:?}, the passages"));
+        h.get_by_label("Statistics").click();
+        h.run();
+        wait(&mut h, "the statistics", idle);
+        h.run();
+        assert_layout(&h, width, &format!("{size:?}, the statistics"));
+    }
+}
+
+#[test]
+fn the_library_panel_is_forty_percent_of_a_wide_window_and_gives_way_in_a_narrow_one() {
+    let (_tmp, dir) = corpus();
+    let h = app(dir.clone(), [1400.0, 900.0], None);
+    assert!((library_rect(&h).width() - 560.0).abs() < 1.0);
+    let h = app(dir, [1100.0, 760.0], None);
+    let reader = reader_width(&h);
+    assert!((reader - READER_MIN).abs() < 1.0, "the reader is {reader} wide");
+}
+
+#[test]
+fn the_library_panel_edge_drags_and_its_width_is_remembered() {
+    let (_tmp, dir) = corpus();
+    let mut h = app(dir.clone(), [1400.0, 900.0], None);
+    let before = library_rect(&h);
+    // Just inside the edge (the reader starts right at it).
+    let from = egui::pos2(before.max.x - 2.0, before.center().y);
+    common::drag(&mut h, from, from - egui::vec2(150.0, 0.0));
+    let chosen = h.state().settings().library_width.expect("the width is remembered");
+    assert!(
+        (chosen - (before.width() - 150.0)).abs() < 3.0,
+        "dragged from {} to {chosen}",
+        before.width()
+    );
+    assert!((library_rect(&h).width() - chosen).abs() < 1.0);
+
+    // The next run starts with it.
+    let h = app(dir.clone(), [1400.0, 900.0], Some(chosen));
+    assert!((library_rect(&h).width() - chosen).abs() < 1.0);
+
+    // Dragged far to the right, it stops where the reader keeps its minimum.
+    let mut h = app(dir, [1400.0, 900.0], Some(chosen));
+    let rect = library_rect(&h);
+    let from = egui::pos2(rect.max.x - 2.0, rect.center().y);
+    common::drag(&mut h, from, egui::pos2(1350.0, from.y));
+    let reader = reader_width(&h);
+    assert!(reader >= READER_MIN, "the reader is {reader} wide");
+}
+
+#[test]
+fn a_window_too_narrow_for_three_columns_hides_the_side_panel_and_says_so() {
+    let (_tmp, dir) = corpus();
+    let mut h = app(dir, [800.0, 700.0], None);
+    assert!(h.state().side_panel_squeezed());
+    let reader = reader_width(&h);
+    assert!(reader >= READER_MIN, "the reader is {reader} wide");
+    // The notice hides the library, and the side panel comes back.
+    h.get_by_label("Side panel hidden: window too narrow").click();
+    h.run();
+    assert!(h.state().library_rect().is_none(), "the library is hidden");
+    assert!(!h.state().side_panel_squeezed());
+    let reader = reader_width(&h);
+    assert!(reader >= READER_MIN, "the reader is {reader} wide");
+}
