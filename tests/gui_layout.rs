@@ -34,7 +34,8 @@ fn corpus() -> (tempfile::TempDir, PathBuf) {
     let dir = tmp.path().join("corpus");
     std::fs::create_dir(&dir).unwrap();
     let words = "দ্বিপাক্ষিক সম্পর্ক জোরদার করতে দুই দেশের প্রতিনিধিরা দীর্ঘ আলোচনার পর";
-    for (name, place) in [("ক.txt", "ঢাকা"), ("খ.txt", "দিল্লি"), ("গ.txt", "কলকাতা")] {
+    for (name, place) in [("ক.txt", "ঢাকা"), ("খ.txt", "দিল্লি"), ("গ.txt", "কলকাতা")]
+    {
         let title = format!("{place}: {words} {words} নতুন বাণিজ্য চুক্তির খসড়া চূড়ান্ত করেছেন");
         let body = format!("{words} {words} চুক্তি সই করলেন, {words} {words} {words}।");
         std::fs::write(dir.join(name), format!("{title}\n\n{body}\n")).unwrap();
@@ -94,7 +95,10 @@ fn library_rect(h: &App) -> egui::Rect {
 }
 
 fn reader_width(h: &App) -> f32 {
-    h.state().reader_rect().expect("the reader was drawn").width()
+    h.state()
+        .reader_rect()
+        .expect("the reader was drawn")
+        .width()
 }
 
 /// The reader keeps its minimum and the library the width it had at the start.
@@ -106,7 +110,10 @@ fn assert_layout(h: &App, library_width: f32, when: &str) {
         (library - library_width).abs() < 1.0,
         "{when}: the library grew from {library_width} to {library}"
     );
-    assert!(!h.state().side_panel_squeezed(), "{when}: the side panel fits");
+    assert!(
+        !h.state().side_panel_squeezed(),
+        "{when}: the side panel fits"
+    );
 }
 
 #[test]
@@ -142,8 +149,16 @@ fn the_reader_keeps_a_readable_column_beside_the_library_and_the_side_panel() {
         h.run();
         h.key_press(Key::Num1);
         h.run();
-        assert_eq!(h.state().session().set.len(), 1, "{size:?}: the hit is tagged");
-        assert_layout(&h, width, &format!("{size:?}, a long tag in the side panel"));
+        assert_eq!(
+            h.state().session().set.len(),
+            1,
+            "{size:?}: the hit is tagged"
+        );
+        assert_layout(
+            &h,
+            width,
+            &format!("{size:?}, a long tag in the side panel"),
+        );
         h.get_by_label("Passages").click();
         h.run();
         wait(&mut h, "the tag in the list", |h| {
@@ -178,7 +193,10 @@ fn the_library_panel_is_forty_percent_of_a_wide_window_and_gives_way_in_a_narrow
     assert!((library_rect(&h).width() - 560.0).abs() < 1.0);
     let h = app(dir, [1100.0, 760.0], None);
     let reader = reader_width(&h);
-    assert!((reader - READER_MIN).abs() < 1.0, "the reader is {reader} wide");
+    assert!(
+        (reader - READER_MIN).abs() < 1.0,
+        "the reader is {reader} wide"
+    );
 }
 
 #[test]
@@ -189,7 +207,11 @@ fn the_library_panel_edge_drags_and_its_width_is_remembered() {
     // Just inside the edge (the reader starts right at it).
     let from = egui::pos2(before.max.x - 2.0, before.center().y);
     common::drag(&mut h, from, from - egui::vec2(150.0, 0.0));
-    let chosen = h.state().settings().library_width.expect("the width is remembered");
+    let chosen = h
+        .state()
+        .settings()
+        .library_width
+        .expect("the width is remembered");
     assert!(
         (chosen - (before.width() - 150.0)).abs() < 3.0,
         "dragged from {} to {chosen}",
@@ -218,7 +240,8 @@ fn a_window_too_narrow_for_three_columns_hides_the_side_panel_and_says_so() {
     let reader = reader_width(&h);
     assert!(reader >= READER_MIN, "the reader is {reader} wide");
     // The notice hides the library, and the side panel comes back.
-    h.get_by_label("Side panel hidden: window too narrow").click();
+    h.get_by_label("Side panel hidden: window too narrow")
+        .click();
     h.run();
     assert!(h.state().library_rect().is_none(), "the library is hidden");
     assert!(!h.state().side_panel_squeezed());

@@ -33,7 +33,9 @@ impl PathokApp {
 
     /// Where the library panel was drawn in the last frame, while it is shown.
     pub fn library_rect(&self) -> Option<egui::Rect> {
-        self.panel_sizes.library_rect.filter(|_| self.library_shown())
+        self.panel_sizes
+            .library_rect
+            .filter(|_| self.library_shown())
     }
 
     /// True when the side panel gave way to the reader (the window is too narrow).

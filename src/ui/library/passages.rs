@@ -281,7 +281,11 @@ fn passage_ui(
 fn quote_ui(ui: &mut egui::Ui, a: &crate::annotate::Annotation) {
     let width = ui.available_width().max(0.0);
     let height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    // Painted, not a label: screen readers (and tests) are told the quote.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, true, corpus::one_line(&a.quote))
+    });
     if !ui.is_rect_visible(rect) {
         return;
     }
