@@ -124,7 +124,8 @@ impl ListState {
 
     fn filters_ui(&mut self, ui: &mut egui::Ui, library: &Library) {
         let before = self.filter.clone();
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow panel the filters take two lines rather than being cut.
+        ui.horizontal_wrapped(|ui| {
             let response = ui.add(
                 egui::TextEdit::singleline(&mut self.text)
                     .hint_text(tr!("library-filter-hint"))

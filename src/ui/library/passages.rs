@@ -190,7 +190,7 @@ impl PassagesView {
                 ui.weak(tr!("passages-no-tags"));
             }
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let mut coder = self.filter.coders.first().cloned();
             super::list::choice(
                 ui,

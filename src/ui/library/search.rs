@@ -185,7 +185,7 @@ impl SearchView {
             run |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             run |= ui.button(tr!("search-button")).clicked();
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut self.options.whole_word, tr!("search-whole-word"));
             ui.checkbox(&mut self.options.regex, tr!("search-regex"))
                 .on_hover_text(tr!("search-regex-tip"));
@@ -236,7 +236,7 @@ impl SearchView {
                     });
             });
         let before = self.order;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(tr!("search-sort-by"));
             ui.radio_value(
                 &mut self.order,
@@ -264,7 +264,7 @@ impl SearchView {
         if outcome.results.is_empty() {
             return;
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             super::list::choice(
                 ui,
                 "kwic-tag",
