@@ -91,6 +91,8 @@ impl StatsView {
             return (None, None);
         };
         let mut cell = None;
+        // The tables may scroll sideways; the sentences wrap at the panel's width.
+        let text_width = ui.available_width() - ui.spacing().scroll.bar_width;
         egui::ScrollArea::both()
             .id_salt("stats")
             .auto_shrink([false, false])
@@ -112,7 +114,10 @@ impl StatsView {
                 bar_chart(ui, stats);
                 ui.add_space(8.0);
                 ui.strong(tr!("stats-co-occurrence"));
-                ui.weak(tr!("stats-co-occurrence-explain"));
+                ui.scope(|ui| {
+                    ui.set_max_width(text_width);
+                    ui.weak(tr!("stats-co-occurrence-explain"));
+                });
                 cell = matrix(ui, stats);
             });
         (None, cell)
