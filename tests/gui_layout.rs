@@ -101,14 +101,21 @@ fn reader_width(h: &App) -> f32 {
         .width()
 }
 
-/// The reader keeps its minimum and the library the width it had at the start.
-fn assert_layout(h: &App, library_width: f32, when: &str) {
+/// The reader keeps its minimum, and the library and the reader the widths they had
+/// at the start (`widths`): no content pushed a panel wider.
+fn assert_layout(h: &App, widths: (f32, f32), when: &str) {
     let reader = reader_width(h);
     assert!(reader >= READER_MIN, "{when}: the reader is {reader} wide");
+    assert!(
+        (reader - widths.1).abs() < 1.0,
+        "{when}: the reader went from {} to {reader}",
+        widths.1
+    );
     let library = library_rect(h).width();
     assert!(
-        (library - library_width).abs() < 1.0,
-        "{when}: the library grew from {library_width} to {library}"
+        (library - widths.0).abs() < 1.0,
+        "{when}: the library grew from {} to {library}",
+        widths.0
     );
     assert!(
         !h.state().side_panel_squeezed(),
@@ -121,8 +128,12 @@ fn the_reader_keeps_a_readable_column_beside_the_library_and_the_side_panel() {
     for size in [[1100.0, 760.0], [1400.0, 900.0]] {
         let (_tmp, dir) = corpus();
         let mut h = app(dir, size, None);
-        let width = library_rect(&h).width();
-        assert!(width >= 240.0, "{size:?}: the library is {width} wide");
+        let width = (library_rect(&h).width(), reader_width(&h));
+        assert!(
+            width.0 >= 240.0,
+            "{size:?}: the library is {} wide",
+            width.0
+        );
         assert_layout(&h, width, &format!("{size:?}, the list"));
 
         h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
