@@ -107,11 +107,11 @@ mod tests {
 
     #[test]
     fn the_matches_line_up_in_a_column_of_a_wide_line() {
-        let a = Columns::new(500.0, 40.0, true);
-        let b = Columns::new(500.0, 90.0, true);
+        let a = Columns::new(800.0, 40.0, true);
+        let b = Columns::new(800.0, 90.0, true);
         assert_eq!(a, b);
         assert_eq!(a.title, TITLE_WIDTH);
-        assert_eq!(a.left, (500.0 - TITLE_WIDTH) * LEFT_SHARE);
+        assert_eq!(a.left, (800.0 - TITLE_WIDTH) * LEFT_SHARE);
     }
 
     #[test]
