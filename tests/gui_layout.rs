@@ -215,8 +215,8 @@ fn the_library_panel_edge_drags_and_its_width_is_remembered() {
     let (_tmp, dir) = corpus();
     let mut h = app(dir.clone(), [1400.0, 900.0], None);
     let before = library_rect(&h);
-    // Just inside the edge (the reader starts right at it).
-    let from = egui::pos2(before.max.x - 2.0, before.center().y);
+    // Just on the reader's side of the edge: the edge is on top of the reader.
+    let from = egui::pos2(before.max.x + 2.0, before.center().y);
     common::drag(&mut h, from, from - egui::vec2(150.0, 0.0));
     let chosen = h
         .state()
@@ -241,6 +241,31 @@ fn the_library_panel_edge_drags_and_its_width_is_remembered() {
     common::drag(&mut h, from, egui::pos2(1350.0, from.y));
     let reader = reader_width(&h);
     assert!(reader >= READER_MIN, "the reader is {reader} wide");
+}
+
+#[test]
+fn the_side_panel_edge_drags_from_the_reader_side_and_the_reader_keeps_its_minimum() {
+    let (_tmp, dir) = corpus();
+    let mut h = app(dir, [1400.0, 900.0], None);
+    let reader = h.state().reader_rect().unwrap();
+    let from = egui::pos2(reader.max.x - 2.0, reader.center().y);
+    common::drag(&mut h, from, from - egui::vec2(60.0, 0.0));
+    let narrower = reader_width(&h);
+    assert!(
+        (reader.width() - 60.0 - narrower).abs() < 3.0,
+        "the reader went from {} to {narrower}",
+        reader.width()
+    );
+    assert!(
+        h.state().reader().selection().is_none(),
+        "no text was selected"
+    );
+    // Dragged as far as it goes, the side panel stops at the reader's minimum.
+    let reader = h.state().reader_rect().unwrap();
+    let from = egui::pos2(reader.max.x - 2.0, reader.center().y);
+    common::drag(&mut h, from, egui::pos2(100.0, from.y));
+    let reader = reader_width(&h);
+    assert!(reader >= READER_MIN - 0.5, "the reader is {reader} wide");
 }
 
 #[test]

@@ -26,17 +26,16 @@ pub(super) enum EdgeDrag {
     Released(f32),
 }
 
-/// A side panel of `width` points (within `range`) with a draggable inner edge.
-/// `live` is the width while a drag is under way (kept by the caller between frames).
-/// Returns what the panel's contents returned and what happened to the edge.
+/// A side panel of `width` points (within `range`). Returns what its contents
+/// returned and where it was drawn (for its [`edge`], handled after the reader).
 pub(super) fn sized_panel<R>(
     ui: &mut egui::Ui,
     id: &str,
     side: Side,
     width: f32,
-    range: RangeInclusive<f32>,
+    range: &RangeInclusive<f32>,
     add_contents: impl FnOnce(&mut egui::Ui) -> R,
-) -> (R, EdgeDrag) {
+) -> (R, Rect) {
     let width = width.clamp(*range.start(), *range.end());
     let panel = match side {
         Side::Left => egui::Panel::left(id),
@@ -46,13 +45,13 @@ pub(super) fn sized_panel<R>(
         .resizable(false)
         .exact_size(width)
         .show(ui, add_contents);
-    let rect = shown.response.rect;
-    let drag = edge(ui, id, side, rect, &range);
-    (shown.inner, drag)
+    (shown.inner, shown.response.rect)
 }
 
-/// The draggable inner edge of a panel occupying `rect`.
-fn edge(
+/// The draggable inner edge of a panel occupying `rect`. Called after the reader is
+/// drawn, so that the edge is on top of it: a press right at the boundary, on either
+/// side, takes the edge rather than starting a selection in the reader.
+pub(super) fn edge(
     ui: &mut egui::Ui,
     id: &str,
     side: Side,

@@ -756,6 +756,7 @@ impl eframe::App for PathokApp {
                 region_event = output.region_event;
             }
         });
+        self.panel_edges(ui);
         if !self.notices.is_empty() {
             // Floating at the foot of the page, over the text: a notice that comes or
             // goes by itself never moves what the user is about to click, and covers

@@ -2,10 +2,11 @@
 //! shown at exactly its width (long content cannot push it wider), the reader keeps
 //! its minimum, and the side panel hides when the window is too narrow for all three.
 
+use std::ops::RangeInclusive;
 use std::sync::Arc;
 
 use super::PathokApp;
-use super::edges::{EdgeDrag, Side, sized_panel};
+use super::edges::{EdgeDrag, Side, edge, sized_panel};
 use super::layout;
 
 /// The panels' widths while the app runs (the library's chosen width is in the
@@ -22,6 +23,10 @@ pub(super) struct PanelSizes {
     pub library_rect: Option<egui::Rect>,
     /// Where the reader (the central panel) was last drawn.
     pub reader_rect: Option<egui::Rect>,
+    /// The side panel's rectangle and range this frame, for its edge.
+    side_edge: Option<(egui::Rect, RangeInclusive<f32>)>,
+    /// The library's rectangle and range this frame, for its edge.
+    library_edge: Option<(egui::Rect, RangeInclusive<f32>)>,
 }
 
 impl PathokApp {
@@ -57,13 +62,10 @@ impl PathokApp {
         let width = self.panel_sizes.side.unwrap_or(layout::SIDE_DEFAULT_WIDTH);
         let article = Arc::clone(self.reader.article());
         let selection = self.reader.selection();
-        let (action, drag) = sized_panel(ui, "side", Side::Right, width, range, |ui| {
+        let (action, rect) = sized_panel(ui, "side", Side::Right, width, &range, |ui| {
             self.side_panel.ui(ui, &article, &self.session, selection)
         });
-        match drag {
-            EdgeDrag::Dragging(w) | EdgeDrag::Released(w) => self.panel_sizes.side = Some(w),
-            EdgeDrag::Still => {}
-        }
+        self.panel_sizes.side_edge = Some((rect, range));
         if let Some(action) = action {
             self.side_panel_action(ctx, action);
         }
@@ -83,23 +85,32 @@ impl PathokApp {
             .library_drag
             .or(self.settings.library_width);
         let width = layout::library_width(chosen, window, &range);
-        let before = ui.available_rect_before_wrap();
-        let (inner, drag) = sized_panel(ui, "library", Side::Left, width, range, |ui| {
+        let (inner, rect) = sized_panel(ui, "library", Side::Left, width, &range, |ui| {
             add_contents(self, ui)
         });
-        let after = ui.available_rect_before_wrap();
-        self.panel_sizes.library_rect = Some(egui::Rect::from_x_y_ranges(
-            before.min.x..=after.min.x,
-            before.y_range(),
-        ));
-        match drag {
-            EdgeDrag::Dragging(w) => self.panel_sizes.library_drag = Some(w),
-            EdgeDrag::Released(w) => {
-                self.panel_sizes.library_drag = None;
-                self.settings.library_width = Some(w);
-            }
-            EdgeDrag::Still => self.panel_sizes.library_drag = None,
-        }
+        self.panel_sizes.library_rect = Some(rect);
+        self.panel_sizes.library_edge = Some((rect, range));
         inner
+    }
+
+    /// The panels' inner edges, after the reader is drawn (see [`edge`]): a drag
+    /// changes the width (the library's, once let go, is kept in the settings).
+    pub(super) fn panel_edges(&mut self, ui: &mut egui::Ui) {
+        if let Some((rect, range)) = self.panel_sizes.side_edge.take() {
+            match edge(ui, "side", Side::Right, rect, &range) {
+                EdgeDrag::Dragging(w) | EdgeDrag::Released(w) => self.panel_sizes.side = Some(w),
+                EdgeDrag::Still => {}
+            }
+        }
+        if let Some((rect, range)) = self.panel_sizes.library_edge.take() {
+            match edge(ui, "library", Side::Left, rect, &range) {
+                EdgeDrag::Dragging(w) => self.panel_sizes.library_drag = Some(w),
+                EdgeDrag::Released(w) => {
+                    self.panel_sizes.library_drag = None;
+                    self.settings.library_width = Some(w);
+                }
+                EdgeDrag::Still => self.panel_sizes.library_drag = None,
+            }
+        }
     }
 }
