@@ -344,7 +344,13 @@ fn regions_of_a_changed_picture_are_flagged_for_review() {
             at(s, size, (60.0, 60.0)),
         );
         press(&mut h, &[Key::Num1]);
-        saved(&mut h, photo);
+        press(&mut h, &[Key::N]);
+        h.event(egui::Event::Text("ঘাটের নৌকা".into()));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        h.run();
+        let kept = saved(&mut h, photo);
+        assert_eq!(kept[0].note, "ঘাটের নৌকা");
     }
     // Another picture under the same name.
     std::fs::copy("tests/data/articles/river-2.png", photo).expect("replace the photo");
@@ -367,6 +373,7 @@ fn regions_of_a_changed_picture_are_flagged_for_review() {
         h.query_by_label_contains("picture changed").is_some(),
         "the side panel says so"
     );
+    h.get_by_label("ঘাটের নৌকা");
 
     // The user looked: the region is right on the new picture too.
     h.get_by_label("Keep on this picture").click();

@@ -592,6 +592,7 @@ region-label = ছবির অংশ { $x },{ $y } { $w }×{ $h }
 region-label-of = { $image } ছবির অংশ { $x },{ $y } { $w }×{ $h }
 region-thumbnail = { $region }-এর ছোট ছবি
 region-flagged-on-picture = ⚠ ছবি বদলেছে — পর্যালোচনা করুন: { $region }
+region-flagged-untagged = ⚠ ছবি বদলেছে — পর্যালোচনা করুন
 notice-region-picture-unreadable = এই অংশের ছবিটি পড়া যাচ্ছে না, তাই অংশটি এতে রাখা যাচ্ছে না: { $path }
 notice-region-sample = নিজের নিবন্ধের ছবিতেই অংশ আঁকা যায়, নমুনা নিবন্ধের ছবিতে নয়
 notice-region-not-kept = কোন ছবি তা লিখে রাখতে ছবিটি আবার পড়া যায়নি; অংশটি রাখা হয়নি: { $path }

@@ -659,6 +659,7 @@ region-label = image region { $x },{ $y } { $w }×{ $h }
 region-label-of = image region { $x },{ $y } { $w }×{ $h } of { $image }
 region-thumbnail = thumbnail of { $region }
 region-flagged-on-picture = ⚠ picture changed — review: { $region }
+region-flagged-untagged = ⚠ picture changed — review
 notice-region-picture-unreadable = the picture of this region cannot be read, so the region cannot be kept on it: { $path }
 notice-region-sample = regions can be drawn on the pictures of your own articles, not on the sample's
 notice-region-not-kept = the picture could not be read again to record which one it is; the region was not kept: { $path }

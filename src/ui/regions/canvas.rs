@@ -40,6 +40,18 @@ pub struct ShownRegion {
     pub selected: bool,
 }
 
+impl ShownRegion {
+    /// What is written on the picture: its tags, with the mark of review when its
+    /// picture changed (the mark alone when it has no tags).
+    fn written_label(&self) -> String {
+        match (self.flagged, self.label.is_empty()) {
+            (true, true) => tr!("region-flagged-untagged"),
+            (true, false) => tr!("region-flagged-on-picture", region = self.label.as_str()),
+            (false, _) => self.label.clone(),
+        }
+    }
+}
+
 /// The regions of one picture and the rectangle drawn on it but not coded yet.
 #[derive(Clone, Debug, Default)]
 pub struct PictureRegions {
@@ -351,11 +363,7 @@ fn paint_region(
             StrokeKind::Inside,
         );
     }
-    let label = if region.flagged {
-        tr!("region-flagged-on-picture", region = region.label.as_str())
-    } else {
-        region.label.clone()
-    };
+    let label = region.written_label();
     if !label.is_empty() {
         paint_label(
             painter,
@@ -387,4 +395,34 @@ fn paint_label(painter: &egui::Painter, at: Pos2, text: String, color: Color32, 
     let back = Rect::from_min_size(at, galley.size() + Vec2::new(6.0, 2.0) * unit);
     painter.rect_filled(back, CornerRadius::same(2), color.gamma_multiply(0.85));
     painter.galley(at + Vec2::new(3.0, 1.0) * unit, galley, Color32::WHITE);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flagged_region_is_marked_for_review_with_or_without_tags() {
+        let region = |label: &str, flagged| ShownRegion {
+            key: 0,
+            pixels: PixelRect::new(0, 0, 1, 1),
+            color: Color32::WHITE,
+            label: label.to_owned(),
+            hover: String::new(),
+            flagged,
+            selected: false,
+        };
+        crate::i18n::with_language(crate::i18n::Language::English, || {
+            assert_eq!(region("নদী", false).written_label(), "নদী");
+            assert_eq!(
+                region("নদী", true).written_label(),
+                "⚠ picture changed — review: নদী"
+            );
+            assert_eq!(
+                region("", true).written_label(),
+                "⚠ picture changed — review"
+            );
+            assert_eq!(region("", false).written_label(), "");
+        });
+    }
 }

@@ -284,6 +284,12 @@ impl SidePanel {
             }
             chips(ui, a, &session.codebook);
             ui.label(RichText::new(coder_label(Some(&a.author))).weak());
+            if !a.note.is_empty() {
+                // What the coder wrote helps to decide whether the region still fits.
+                ui.add(
+                    egui::Label::new(RichText::new(preview(&a.note, 120)).italics().weak()).wrap(),
+                );
+            }
             ui.horizontal(|ui| {
                 if a.is_region() {
                     if ui.button(tr!("panel-region-select")).clicked() {
