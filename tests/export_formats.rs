@@ -8,9 +8,10 @@
 
 #[path = "common/export_fixture.rs"]
 mod export_fixture;
+#[path = "common/refi.rs"]
+mod refi;
 
 use std::path::Path;
-use std::process::Command;
 
 #[path = "common/brat_grammar.rs"]
 mod brat_grammar;
@@ -247,28 +248,6 @@ fn brat_spans_slice_the_txt_to_the_quoted_text() {
     brat_grammar::check_collection(&out);
 }
 
-/// Validate `xml` against `schema` with xmllint; fails loudly when it is missing.
-fn xmllint(xml: &Path, schema: &str) {
-    let schema = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/refi")
-        .join(schema);
-    let out = Command::new("xmllint")
-        .args(["--noout", "--schema"])
-        .arg(&schema)
-        .arg(xml)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("xmllint is needed to validate REFI-QDA exports (apt-get install libxml2-utils): {e}")
-        });
-    assert!(
-        out.status.success(),
-        "{} is not valid against {}:\n{}",
-        xml.display(),
-        schema.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 fn attr<'a>(element: &'a str, name: &str) -> &'a str {
     let at = element
         .find(&format!(" {name}=\""))
@@ -290,7 +269,7 @@ fn qdpx_project_is_valid_and_positions_slice_the_sources() {
     let qde = read(&mut zip, "project.qde");
     let qde_path = dir.path().join("project.qde");
     std::fs::write(&qde_path, &qde).unwrap();
-    xmllint(&qde_path, "Project.xsd");
+    refi::xmllint(&qde_path, "Project.xsd");
     assert!(qde.contains("xmlns=\"urn:QDA-XML:project:1.0\""));
     assert!(qde.contains("name=\"পরিবার ও আত্মীয়\"") && qde.contains("color=\"#"));
     assert!(qde.contains("&lt;script&gt;"), "notes are escaped");
@@ -349,7 +328,7 @@ fn qdpx_project_is_valid_and_positions_slice_the_sources() {
     );
 
     let path = export(dir.path(), "qdc", &[], "out.qdc");
-    xmllint(&path, "Codebook.xsd");
+    refi::xmllint(&path, "Codebook.xsd");
     let qdc = std::fs::read_to_string(path).unwrap();
     assert_eq!(qdc.matches("<Code ").count(), 8, "{qdc}");
 }

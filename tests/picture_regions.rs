@@ -8,6 +8,8 @@
 
 #[path = "common/export_fixture.rs"]
 mod export_fixture;
+#[path = "common/refi.rs"]
+mod refi;
 
 use std::path::{Path, PathBuf};
 
@@ -242,25 +244,6 @@ fn pandas_reads_the_csv_with_region_columns() {
     python::run(&["pandas"], PANDAS_REGIONS, &[&csv]);
 }
 
-/// Validate `xml` against the REFI-QDA `Project.xsd` with xmllint.
-fn xmllint_project(xml: &Path) {
-    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/refi/Project.xsd");
-    let out = std::process::Command::new("xmllint")
-        .args(["--noout", "--schema"])
-        .arg(&schema)
-        .arg(xml)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("xmllint is needed to validate REFI-QDA exports (apt-get install libxml2-utils): {e}")
-        });
-    assert!(
-        out.status.success(),
-        "{} is not valid:\n{}",
-        xml.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn qdpx_has_picture_sources_with_their_pictures_and_valid_selections() {
     let a = annotated();
@@ -274,7 +257,7 @@ fn qdpx_has_picture_sources_with_their_pictures_and_valid_selections() {
     let qde = String::from_utf8(read("project.qde")).unwrap();
     let qde_path = a.path().join("project.qde");
     std::fs::write(&qde_path, &qde).unwrap();
-    xmllint_project(&qde_path);
+    refi::xmllint(&qde_path, "Project.xsd");
     // The photo is a picture source only; the river article a text source and a
     // picture source for its picture.
     assert_eq!(qde.matches("<TextSource ").count(), 1, "{qde}");

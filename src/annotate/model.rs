@@ -242,28 +242,18 @@ impl Annotation {
         if range.is_empty() {
             return None;
         }
-        let mut a = Annotation {
-            id: Uuid::new_v4(),
-            start: range.start,
-            end: range.end,
-            quote: String::new(),
-            prefix: String::new(),
-            suffix: String::new(),
-            color: Color::default(),
-            tags: Vec::new(),
-            note: String::new(),
-            author: String::new(),
-            created: now,
-            modified: now,
-            status: Status::Anchored,
-            region: None,
-        };
+        let mut a = Self::blank(now, None);
         a.set_range(text, range);
         Some(a)
     }
 
     /// A new annotation of a picture region (no text: empty range at 0, empty quote).
     pub fn new_region(region: ImageRegion, now: Timestamp) -> Self {
+        Self::blank(now, Some(region))
+    }
+
+    /// An annotation with a fresh id and nothing in it yet (empty range at 0).
+    fn blank(now: Timestamp, region: Option<ImageRegion>) -> Self {
         Annotation {
             id: Uuid::new_v4(),
             start: CharOffset(0),
@@ -278,7 +268,7 @@ impl Annotation {
             created: now,
             modified: now,
             status: Status::Anchored,
-            region: Some(region),
+            region,
         }
     }
 
