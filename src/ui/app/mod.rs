@@ -791,6 +791,9 @@ impl eframe::App for PathokApp {
             self.update_title(&ctx);
         }
         self.mark_first_frames(blank);
+        if previewing && let Some(pending) = &mut self.loading {
+            pending.preview_drawn();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
