@@ -13,7 +13,7 @@ article repeated), each program is started RUNS times; the screen region where t
 text appears is polled through libX11 every few milliseconds until it shows a light
 page with dark text (>= 60 % light pixels, >= 1 % dark ones). Printed per run: seconds
 from process start to that frame, and the resident memory of the process tree 2 s
-after it. Then a Markdown table (min-max over the runs) for the README.
+after it. Then a Markdown table (median and min-max over the runs) for the README.
 
 Every program is measured in the same run, one after the other, so the figures compare
 side by side: Pathok with each renderer (`--renderer`), the naive eframe app (the whole
@@ -218,6 +218,14 @@ def span(values, fmt):
     return fmt(lo) if fmt(lo) == fmt(hi) else f"{fmt(lo)}–{fmt(hi)}"
 
 
+def median(values):
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--display", default=os.environ.get("DISPLAY", ":99"))
@@ -252,7 +260,7 @@ def main():
                     mem = "" if rss is None else f", {rss:.0f} MB"
                     print(f"{name:30} {label:7} run {run + 1}: {shown}{mem}", flush=True)
         print()
-        print("| process start → first text frame, resident memory | "
+        print("| process start → first text frame: median (min–max), resident memory | "
               + " | ".join(a[0] for a in arts) + " |")
         print("| --- |" + " --- |" * len(arts))
         for name, _ in subs:
@@ -260,9 +268,10 @@ def main():
             for label, *_ in arts:
                 runs = results.get((name, label), [])
                 t = span([r[0] for r in runs], lambda v: f"{v:.2f}")
+                mid = median([r[0] for r in runs])
                 m = span([r[1] for r in runs], lambda v: f"{v:.0f}")
                 never = sum(r[0] is None for r in runs)
-                cell = f"{t} s, {m} MB" if t != "—" else "no text in 60 s"
+                cell = f"**{mid:.2f} s** ({t}), {m} MB" if t != "—" else "no text in 60 s"
                 if never and t != "—":
                     cell += f" ({never} run(s) showed no text)"
                 cells.append(cell)
