@@ -33,7 +33,10 @@ pub fn modal(name: &str) -> Modal {
 /// A combo box choosing one of `options` for `value`, labelled `label`, operable by
 /// keyboard: Tab reaches it, Space or Enter opens it, the arrows move, Enter picks
 /// and closes the list (focus goes back to the box), Esc closes the list and not the
-/// dialog. `text` names an option. Returns true when the value changed.
+/// dialog. The list opens with the focus on the current option, however it was opened,
+/// so the first ↓ goes to the next option (egui leaves the focus on the box, and the
+/// first ↓ only entered the list: one key press seemed lost). `text` names an option.
+/// Returns true when the value changed.
 pub fn choice<T: Clone + PartialEq>(
     ui: &mut egui::Ui,
     id_salt: &str,
@@ -50,7 +53,11 @@ pub fn choice<T: Clone + PartialEq>(
         .selected_text(text(value))
         .show_ui(ui, |ui| {
             for option in options {
-                if ui.selectable_label(value == option, text(option)).clicked() {
+                let item = ui.selectable_label(value == option, text(option));
+                if !was_open && value == option {
+                    item.request_focus();
+                }
+                if item.clicked() {
                     *value = option.clone();
                     changed = true;
                     // A click with the pointer closes the list by itself; Enter does
