@@ -633,3 +633,113 @@ fn t_and_n_over_the_zoomed_picture_open_their_dialogs_and_the_zoom_comes_back() 
     assert_eq!(annotations[0].note, "ঘাট");
     assert_eq!(rect_of(&annotations[0]), PixelRect::new(100, 100, 200, 100));
 }
+
+/// Three overlapping regions of tag 1 drawn on the article's first picture (the third
+/// with a note); returns the app and where the picture is drawn.
+fn three_regions_close_together() -> (tempfile::TempDir, App, Rect) {
+    let (dir, files) = workspace_with(&[
+        "tests/data/articles/river.txt",
+        PHOTO,
+        "tests/data/articles/river-2.png",
+    ]);
+    let mut h = app(Some(files[0].clone()));
+    settle(&mut h);
+    let source = h
+        .state()
+        .article()
+        .images()
+        .next()
+        .expect("the article has pictures")
+        .source
+        .clone();
+    let shown = h
+        .state()
+        .reader()
+        .picture_rect(&source)
+        .expect("the first picture is on screen");
+    let size = (960.0, 540.0);
+    for step in 0..3 {
+        // 12 pixels apart: 8 points on screen, less than a label's height.
+        let d = 12.0 * step as f32;
+        drag_with(
+            &mut h,
+            Modifiers::SHIFT,
+            at(shown, size, (100.0 + d, 100.0 + d)),
+            at(shown, size, (400.0 + d, 300.0 + d)),
+        );
+        press(&mut h, &[Key::Num1]);
+    }
+    press(&mut h, &[Key::N]);
+    h.event(egui::Event::Text("ঘাটের নৌকা".into()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    assert_eq!(h.state().session().set.len(), 3, "three regions drawn");
+    (dir, h, shown)
+}
+
+/// The text shapes painted this frame inside `within` whose text starts with `prefix`,
+/// with the rectangles they cover.
+fn painted_texts(h: &App, within: Rect, prefix: &str) -> Vec<(String, Rect)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, Rect)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(text) => out.push((
+                text.galley.text().to_owned(),
+                text.galley.rect.translate(text.pos.to_vec2()),
+            )),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out.retain(|(text, rect)| text.starts_with(prefix) && within.contains_rect(*rect));
+    out
+}
+
+#[test]
+fn labels_of_regions_close_together_on_an_inline_picture_do_not_overlap() {
+    let (_dir, mut h, shown) = three_regions_close_together();
+    // Away from the picture, so that no hover covers the labels.
+    h.hover_at(pos2(5.0, 700.0));
+    h.run();
+    // The tag's name, whole or shortened with "…".
+    let labels = painted_texts(&h, shown, "সরকারি");
+    assert!(
+        labels.len() >= 2,
+        "the labels that fit are written: {labels:?}"
+    );
+    for (i, (_, a)) in labels.iter().enumerate() {
+        for (_, b) in &labels[i + 1..] {
+            assert!(!a.intersects(*b), "labels overlap: {labels:?}");
+        }
+    }
+}
+
+#[test]
+fn over_a_region_of_an_inline_picture_its_tags_and_note_show_not_the_zoom_hint() {
+    let (_dir, mut h, shown) = three_regions_close_together();
+    // Inside the third region only, where its note is.
+    let size = (960.0, 540.0);
+    h.hover_at(at(shown, size, (418.0, 300.0)));
+    h.run_steps(90);
+    assert!(
+        h.query_by_label_contains("সরকারি বক্তব্য\nঘাটের নৌকা").is_some(),
+        "the region's tags and note show"
+    );
+    // The article's second picture, further down, keeps its own hint.
+    let zoom_hint = |h: &App| {
+        h.query_all_by_label_contains("Click to zoom")
+            .any(|n| n.rect().min.y < shown.max.y)
+    };
+    assert!(
+        !zoom_hint(&h),
+        "the picture's hint does not cover the region's"
+    );
+    // Off the regions, the picture's hint is back.
+    h.hover_at(at(shown, size, (800.0, 60.0)));
+    h.run_steps(90);
+    assert!(zoom_hint(&h));
+}

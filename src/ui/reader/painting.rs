@@ -213,7 +213,8 @@ fn paint_image(ui: &mut egui::Ui, shown: &Shown<'_>) -> Option<RegionEvent> {
             let empty = PictureRegions::default();
             let id = ui.scope_id().with(("image", block));
             let shown = canvas::show(ui, id, placement, regions.unwrap_or(&empty), 1.0);
-            if !shown.response.dragged() {
+            // Over a region its own tags and note are shown, not the picture's hint.
+            if !shown.response.dragged() && !shown.over_region {
                 shown
                     .response
                     .on_hover_cursor(egui::CursorIcon::ZoomIn)

@@ -12,12 +12,22 @@ use egui::{Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, 
 
 use crate::picture::{Handle, PixelRect};
 
-use super::geometry::{Grip, Placement, grip_at, handle_anchor};
+use std::sync::Arc;
+
+use egui::Galley;
+use egui::text::{LayoutJob, TextWrapping};
+
+use super::geometry::{Grip, Placement, grip_at, handle_anchor, place_labels};
 
 /// How far from a handle (in screen points) the pointer still grabs it.
 const HANDLE_REACH: f32 = 7.0;
 /// The side of a drawn handle, in screen points.
 const HANDLE_SIDE: f32 = 8.0;
+/// The space between a region's label and the region's edge, in screen points.
+const LABEL_GAP: f32 = 2.0;
+/// The narrowest room (screen points) a label is written in: a region drawn narrower
+/// than this gets no label (hover still shows its tags).
+const LABEL_MIN_WIDTH: f32 = 14.0;
 /// Colour of regions flagged for review (their picture changed).
 const FLAGGED: Color32 = Color32::from_rgb(0xd0, 0x30, 0x30);
 
@@ -89,6 +99,9 @@ pub struct Shown {
     pub event: Option<RegionEvent>,
     /// The response of the picture's area.
     pub response: egui::Response,
+    /// The pointer is over a region: its tags and note are shown, so the picture's own
+    /// hover text must not cover them.
+    pub over_region: bool,
 }
 
 /// A gesture going on between frames, kept in egui's memory under the widget's id.
@@ -247,7 +260,12 @@ pub fn show(
     if let Some(region) = hovered.filter(|r| !r.hover.is_empty()) {
         hover_tooltip(ui, id.with("hover"), region.hover.clone());
     }
-    Shown { event, response }
+    let over_region = hovered.is_some();
+    Shown {
+        event,
+        response,
+        over_region,
+    }
 }
 
 /// Paint the regions (the one being moved where it is now), then the rectangle being
@@ -266,14 +284,15 @@ fn paint(
         Some(Progress::Drawing(pixels)) => (None, pixels),
         None => (None, None),
     };
+    let at = |region: &ShownRegion| match moving {
+        Some((key, pixels)) if key == region.key => pixels,
+        _ => region.pixels,
+    };
     for region in &shown.regions {
-        let pixels = match moving {
-            Some((key, pixels)) if key == region.key => pixels,
-            _ => region.pixels,
-        };
         let hot = hovered == Some(region.key);
-        paint_region(&painter, placement, pixels, region, hot, unit);
+        paint_region(&painter, placement, at(region), region, hot, unit);
     }
+    paint_region_labels(&painter, placement, &shown.regions, at, unit);
     if let Some(pixels) = drawing.or(shown.pending) {
         let rect = placement.to_ui(pixels);
         let color = ui.visuals().selection.stroke.color;
@@ -363,16 +382,6 @@ fn paint_region(
             StrokeKind::Inside,
         );
     }
-    let label = region.written_label();
-    if !label.is_empty() {
-        paint_label(
-            painter,
-            rect.left_top() + Vec2::splat(2.0 * unit),
-            label,
-            color,
-            unit,
-        );
-    }
     if region.selected {
         for handle in Handle::ALL {
             let at = handle_anchor(placement, pixels, handle);
@@ -384,6 +393,58 @@ fn paint_region(
                 Stroke::new(1.5 * unit, color),
                 StrokeKind::Inside,
             );
+        }
+    }
+}
+
+/// The labels of the regions (each at `at(region)`), after all the regions so that no
+/// region's tint covers a label: shortened with "…" to their region's width and placed
+/// where they cover no other label (see [`place_labels`]); the selected region's label
+/// has the first choice. A label with no room is left out: hover still tells.
+fn paint_region_labels(
+    painter: &egui::Painter,
+    placement: &Placement,
+    regions: &[ShownRegion],
+    at: impl Fn(&ShownRegion) -> PixelRect,
+    unit: f32,
+) {
+    let gap = LABEL_GAP * unit;
+    let padding = Vec2::new(3.0, 1.0) * unit;
+    let mut order: Vec<&ShownRegion> = regions.iter().collect();
+    order.sort_by_key(|r| !r.selected);
+    let labels: Vec<(Rect, Arc<Galley>, Color32)> = order
+        .into_iter()
+        .filter_map(|region| {
+            let text = region.written_label();
+            let rect = placement.to_ui(at(region));
+            let room = rect.width() - 2.0 * (gap + padding.x);
+            if text.is_empty() || room < LABEL_MIN_WIDTH * unit {
+                return None;
+            }
+            let mut job = LayoutJob::simple_singleline(
+                text,
+                FontId::proportional(12.0 * unit),
+                Color32::WHITE,
+            );
+            job.wrap = TextWrapping::truncate_at_width(room);
+            let galley = painter.layout_job(job);
+            let color = if region.flagged {
+                FLAGGED
+            } else {
+                region.color
+            };
+            (galley.size().x <= room).then_some((rect, galley, color))
+        })
+        .collect();
+    let sizes: Vec<(Rect, Vec2)> = labels
+        .iter()
+        .map(|(rect, galley, _)| (*rect, galley.size() + 2.0 * padding))
+        .collect();
+    let spots = place_labels(&sizes, placement.shown, gap);
+    for ((_, galley, color), spot) in labels.into_iter().zip(spots) {
+        if let Some(back) = spot {
+            painter.rect_filled(back, CornerRadius::same(2), color.gamma_multiply(0.85));
+            painter.galley(back.min + padding, galley, Color32::WHITE);
         }
     }
 }

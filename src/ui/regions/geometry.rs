@@ -124,6 +124,43 @@ pub fn grip_at(placement: &Placement, region: PixelRect, pos: Pos2, reach: f32) 
     }
 }
 
+/// Where the labels of regions go so that none covers another: for each region (its
+/// rectangle on screen and the size of its label, already shortened to the region's
+/// width), the rectangle its label takes, or `None` when it fits nowhere (hover still
+/// shows the region's tags). Labels are placed in the order given, the first ones
+/// having the first choice: inside the region at its top, above it, below it, inside
+/// at its bottom, each `gap` away from the region's edges; a place must lie within
+/// `bounds` (the picture: labels are clipped to it) and touch no label placed before.
+pub fn place_labels(regions: &[(Rect, Vec2)], bounds: Rect, gap: f32) -> Vec<Option<Rect>> {
+    let mut placed: Vec<Rect> = Vec::new();
+    regions
+        .iter()
+        .map(|&(region, size)| {
+            let inside = Rect::from_min_size(region.min, size + Vec2::splat(2.0 * gap));
+            let candidates = [
+                (region.contains_rect(inside))
+                    .then(|| Rect::from_min_size(region.min + Vec2::splat(gap), size)),
+                Some(Rect::from_min_size(
+                    pos2(region.min.x, region.min.y - gap - size.y),
+                    size,
+                )),
+                Some(Rect::from_min_size(
+                    pos2(region.min.x, region.max.y + gap),
+                    size,
+                )),
+                (region.contains_rect(inside)).then(|| {
+                    Rect::from_min_size(pos2(region.min.x + gap, region.max.y - gap - size.y), size)
+                }),
+            ];
+            let spot = candidates.into_iter().flatten().find(|spot| {
+                bounds.contains_rect(*spot) && !placed.iter().any(|p| p.intersects(*spot))
+            })?;
+            placed.push(spot);
+            Some(spot)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +249,82 @@ mod tests {
             Grip::Resize(Handle::BottomRight).dragged(region, Vec2::new(5.0, 5.0), size),
             PixelRect::new(10, 10, 25, 15)
         );
+    }
+
+    /// True when no two of the placed labels share a point.
+    fn disjoint(labels: &[Option<Rect>]) -> bool {
+        let placed: Vec<Rect> = labels.iter().flatten().copied().collect();
+        placed
+            .iter()
+            .enumerate()
+            .all(|(i, a)| placed[i + 1..].iter().all(|b| !a.intersects(*b)))
+    }
+
+    #[test]
+    fn a_label_goes_inside_the_top_of_its_region_when_nothing_is_in_the_way() {
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), Vec2::new(300.0, 200.0));
+        let region = Rect::from_min_size(pos2(50.0, 50.0), Vec2::new(100.0, 60.0));
+        let labels = place_labels(&[(region, Vec2::new(40.0, 16.0))], bounds, 2.0);
+        assert_eq!(
+            labels,
+            vec![Some(Rect::from_min_size(
+                pos2(52.0, 52.0),
+                Vec2::new(40.0, 16.0)
+            ))]
+        );
+    }
+
+    #[test]
+    fn labels_of_regions_close_together_do_not_overlap() {
+        // Three regions of a 300-point picture, each 8 points below and right of the
+        // last: their inside-top labels would cover each other.
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), Vec2::new(300.0, 170.0));
+        let size = Vec2::new(70.0, 16.0);
+        let regions: Vec<(Rect, Vec2)> = (0..3)
+            .map(|i| {
+                let min = pos2(60.0 + 8.0 * i as f32, 40.0 + 8.0 * i as f32);
+                (Rect::from_min_size(min, Vec2::new(90.0, 70.0)), size)
+            })
+            .collect();
+        let naive: Vec<Option<Rect>> = regions
+            .iter()
+            .map(|(r, s)| Some(Rect::from_min_size(r.min + Vec2::splat(2.0), *s)))
+            .collect();
+        assert!(
+            !disjoint(&naive),
+            "the test needs labels that would overlap"
+        );
+        let labels = place_labels(&regions, bounds, 2.0);
+        assert!(disjoint(&labels), "{labels:?}");
+        // The first keeps its place inside the top; the next goes below its region.
+        assert_eq!(labels[0], naive[0]);
+        assert!(
+            labels[1].is_some_and(|l| l.min.y >= regions[1].0.max.y),
+            "{labels:?}"
+        );
+        for (label, (region, _)) in labels.iter().flatten().zip(&regions) {
+            assert!(bounds.contains_rect(*label));
+            // Each label is beside its own region: inside, or touching it above/below.
+            assert!(
+                region.expand(2.0 + 16.0).contains_rect(*label),
+                "{label:?} {region:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_label_that_fits_nowhere_is_left_out() {
+        // Two identical regions filling a small picture: the second label has no room.
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), Vec2::new(100.0, 40.0));
+        let region = Rect::from_min_size(pos2(0.0, 0.0), Vec2::new(100.0, 40.0));
+        let size = Vec2::new(60.0, 16.0);
+        let labels = place_labels(
+            &[(region, size), (region, size), (region, size)],
+            bounds,
+            2.0,
+        );
+        assert!(labels[0].is_some() && labels[1].is_some(), "{labels:?}");
+        assert_eq!(labels[2], None);
+        assert!(disjoint(&labels));
     }
 }
