@@ -284,3 +284,105 @@ fn a_window_too_narrow_for_three_columns_hides_the_side_panel_and_says_so() {
     let reader = reader_width(&h);
     assert!(reader >= READER_MIN, "the reader is {reader} wide");
 }
+
+#[test]
+fn at_its_narrowest_the_library_keeps_its_search_box_inside_the_panel() {
+    let (_tmp, dir) = corpus();
+    let mut h = app(dir, [1400.0, 900.0], Some(0.0));
+    let panel = library_rect(&h);
+    assert!(
+        (panel.width() - 240.0).abs() < 1.0,
+        "the library is at its minimum, {} wide",
+        panel.width()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run();
+    let field = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.is_focused())
+        .expect("Ctrl+Shift+F focuses the search box")
+        .rect();
+    assert!(
+        panel.min.x <= field.min.x && field.max.x <= panel.max.x,
+        "the search box {field:?} leaves the panel {panel:?}"
+    );
+    assert!(
+        field.width() >= 120.0,
+        "the search box is still usable: {} wide",
+        field.width()
+    );
+    // The view's tab and the button next to the box.
+    for button in h.get_all_by_label("Search").map(|n| n.rect()) {
+        assert!(
+            button.max.x <= panel.max.x,
+            "the Search button {button:?} leaves the panel {panel:?}"
+        );
+    }
+}
+
+#[test]
+fn the_panel_edges_move_from_the_keyboard_and_say_their_width() {
+    let (_tmp, dir) = corpus();
+    let mut h = app(dir, [1400.0, 900.0], Some(400.0));
+    let edge = h.get_by_role_and_label(egui::accesskit::Role::Splitter, "Library width");
+    assert_eq!(edge.value().as_deref(), Some("400 points"));
+    edge.focus();
+    h.run();
+    let step = |h: &mut App, modifiers, key| {
+        h.key_press_modifiers(modifiers, key);
+        h.run();
+        library_rect(h).width()
+    };
+    assert_eq!(step(&mut h, Modifiers::NONE, Key::ArrowRight), 410.0);
+    assert_eq!(step(&mut h, Modifiers::SHIFT, Key::ArrowLeft), 360.0);
+    assert_eq!(
+        h.state().settings().library_width,
+        Some(360.0),
+        "kept as for a drag"
+    );
+    assert_eq!(
+        h.get_by_label("Library width").value().as_deref(),
+        Some("360 points")
+    );
+    assert_eq!(step(&mut h, Modifiers::NONE, Key::Home), 240.0);
+    let widest = step(&mut h, Modifiers::NONE, Key::End);
+    let reader = reader_width(&h);
+    assert!(
+        (reader - READER_MIN).abs() < 1.0,
+        "End widens the library until the reader has its minimum: {widest}, reader {reader}"
+    );
+    assert!(
+        h.get_by_label("Library width").is_focused(),
+        "the arrows moved the edge, not the focus"
+    );
+
+    // The side panel's edge: → moves it right, so the panel narrows.
+    h.get_by_label("Side panel width").focus();
+    h.run();
+    let side = |h: &App| {
+        h.get_by_label("Side panel width")
+            .value()
+            .expect("the edge says its width")
+    };
+    assert_eq!(side(&h), "340 points");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(side(&h), "330 points");
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(side(&h), "240 points");
+}
+
+#[test]
+fn tab_reaches_the_library_edge() {
+    let (_tmp, dir) = corpus();
+    let mut h = app(dir, [1400.0, 900.0], None);
+    for _ in 0..200 {
+        if h.get_by_label("Library width").is_focused() {
+            return;
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    panic!("Tab never reached the library's edge");
+}

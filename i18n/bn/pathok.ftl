@@ -137,7 +137,9 @@ status-position = { $percent }%
 status-position-tip = নিবন্ধের কতটা নিচে আপনি আছেন
 status-side-hidden = পার্শ্ব প্যানেল লুকানো: উইন্ডো খুব সরু
 status-side-hidden-tip = পাঠের কলাম পড়ার মতো চওড়া থাকে। পার্শ্ব প্যানেল দেখতে উইন্ডো চওড়া করুন অথবা লাইব্রেরি লুকান (এখানে ক্লিক করুন, বা Ctrl+L)।
-panel-edge = প্যানেলের কিনারা: টেনে চওড়া বদলান
+panel-edge-library = লাইব্রেরির চওড়া
+panel-edge-side = পার্শ্ব প্যানেলের চওড়া
+panel-edge-width = { $points } পয়েন্ট
 status-font-size = { $size } pt
 drop-to-open = খুলতে এখানে ছাড়ুন
 

@@ -142,7 +142,9 @@ status-position = { $percent }%
 status-position-tip = How far down the article you are
 status-side-hidden = Side panel hidden: window too narrow
 status-side-hidden-tip = The reader keeps a readable column. Widen the window or hide the library (click here, or Ctrl+L) to see the side panel.
-panel-edge = Panel edge: drag to change the width
+panel-edge-library = Library width
+panel-edge-side = Side panel width
+panel-edge-width = { $points } points
 status-font-size = { $size } pt
 drop-to-open = Drop to open
 

@@ -694,6 +694,8 @@ impl eframe::App for PathokApp {
         if !keys_elsewhere {
             self.find_takes_escape(&ctx);
         }
+        // A panel edge with the keyboard focus takes its arrows and Home/End first.
+        self.panel_edge_keys(&ctx);
         let mut commands = if !keys_elsewhere {
             Command::from_shortcuts(&ctx)
         } else if matches!(self.modal, Some(modal::Modal::Image(_))) {

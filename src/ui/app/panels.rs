@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use std::sync::Arc;
 
 use super::PathokApp;
-use super::edges::{EdgeDrag, Side, edge, sized_panel};
+use super::edges::{EdgeDrag, Side, edge, keyed_edge, sized_panel};
 use super::layout;
 
 /// The panels' widths while the app runs (the library's chosen width is in the
@@ -23,9 +23,11 @@ pub(super) struct PanelSizes {
     pub library_rect: Option<egui::Rect>,
     /// Where the reader (the central panel) was last drawn.
     pub reader_rect: Option<egui::Rect>,
-    /// The side panel's rectangle and range this frame, for its edge.
+    /// The side panel's rectangle and range this frame, for its edge (kept until the
+    /// next frame's keys are read).
     side_edge: Option<(egui::Rect, RangeInclusive<f32>)>,
-    /// The library's rectangle and range this frame, for its edge.
+    /// The library's rectangle and range this frame, for its edge (kept until the next
+    /// frame's keys are read).
     library_edge: Option<(egui::Rect, RangeInclusive<f32>)>,
 }
 
@@ -93,16 +95,32 @@ impl PathokApp {
         inner
     }
 
+    /// The keys pressed on a panel's edge that has the keyboard focus, before the
+    /// shortcuts read them (see [`keyed_edge`]): the new width is kept as for a drag
+    /// (the library's in the settings). Uses where the panels were drawn last frame.
+    pub(super) fn panel_edge_keys(&mut self, ctx: &egui::Context) {
+        if let Some((rect, range)) = self.panel_sizes.side_edge.take()
+            && let Some(w) = keyed_edge(ctx, "side", Side::Right, rect.width(), &range)
+        {
+            self.panel_sizes.side = Some(w);
+        }
+        if let Some((rect, range)) = self.panel_sizes.library_edge.take()
+            && let Some(w) = keyed_edge(ctx, "library", Side::Left, rect.width(), &range)
+        {
+            self.settings.library_width = Some(w);
+        }
+    }
+
     /// The panels' inner edges, after the reader is drawn (see [`edge`]): a drag
     /// changes the width (the library's, once let go, is kept in the settings).
     pub(super) fn panel_edges(&mut self, ui: &mut egui::Ui) {
-        if let Some((rect, range)) = self.panel_sizes.side_edge.take() {
+        if let Some((rect, range)) = self.panel_sizes.side_edge.clone() {
             match edge(ui, "side", Side::Right, rect, &range) {
                 EdgeDrag::Dragging(w) | EdgeDrag::Released(w) => self.panel_sizes.side = Some(w),
                 EdgeDrag::Still => {}
             }
         }
-        if let Some((rect, range)) = self.panel_sizes.library_edge.take() {
+        if let Some((rect, range)) = self.panel_sizes.library_edge.clone() {
             match edge(ui, "library", Side::Left, rect, &range) {
                 EdgeDrag::Dragging(w) => self.panel_sizes.library_drag = Some(w),
                 EdgeDrag::Released(w) => {
