@@ -26,6 +26,13 @@ use super::{LibraryAction, PanelContext};
 pub const MAX_HITS: usize = 100_000;
 
 const LINE_HEIGHT: f32 = 22.0;
+/// The query's width (the text inside the field) when the panel has room for it…
+const QUERY_WIDTH: f32 = 220.0;
+/// …and the least it shrinks to in a narrow panel (a few words still show).
+const QUERY_MIN_WIDTH: f32 = 120.0;
+/// What a single-line field's frame adds to its text's width (egui's margin, 4 points
+/// each side).
+const QUERY_MARGIN: f32 = 8.0;
 /// Background of the match in a line (the find bar's yellow).
 const MATCH_FILL: Color32 = Color32::from_rgba_premultiplied(0xf2, 0xb7, 0x05, 0x70);
 
@@ -174,13 +181,17 @@ impl SearchView {
     ) -> Option<LibraryAction> {
         self.poll(library);
         let mut run = false;
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow panel the box shrinks to the width there is and the
+        // button goes below it, rather than either being cut at the panel's edge.
+        ui.horizontal_wrapped(|ui| {
             // The focus is given before the field reads the frame's input, so the
             // first key typed after Ctrl+Shift+F is not lost (see `add_focusable`).
             let focus = std::mem::take(&mut self.focus);
+            // The field's frame adds its margin to the text's width.
+            let width = (ui.available_width() - QUERY_MARGIN).clamp(QUERY_MIN_WIDTH, QUERY_WIDTH);
             let edit = egui::TextEdit::singleline(&mut self.query)
                 .hint_text(tr!("search-hint"))
-                .desired_width(220.0);
+                .desired_width(width);
             let response = add_focusable(ui, edit, "library-query", focus);
             run |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             run |= ui.button(tr!("search-button")).clicked();
