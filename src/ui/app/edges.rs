@@ -88,15 +88,11 @@ pub(super) fn edge(
             ..Default::default()
         };
         ui.memory_mut(|m| m.set_focus_lock_filter(edge_id, filter));
-        let stroke = ui.visuals().selection.stroke;
+        let selection = ui.visuals().selection;
         ui.painter()
-            .vline(x, rect.y_range(), Stroke::new(2.0, stroke.color));
-        ui.painter().rect_stroke(
-            handle.shrink2(egui::vec2(0.0, 1.0)),
-            egui::CornerRadius::same(2),
-            stroke,
-            egui::StrokeKind::Inside,
-        );
+            .rect_filled(handle, egui::CornerRadius::same(2), selection.bg_fill);
+        ui.painter()
+            .vline(x, rect.y_range(), Stroke::new(2.0, selection.stroke.color));
     } else if response.hovered() || response.dragged() {
         let stroke = ui.visuals().widgets.hovered.fg_stroke;
         ui.painter().vline(x, rect.y_range(), stroke);
@@ -175,6 +171,9 @@ pub(super) fn keyed_edge(
     if !ctx.memory(|m| m.has_focus(edge_id(id))) {
         return None;
     }
+    // A changed width makes egui run the frame again (a second pass over the same
+    // input): the keys are consumed again but move the edge once.
+    let first_pass = ctx.current_pass_index() == 0;
     let mut now = None;
     ctx.input_mut(|input| {
         for key in [Key::ArrowLeft, Key::ArrowRight, Key::Home, Key::End] {
@@ -191,7 +190,7 @@ pub(super) fn keyed_edge(
             }
         }
     });
-    now
+    now.filter(|_| first_pass)
 }
 
 #[cfg(test)]
