@@ -313,7 +313,8 @@ impl LibraryPanel {
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow panel the last tab goes to a second line, not off the edge.
+        ui.horizontal_wrapped(|ui| {
             for tab in Tab::ALL {
                 if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
                     self.show_tab(tab);
