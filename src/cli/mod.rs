@@ -83,6 +83,14 @@ pub(crate) fn one_line(error: &anyhow::Error) -> String {
     line
 }
 
+/// A CSV error as the I/O error it (almost always) is.
+pub(crate) fn csv_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::one_line;
@@ -102,13 +110,5 @@ mod tests {
         let wrapped =
             anyhow::Error::new(std::io::Error::other("disk full")).context("cannot write");
         assert_eq!(one_line(&wrapped), "cannot write: disk full");
-    }
-}
-
-/// A CSV error as the I/O error it (almost always) is.
-pub(crate) fn csv_error(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
     }
 }
