@@ -190,7 +190,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("pathok: {e:#}");
+            eprintln!("pathok: {}", cli::one_line(&e));
             ExitCode::FAILURE
         }
     }
@@ -514,7 +514,7 @@ fn check_one(found: &Found) -> usize {
     let (article, sidecar, report) = match open(found) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("pathok: {e:#}");
+            eprintln!("pathok: {}", cli::one_line(&e));
             return 1;
         }
     };

@@ -387,3 +387,33 @@ fn export_refuses_to_write_over_articles_sidecars_or_into_the_corpus() {
         assert!(stderr(&out).contains("of 2 article(s)"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn a_folder_lock_that_cannot_be_taken_is_told_once_with_the_path_as_given() {
+    let dir = fixture();
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    // A folder where the lock file should be: opening it fails with an OS reason,
+    // as it would in a read-only folder.
+    std::fs::create_dir(dir.path().join("news").join(pathok::store::LOCK_FILE)).unwrap();
+    let (s, e) = span("ঢাকায়");
+    let record = format!(
+        "{{\"article\":\"../news/a.txt\",\"start\":{s},\"end\":{e},\"tags\":[\"x\"],\"author\":\"rina\"}}\n"
+    );
+    std::fs::write(dir.path().join("elsewhere/in.jsonl"), record).unwrap();
+    let out = pathok(
+        &dir.path().join("elsewhere"),
+        &["import", "--format", "jsonl", "in.jsonl", "../news"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lock = format!("../news/{}", pathok::store::LOCK_FILE);
+    assert!(err.trim_end().ends_with(&lock), "{err}");
+    assert!(!err.contains(&dir.path().display().to_string()), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        err.matches("(os error").count(),
+        1,
+        "reason told once: {err}"
+    );
+    assert!(!dir.path().join("news/a.txt.annotations.ron").exists());
+}

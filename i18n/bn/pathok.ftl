@@ -573,6 +573,16 @@ error-image-dimensions = ছবিটি { $width }×{ $height } পিক্স
 error-image-limits = ছবিটি পাঠক-এর পড়ার সীমা ছাড়িয়ে যায় ({ $detail }): { $label }
 error-image-unsupported = অসমর্থিত ছবির ফরম্যাট ({ $detail }): { $label }
 error-image-decode = ছবি পড়া যাচ্ছে না ({ $detail }): { $label }
+error-image-empty = ছবির ফাইলটি ফাঁকা (০ বাইট): { $label }
+error-image-folder = এটি একটি ফোল্ডার, ছবির ফাইল নয়: { $label }
+error-image-not-image = এটি ছবি নয়: ফাইলটিতে কোনো PNG, JPEG, WebP, GIF বা BMP ছবি নেই: { $label }
+error-image-cut-short = ছবিটি অসম্পূর্ণ (মাঝপথে কাটা), এর কিছুই দেখানো যাচ্ছে না: { $label }
+image-cut-short = ছবিটি অসম্পূর্ণ (মাঝপথে কাটা); এর নিচের অংশ নেই
+image-unavailable-remote = অনলাইনের ছবি খোলা হয় না: পাঠক কখনো ইন্টারনেট ব্যবহার করে না
+image-unavailable-data-url = data: URL হিসেবে বসানো ছবি দেখানো হয় না
+image-unavailable-no-source = ছবিটির কোনো উৎস দেওয়া নেই
+image-unavailable-scheme = "{ $scheme }:" লিংক খোলা হয় না: পাঠক শুধু এই কম্পিউটারের ছবির ফাইল দেখায়
+article-remote-images = অনলাইনের { $count }টি ছবি খোলা হয়নি: পাঠক কখনো ইন্টারনেট ব্যবহার করে না
 
 ## Errors: annotation files
 

@@ -640,6 +640,19 @@ error-image-dimensions = the image is { $width }×{ $height } pixels, above Path
 error-image-limits = the image exceeds Pathok's decoding limits ({ $detail }): { $label }
 error-image-unsupported = unsupported image format ({ $detail }): { $label }
 error-image-decode = cannot decode image ({ $detail }): { $label }
+error-image-empty = the image file is empty (0 bytes): { $label }
+error-image-folder = this is a folder, not an image file: { $label }
+error-image-not-image = not an image: the file holds no PNG, JPEG, WebP, GIF or BMP picture: { $label }
+error-image-cut-short = the picture is cut short (truncated) and none of it can be shown: { $label }
+image-cut-short = the picture is cut short (truncated); its lower part is missing
+image-unavailable-remote = remote images are not loaded: Pathok never uses the network
+image-unavailable-data-url = images embedded as data: URLs are not shown
+image-unavailable-no-source = the image has no source
+image-unavailable-scheme = "{ $scheme }:" links are not loaded: Pathok only shows local image files
+article-remote-images = { $count ->
+    [one] 1 remote image is not loaded: Pathok never uses the network
+   *[other] { $count } remote images are not loaded: Pathok never uses the network
+}
 
 ## Errors: annotation files
 

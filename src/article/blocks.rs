@@ -7,12 +7,14 @@ use std::path::Path;
 
 use unicode_segmentation::GraphemeCursor;
 
-use super::images::{REMOTE_REASON, shorten};
+use super::UnavailableReason;
+use super::images::shorten;
 use super::plain::MAX_BLOCK_CHARS;
 use super::{
     Article, ArticleFormat, Block, BlockKind, ImageRef, ImageSource, InlineStyle, Origin, StyleSpan,
 };
 use crate::text::CharRange;
+use crate::tr;
 
 /// Separator between two blocks in the canonical text.
 pub(super) const BLOCK_SEPARATOR: &str = "\n\n";
@@ -329,17 +331,10 @@ pub(super) fn assemble(
         .unwrap_or_else(|| Origin::File(path.to_owned()).display_name());
     let remote = blocks
         .iter()
-        .filter(|b| matches!(&b.kind, BlockKind::Image(ImageRef { source: ImageSource::Unavailable { reason, .. }, .. }) if reason == REMOTE_REASON))
+        .filter(|b| matches!(&b.kind, BlockKind::Image(ImageRef { source: ImageSource::Unavailable { reason, .. }, .. }) if *reason == UnavailableReason::Remote))
         .count();
     if remote > 0 {
-        let images = if remote == 1 {
-            "image is"
-        } else {
-            "images are"
-        };
-        notices.push(format!(
-            "{remote} remote {images} not loaded: Pathok never uses the network"
-        ));
+        notices.push(tr!("article-remote-images", count = remote));
     }
     Article::new(
         Origin::File(path.to_owned()),

@@ -1,6 +1,6 @@
 use super::*;
+use crate::article::UnavailableReason;
 use crate::article::blocks::testing::{check_invariants, outline, spans};
-use crate::article::images::REMOTE_REASON;
 use proptest::prelude::*;
 
 fn page(source: &str) -> Article {
@@ -58,7 +58,7 @@ fn saved_page_keeps_the_article_and_drops_the_noise() {
     let article = page(SAVED_PAGE);
     assert_eq!(article.format, ArticleFormat::Html);
     assert_eq!(article.title, "কোরিয়া ভ্রমণ");
-    let remote = format!("img unavailable: {REMOTE_REASON}");
+    let remote = format!("img unavailable: {}", UnavailableReason::Remote);
     assert_eq!(
         outline(&article),
         pairs(&[
@@ -224,7 +224,7 @@ fn the_river_fixture_loads_through_the_loader() {
     assert_eq!(article.title, "নদীর গল্প");
     let kinds: Vec<String> = outline(&article).into_iter().map(|(k, _)| k).collect();
     let local = format!("img {}", path.with_file_name("river.png").display());
-    let remote = format!("img unavailable: {REMOTE_REASON}");
+    let remote = format!("img unavailable: {}", UnavailableReason::Remote);
     assert_eq!(kinds, ["title", "p", &local, "caption", "p", &remote]);
     assert!(
         article

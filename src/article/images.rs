@@ -10,15 +10,12 @@ use std::path::{Path, PathBuf};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, imageops::FilterType};
 
-use super::file::{FileError, open_regular_file, read_regular_file};
+use super::cut_short::is_cut_short;
+use super::file::{FileError, read_regular_file};
 use super::{
     Article, ArticleError, ArticleFormat, Block, BlockKind, ImageRef, ImageSource, Origin,
 };
 use crate::text::CharRange;
-
-/// Why a remote image is shown as a placeholder.
-pub(super) const REMOTE_REASON: &str =
-    "remote images are not loaded: Pathok never uses the network";
 
 /// File extensions (lowercase) Pathok decodes as images.
 const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "webp", "gif", "bmp"];
@@ -61,6 +58,37 @@ pub struct DecodedImage {
     pub rgba: Vec<u8>,
     /// Size of the image as stored (after EXIF orientation), before downscaling.
     pub original_size: (u32, u32),
+    /// What the reader should know about the picture shown, naming its file: that it
+    /// is cut short and its missing part is blank.
+    pub notice: Option<String>,
+}
+
+/// Why an image an article refers to is not loaded; shown in its place, in the
+/// interface's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnavailableReason {
+    /// The image element has no source.
+    NoSource,
+    /// A web address: Pathok never uses the network.
+    Remote,
+    /// The picture is inside the article as a `data:` URL.
+    DataUrl,
+    /// A link of another kind (`ftp:`, `cid:` …); the scheme without its colon.
+    Scheme(String),
+}
+
+impl std::fmt::Display for UnavailableReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            UnavailableReason::NoSource => tr!("image-unavailable-no-source"),
+            UnavailableReason::Remote => tr!("image-unavailable-remote"),
+            UnavailableReason::DataUrl => tr!("image-unavailable-data-url"),
+            UnavailableReason::Scheme(scheme) => {
+                tr!("image-unavailable-scheme", scheme = scheme.as_str())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Why an image cannot be shown. Every message ends with the file (or label).
@@ -119,7 +147,19 @@ pub enum ImageError {
         /// The decoder's message.
         detail: String,
     },
-    /// Not an image format Pathok reads.
+    /// The file is empty.
+    #[error("{}", tr!("error-image-empty", label = .0.as_str()))]
+    Empty(String),
+    /// A folder where an image file was expected.
+    #[error("{}", tr!("error-image-folder", label = .0.as_str()))]
+    Folder(String),
+    /// The file is none of the image formats Pathok reads (text renamed `.jpg` …).
+    #[error("{}", tr!("error-image-not-image", label = .0.as_str()))]
+    NotAnImage(String),
+    /// The file stops before its end, so early that nothing of it can be decoded.
+    #[error("{}", tr!("error-image-cut-short", label = .0.as_str()))]
+    CutShort(String),
+    /// An image format or variant Pathok does not read.
     #[error("{}", tr!("error-image-unsupported", detail = .detail.as_str(), label = .label.as_str()))]
     Unsupported {
         /// The file.
@@ -141,7 +181,7 @@ pub enum ImageError {
         /// What the article referred to.
         reference: String,
         /// Why it is not loaded.
-        reason: String,
+        reason: UnavailableReason,
     },
 }
 
@@ -188,10 +228,7 @@ pub(crate) fn file_error(e: FileError, label: &str) -> ImageError {
     let label = label.to_owned();
     match e {
         FileError::NotFound { .. } => ImageError::NotFound(label),
-        FileError::IsDirectory { .. } => ImageError::Unsupported {
-            label,
-            detail: "this is a folder".to_owned(),
-        },
+        FileError::IsDirectory { .. } => ImageError::Folder(label),
         FileError::NotRegular { kind, .. } => ImageError::NotRegular { label, kind },
         FileError::TooLarge { limit, .. } => ImageError::TooLarge { label, limit },
         FileError::Io { source, .. } => ImageError::Io { label, source },
@@ -213,16 +250,33 @@ pub(crate) fn reader<'a>(
     bytes: &'a [u8],
     label: &str,
 ) -> Result<ImageReader<Cursor<&'a [u8]>>, ImageError> {
+    if bytes.is_empty() {
+        return Err(ImageError::Empty(label.to_owned()));
+    }
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| io_error(e, label))?;
     if reader.format().is_none() {
-        return Err(ImageError::Unsupported {
-            label: label.to_owned(),
-            detail: "not a PNG, JPEG, WebP, GIF or BMP image".to_owned(),
-        });
+        return Err(ImageError::NotAnImage(label.to_owned()));
     }
     Ok(reader)
+}
+
+/// A decoding error for the picture in `bytes`: that it is cut short when it is (the
+/// decoder's own words, "unexpected end of file", do not say so).
+fn decoding_error(e: image::ImageError, bytes: &[u8], label: &str) -> ImageError {
+    match e {
+        image::ImageError::Decoding(_) | image::ImageError::IoError(_) if is_cut_short(bytes) => {
+            ImageError::CutShort(label.to_owned())
+        }
+        e => map_image_error(e, label),
+    }
+}
+
+/// The notice for a picture that decoded although it is cut short (its missing part
+/// is blank), naming it by `label`.
+fn cut_short_notice(bytes: &[u8], label: &str) -> Option<String> {
+    is_cut_short(bytes).then(|| format!("{}: {label}", tr!("image-cut-short")))
 }
 
 /// Map an `image` crate error to [`ImageError`].
@@ -273,7 +327,7 @@ pub(crate) fn decode_bytes(
                 },
             });
         }
-        Err(e) => return Err(map_image_error(e, &label)),
+        Err(e) => return Err(decoding_error(e, bytes, &label)),
     };
     let dims = decoder.dimensions();
     if decoder.total_bytes() > limits.max_alloc_bytes {
@@ -285,7 +339,8 @@ pub(crate) fn decode_bytes(
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| map_image_error(e, &label))?;
+    let mut image =
+        DynamicImage::from_decoder(decoder).map_err(|e| decoding_error(e, bytes, &label))?;
     image.apply_orientation(orientation);
     let original_size = (image.width(), image.height());
     let side = limits.max_texture_side.max(1);
@@ -298,6 +353,7 @@ pub(crate) fn decode_bytes(
         height: rgba.height(),
         rgba: rgba.into_raw(),
         original_size,
+        notice: cut_short_notice(bytes, &label),
     })
 }
 
@@ -408,23 +464,20 @@ fn natural_cmp(a: &str, b: &str) -> Ordering {
 }
 
 /// Open a standalone image file as an article: one image block, title and canonical
-/// text are the file name. Only the header is read here; decoding happens when shown.
+/// text are the file name. Only the header is decoded here (decoding happens when
+/// shown); the file is read whole to tell, as a notice, that it is cut short.
 pub(crate) fn load_image_article(path: &Path) -> Result<Article, ArticleError> {
     let label = path.display().to_string();
-    let (file, _) = open_regular_file(path).map_err(|e| file_error(e, &label))?;
-    let reader = ImageReader::new(std::io::BufReader::new(file))
-        .with_guessed_format()
-        .map_err(|e| io_error(e, &label))?;
-    if reader.format().is_none() {
-        return Err(ImageError::Unsupported {
-            label,
-            detail: "not a PNG, JPEG, WebP, GIF or BMP image".to_owned(),
-        }
-        .into());
-    }
-    reader
+    let bytes = read_regular_file(path, ImageLimits::default().max_file_bytes)
+        .map_err(|e| file_error(e, &label))?;
+    reader(&bytes, &label)?
         .into_dimensions()
-        .map_err(|e| map_image_error(e, &label))?;
+        .map_err(|e| decoding_error(e, &bytes, &label))?;
+    let notices = if is_cut_short(&bytes) {
+        vec![tr!("image-cut-short")]
+    } else {
+        Vec::new()
+    };
     let name = Origin::File(path.to_owned()).display_name();
     let block = Block {
         kind: BlockKind::Image(ImageRef {
@@ -441,7 +494,7 @@ pub(crate) fn load_image_article(path: &Path) -> Result<Article, ArticleError> {
         name.clone(),
         name,
         vec![block],
-        Vec::new(),
+        notices,
     ))
 }
 
@@ -451,19 +504,19 @@ pub(crate) fn load_image_article(path: &Path) -> Result<Article, ArticleError> {
 /// (percent-decoded, without `?query` or `#fragment`) become [`ImageSource::File`].
 pub(super) fn resolve_reference(base: &Path, reference: &str) -> ImageSource {
     let r = reference.trim();
-    let unavailable = |reason: &str| ImageSource::Unavailable {
+    let unavailable = |reason: UnavailableReason| ImageSource::Unavailable {
         reference: shorten(r, 80),
-        reason: reason.to_owned(),
+        reason,
     };
     if r.is_empty() {
-        return unavailable("the image has no source");
+        return unavailable(UnavailableReason::NoSource);
     }
     let lower = r.to_ascii_lowercase();
     if lower.starts_with("//") || lower.starts_with("http:") || lower.starts_with("https:") {
-        return unavailable(REMOTE_REASON);
+        return unavailable(UnavailableReason::Remote);
     }
     if lower.starts_with("data:") {
-        return unavailable("images embedded as data: URLs are not shown");
+        return unavailable(UnavailableReason::DataUrl);
     }
     if lower.starts_with("file:") {
         let rest = r["file:".len()..].trim_start_matches('/');
@@ -482,9 +535,7 @@ pub(super) fn resolve_reference(base: &Path, reference: &str) -> ImageSource {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
         if is_scheme {
-            return unavailable(&format!(
-                "\"{scheme}:\" links are not loaded: Pathok only shows local image files"
-            ));
+            return unavailable(UnavailableReason::Scheme(scheme.to_owned()));
         }
     }
     let decoded = base.join(percent_decode(strip_query(r)));
@@ -720,11 +771,12 @@ mod tests {
         let full = png(64, 64);
         let path = write(dir.path(), "truncated.png", &full[..full.len() / 2]);
         let err = decode_image(&ImageSource::File(path), &limits).expect_err("truncated");
-        assert!(matches!(err, ImageError::Decode { .. }), "{err:?}");
+        assert!(matches!(err, ImageError::CutShort(_)), "{err:?}");
+        assert!(err.to_string().contains("cut short"), "{err}");
 
         let path = write(dir.path(), "text.png", "কোরিয়া নয়".as_bytes());
         let err = decode_image(&ImageSource::File(path), &limits).expect_err("not an image");
-        assert!(matches!(err, ImageError::Unsupported { .. }), "{err:?}");
+        assert!(matches!(err, ImageError::NotAnImage(_)), "{err:?}");
 
         let err = decode_image(&ImageSource::File(dir.path().join("missing.png")), &limits)
             .expect_err("missing");
@@ -745,7 +797,7 @@ mod tests {
         let err = decode_image(&remote, &limits).expect_err("remote");
         assert_eq!(
             err.to_string(),
-            format!("{REMOTE_REASON}: https://example.com/a.png")
+            format!("{}: https://example.com/a.png", UnavailableReason::Remote)
         );
     }
 
@@ -762,16 +814,137 @@ mod tests {
             matches!(&article.blocks[0].kind, BlockKind::Image(ImageRef { source: ImageSource::File(p), .. }) if *p == path)
         );
 
+        // Its first chunk announces more bytes than the file has.
         let path = write(dir.path(), "broken.png", b"\x89PNG\r\n\x1a\n garbage");
         let err = load_image_article(&path).expect_err("broken");
         assert!(
-            matches!(err, ArticleError::Image(ImageError::Decode { .. })),
+            matches!(err, ArticleError::Image(ImageError::CutShort(_))),
             "{err:?}"
         );
         let err = load_image_article(&dir.path().join("gone.png")).expect_err("missing");
         assert!(
             matches!(err, ArticleError::Image(ImageError::NotFound(_))),
             "{err:?}"
+        );
+    }
+
+    /// A `side`×`side` JPEG (colours varying over it, so that its data is not tiny).
+    fn jpeg(side: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(side, side, |x, y| {
+            image::Rgb([
+                (x * 7 % 256) as u8,
+                (y * 5 % 256) as u8,
+                ((x ^ y) % 256) as u8,
+            ])
+        });
+        let mut bytes = Vec::new();
+        image
+            .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Jpeg)
+            .expect("encode jpeg");
+        bytes
+    }
+
+    #[test]
+    fn a_jpeg_cut_short_is_shown_with_a_notice_naming_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let whole = jpeg(96);
+        let path = write(dir.path(), "whole.jpg", &whole);
+        let image = decode_image(&ImageSource::File(path.clone()), &ImageLimits::default())
+            .expect("decodes");
+        assert_eq!(image.notice, None);
+        assert!(load_image_article(&path).expect("opens").notices.is_empty());
+
+        let path = write(dir.path(), "cut.jpg", &whole[..whole.len() * 6 / 10]);
+        let image = decode_image(&ImageSource::File(path.clone()), &ImageLimits::default())
+            .expect("what is there decodes");
+        assert_eq!((image.width, image.height), (96, 96));
+        let notice = image.notice.expect("a notice");
+        assert!(notice.contains("cut short (truncated)"), "{notice}");
+        assert!(
+            notice.ends_with(&format!(": {}", path.display())),
+            "{notice}"
+        );
+        // Opened on its own: the article says so (the app adds the file's name).
+        let article = load_image_article(&path).expect("opens");
+        assert_eq!(article.notices.len(), 1, "{:?}", article.notices);
+        assert!(
+            notice.starts_with(&article.notices[0]),
+            "{:?}",
+            article.notices
+        );
+    }
+
+    #[test]
+    fn empty_foreign_folder_and_fifo_pictures_say_what_they_are() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let limits = ImageLimits::default();
+        let empty = write(dir.path(), "empty.png", b"");
+        let err = decode_image(&ImageSource::File(empty.clone()), &limits).expect_err("empty");
+        assert!(matches!(err, ImageError::Empty(_)), "{err:?}");
+        assert!(err.to_string().contains("empty"), "{err}");
+        assert!(
+            err.to_string().ends_with(&empty.display().to_string()),
+            "{err}"
+        );
+        let err = load_image_article(&empty).expect_err("empty");
+        assert!(
+            matches!(err, ArticleError::Image(ImageError::Empty(_))),
+            "{err:?}"
+        );
+
+        let text = write(dir.path(), "notes.jpg", "এটি ছবি নয়".as_bytes());
+        let err = load_image_article(&text).expect_err("text");
+        assert!(
+            matches!(err, ArticleError::Image(ImageError::NotAnImage(_))),
+            "{err:?}"
+        );
+        assert!(err.to_string().starts_with("not an image"), "{err}");
+
+        let folder = dir.path().join("x.png");
+        std::fs::create_dir(&folder).expect("mkdir");
+        let err = decode_image(&ImageSource::File(folder.clone()), &limits).expect_err("folder");
+        assert!(matches!(err, ImageError::Folder(_)), "{err:?}");
+        assert!(
+            err.to_string().ends_with(&folder.display().to_string()),
+            "{err}"
+        );
+
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("x.jpg");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                // On a thread, so that a read that blocks fails the test instead of
+                // hanging it.
+                let (send, receive) = std::sync::mpsc::channel();
+                let path = fifo.clone();
+                std::thread::spawn(move || {
+                    let _ = send.send(load_image_article(&path).map(|_| ()));
+                });
+                let err = receive
+                    .recv_timeout(std::time::Duration::from_secs(5))
+                    .expect("answers without waiting for a writer")
+                    .expect_err("fifo");
+                assert!(
+                    matches!(err, ArticleError::Image(ImageError::NotRegular { .. })),
+                    "{err:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reasons_for_an_image_not_loaded_are_in_the_interface_language() {
+        use crate::i18n::{Language, with_language};
+        let english = with_language(Language::English, || UnavailableReason::Remote.to_string());
+        let bengali = with_language(Language::Bengali, || UnavailableReason::Remote.to_string());
+        assert!(english.contains("never uses the network"), "{english}");
+        assert!(bengali.contains("পাঠক"), "{bengali}");
+        let scheme = UnavailableReason::Scheme("ftp".to_owned());
+        let bengali = with_language(Language::Bengali, || scheme.to_string());
+        assert!(
+            bengali.contains("\"ftp:\"") && bengali.contains("লিংক"),
+            "{bengali}"
         );
     }
 
@@ -793,11 +966,23 @@ mod tests {
         );
         assert_eq!(file("file:///home/u/x.png"), Path::new("/home/u/x.png"));
         assert_eq!(file("/abs/y.png"), Path::new("/abs/y.png"));
-        assert_eq!(reason("http://example.com/a.png"), REMOTE_REASON);
-        assert_eq!(reason("HTTPS://example.com/a.png"), REMOTE_REASON);
-        assert_eq!(reason("//cdn.example.com/a.png"), REMOTE_REASON);
-        assert!(reason("data:image/png;base64,AAAA").contains("data:"));
-        assert!(reason("ftp://example.com/a.png").contains("\"ftp:\""));
-        assert!(reason("  ").contains("no source"));
+        assert_eq!(
+            reason("http://example.com/a.png"),
+            UnavailableReason::Remote
+        );
+        assert_eq!(
+            reason("HTTPS://example.com/a.png"),
+            UnavailableReason::Remote
+        );
+        assert_eq!(reason("//cdn.example.com/a.png"), UnavailableReason::Remote);
+        assert_eq!(
+            reason("data:image/png;base64,AAAA"),
+            UnavailableReason::DataUrl
+        );
+        assert_eq!(
+            reason("ftp://example.com/a.png"),
+            UnavailableReason::Scheme("ftp".to_owned())
+        );
+        assert_eq!(reason("  "), UnavailableReason::NoSource);
     }
 }

@@ -324,8 +324,8 @@ impl Walker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::UnavailableReason;
     use crate::article::blocks::testing::{check_invariants, outline, spans};
-    use crate::article::images::REMOTE_REASON;
     use crate::article::plain::MAX_BLOCK_CHARS;
     use crate::article::{Block, ImageSource};
     use proptest::prelude::*;
@@ -388,7 +388,10 @@ Line one  \nline two\n\n\
                 ("p", "Before"),
                 ("img /articles/rel space.jpg", ""),
                 ("p", "after."),
-                (&format!("img unavailable: {REMOTE_REASON}"), ""),
+                (
+                    &format!("img unavailable: {}", UnavailableReason::Remote),
+                    ""
+                ),
                 ("caption", "remote"),
                 ("code", "fn main() {}"),
                 ("p", "Line one\nline two"),
@@ -539,7 +542,7 @@ Line one  \nline two\n\n\
         assert_eq!(article.title, "নদীর গল্প");
         let kinds: Vec<String> = outline(&article).into_iter().map(|(k, _)| k).collect();
         let local = format!("img {}", path.with_file_name("river.png").display());
-        let remote = format!("img unavailable: {REMOTE_REASON}");
+        let remote = format!("img unavailable: {}", UnavailableReason::Remote);
         let expected = [
             "title", "p", &local, "caption", "quote", "li • 0", "li • 0", &remote, "caption",
         ];

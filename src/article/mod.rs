@@ -4,6 +4,7 @@
 //! Pure: no egui. Every error names the file and the reason.
 
 mod blocks;
+mod cut_short;
 mod decode;
 mod file;
 mod html;
@@ -27,7 +28,9 @@ pub use file::{
     FileError, open_regular_file, read_regular_file, read_regular_file_if_exists,
     regular_file_metadata,
 };
-pub use images::{DecodedImage, ImageError, ImageLimits, decode_image, sibling_images};
+pub use images::{
+    DecodedImage, ImageError, ImageLimits, UnavailableReason, decode_image, sibling_images,
+};
 pub(crate) use images::{decode_bytes, file_error, map_image_error, reader};
 pub use preview::{PREVIEW_BYTES, preview};
 pub use sample::sample_article;
@@ -168,7 +171,7 @@ pub enum ImageSource {
         /// What the article referred to.
         reference: String,
         /// Why it is not shown.
-        reason: String,
+        reason: UnavailableReason,
     },
 }
 

@@ -64,10 +64,51 @@ pub(crate) fn finish(result: io::Result<()>, failed: bool) -> anyhow::Result<Exi
     }
 }
 
+/// An error as one line for standard error: its message, then each cause the
+/// messages before it do not already tell. Library errors put their OS reason in
+/// their own message ("lock failed (Permission denied): corpus/.pathok.tmp-lock") and
+/// also keep it as their `source`; `{:#}` would print that reason twice.
+pub(crate) fn one_line(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 /// A CSV error as the I/O error it (almost always) is.
 pub(crate) fn csv_error(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let os = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "Permission denied");
+        let store = pathok::store::StoreError::Io {
+            action: pathok::store::IoAction::Lock,
+            path: "../corpus/.pathok.tmp-lock".into(),
+            source: os,
+        };
+        let line = one_line(&anyhow::Error::new(store));
+        assert_eq!(line.matches("Permission denied").count(), 1, "{line}");
+        assert!(line.ends_with("../corpus/.pathok.tmp-lock"), "{line}");
+        // A cause the message does not tell is kept, after it.
+        let wrapped =
+            anyhow::Error::new(std::io::Error::other("disk full")).context("cannot write");
+        assert_eq!(one_line(&wrapped), "cannot write: disk full");
     }
 }

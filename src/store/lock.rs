@@ -52,8 +52,12 @@ pub(crate) struct FolderLock {
 
 impl FolderLock {
     /// Take the lock of `folder`, waiting up to [`LOCK_TIMEOUT`] for another writer.
-    pub(crate) fn acquire(folder: &Path) -> Result<FolderLock, StoreError> {
+    /// Errors name the lock file in `named`: the folder as the caller reached it (a
+    /// relative `../corpus` stays relative in the message even when `folder` is its
+    /// canonical path, which only orders the locks).
+    pub(crate) fn acquire(folder: &Path, named: &Path) -> Result<FolderLock, StoreError> {
         let path = folder.join(LOCK_FILE);
+        let shown = named.join(LOCK_FILE);
         let deadline = Instant::now() + LOCK_TIMEOUT;
         let mut pause = Duration::from_millis(1);
         loop {
@@ -63,13 +67,13 @@ impl FolderLock {
                 .create(true)
                 .truncate(false)
                 .open(&path)
-                .map_err(|e| StoreError::io(IoAction::Lock, &path, e))?;
+                .map_err(|e| StoreError::io(IoAction::Lock, &shown, e))?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(std::fs::TryLockError::WouldBlock) => {
                     drop(file);
                     if Instant::now() >= deadline {
-                        return Err(StoreError::Locked { path });
+                        return Err(StoreError::Locked { path: shown });
                     }
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_millis(20));
@@ -84,7 +88,7 @@ impl FolderLock {
                     });
                 }
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(StoreError::io(IoAction::Lock, &path, e));
+                    return Err(StoreError::io(IoAction::Lock, &shown, e));
                 }
             }
             match still_at_path(&file, &path) {
@@ -97,7 +101,7 @@ impl FolderLock {
                 }
                 // The holder before us removed the file while we waited: try again.
                 Ok(false) => continue,
-                Err(e) => return Err(StoreError::io(IoAction::Lock, &path, e)),
+                Err(e) => return Err(StoreError::io(IoAction::Lock, &shown, e)),
             }
         }
     }
@@ -169,7 +173,7 @@ mod tests {
                 std::thread::spawn(move || {
                     start.wait();
                     for _ in 0..20 {
-                        let lock = FolderLock::acquire(&folder).unwrap();
+                        let lock = FolderLock::acquire(&folder, &folder).unwrap();
                         let now = inside.fetch_add(1, Ordering::SeqCst) + 1;
                         most.fetch_max(now, Ordering::SeqCst);
                         std::thread::sleep(Duration::from_micros(200));
@@ -191,7 +195,7 @@ mod tests {
     fn a_lock_file_left_by_a_killed_writer_is_taken_and_removed() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(LOCK_FILE), "").unwrap();
-        drop(FolderLock::acquire(dir.path()).unwrap());
+        drop(FolderLock::acquire(dir.path(), dir.path()).unwrap());
         #[cfg(unix)]
         assert!(!dir.path().join(LOCK_FILE).exists());
     }

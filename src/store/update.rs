@@ -115,16 +115,17 @@ impl LockedWrite {
                 Some(f) if !f.as_os_str().is_empty() => f.to_owned(),
                 _ => PathBuf::from("."),
             };
-            // One name per folder however it is reached, for the global lock order.
-            let folder = std::fs::canonicalize(&folder)
+            // One name per folder however it is reached, for the global lock order;
+            // messages keep the name it was reached by.
+            let canonical = std::fs::canonicalize(&folder)
                 .map_err(|e| StoreError::io(IoAction::OpenFolder, &folder, e))?;
-            folders.push(folder);
+            folders.push((canonical, folder));
         }
         folders.sort();
-        folders.dedup();
+        folders.dedup_by(|a, b| a.0 == b.0);
         let mut locks = Vec::with_capacity(folders.len());
-        for folder in &folders {
-            locks.push(FolderLock::acquire(folder)?);
+        for (folder, named) in &folders {
+            locks.push(FolderLock::acquire(folder, named)?);
             super::atomic::remove_stale_temps(folder);
         }
         let files = paths

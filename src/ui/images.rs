@@ -41,6 +41,8 @@ pub struct ImageCache {
     limits: ImageLimits,
     /// How many decodes have finished (a region's mark depends on its picture's hash).
     decoded: u64,
+    /// Notices of decoded pictures not yet taken by [`ImageCache::take_notices`].
+    notices: Vec<String>,
 }
 
 impl Default for ImageCache {
@@ -52,6 +54,7 @@ impl Default for ImageCache {
             receiver,
             limits: ImageLimits::default(),
             decoded: 0,
+            notices: Vec::new(),
         }
     }
 }
@@ -99,6 +102,7 @@ impl ImageCache {
         while let Ok((key, result)) = self.receiver.try_recv() {
             let state = match result {
                 Ok((image, sha256)) => {
+                    self.notices.extend(image.notice.clone());
                     let size = [image.width as usize, image.height as usize];
                     let color = ColorImage::from_rgba_unmultiplied(size, &image.rgba);
                     let texture = ctx.load_texture(&key, color, TextureOptions::LINEAR);
@@ -128,6 +132,12 @@ impl ImageCache {
     /// asked for: its file changed.
     pub fn forget(&mut self, source: &ImageSource) {
         self.states.remove(&source.label());
+    }
+
+    /// The notices of pictures decoded since the last call (one cut short …), each
+    /// naming its file; the picture itself is shown.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// How many decodes have finished so far.

@@ -758,6 +758,9 @@ impl eframe::App for PathokApp {
                 region_event = output.region_event;
             }
         });
+        for notice in self.reader.take_image_notices() {
+            self.report(Level::Notice, notice);
+        }
         self.panel_edges(ui);
         if !self.notices.is_empty() {
             // Floating at the foot of the page, over the text: a notice that comes or

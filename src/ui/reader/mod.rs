@@ -291,6 +291,12 @@ impl ReaderView {
         self.images.decoded()
     }
 
+    /// What decoded images had to say (a picture cut short) since this was last asked,
+    /// each naming its file.
+    pub fn take_image_notices(&mut self) -> Vec<String> {
+        self.images.take_notices()
+    }
+
     /// The state of an image of this article if it was shown before (starts nothing).
     pub fn cached_image_state(&self, source: &ImageSource) -> Option<ImageState> {
         self.images.peek(source)
