@@ -519,7 +519,8 @@ fn check_one(found: &Found) -> usize {
         }
     };
     for notice in &article.notices {
-        eprintln!("pathok: {}", tr!("cli-note", notice = notice.to_string()));
+        let notice = format!("{notice}: {}", found.article.display());
+        eprintln!("pathok: {}", tr!("cli-note", notice = notice));
     }
     let name = found.sidecar.display();
     let mut problems = 0;

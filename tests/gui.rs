@@ -110,6 +110,34 @@ fn a_broken_file_shows_an_error_and_keeps_the_sample_open() {
     assert_eq!(h.state().article().title, "নদীর ধারে একটি পাঠাগার");
 }
 
+/// A notice from reading an article (here: a stray byte replaced) names the file once,
+/// at the end, in the window as in `pathok check` (the window added the path to a
+/// notice that already ended with it: "… at byte 12: stray.txt: stray.txt").
+#[test]
+fn a_reading_notice_names_the_file_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("stray.txt");
+    let mut bytes = format!("শিরোনাম\n\n{}", "একটি অনুচ্ছেদ। ".repeat(40)).into_bytes();
+    bytes.insert(22, 0xff);
+    std::fs::write(&file, bytes).expect("written");
+    let h = harness(themed(ReaderTheme::Light), Some(file));
+    let texts: Vec<&str> = h
+        .state()
+        .messages()
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    let notice = texts
+        .iter()
+        .find(|t| t.contains("invalid byte replaced"))
+        .unwrap_or_else(|| panic!("no notice of the stray byte in {texts:?}"));
+    assert!(
+        notice.contains("at byte 22: ") && notice.ends_with("stray.txt"),
+        "{notice}"
+    );
+    assert_eq!(notice.matches("stray.txt").count(), 1, "{notice}");
+}
+
 #[test]
 fn a_missing_file_and_a_binary_file_show_errors_one_at_a_time() {
     // (A folder is no longer an error: it opens as the library, see gui_library.rs.)

@@ -583,6 +583,10 @@ image-unavailable-data-url = data: URL হিসেবে বসানো ছব
 image-unavailable-no-source = ছবিটির কোনো উৎস দেওয়া নেই
 image-unavailable-scheme = "{ $scheme }:" লিংক খোলা হয় না: পাঠক শুধু এই কম্পিউটারের ছবির ফাইল দেখায়
 article-remote-images = অনলাইনের { $count }টি ছবি খোলা হয়নি: পাঠক কখনো ইন্টারনেট ব্যবহার করে না
+article-invalid-bytes = { $count }টি অচল বাইটের জায়গায় U+FFFD বসানো হয়েছে (এগুলো ছাড়া ফাইলটি UTF-8), প্রথমটি { $first } নম্বর বাইটে
+article-read-as = { $encoding } হিসেবে পড়া হয়েছে (ফাইলে বাইট-অর্ডার চিহ্ন নেই)
+article-converted = { $encoding } থেকে রূপান্তর করা হয়েছে (ফাইলটি UTF-8 নয়); লেখাটি ঠিকমতো পড়া যাচ্ছে কি না দেখে নিন
+article-flattened = পাতাটির উপাদান { $depth } স্তরের বেশি গভীরে সাজানো; আরও গভীরগুলো তাদের ওপরের উপাদানে মিশিয়ে দেওয়া হয়েছে
 
 ## Errors: annotation files
 

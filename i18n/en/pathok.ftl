@@ -653,6 +653,13 @@ article-remote-images = { $count ->
     [one] 1 remote image is not loaded: Pathok never uses the network
    *[other] { $count } remote images are not loaded: Pathok never uses the network
 }
+article-invalid-bytes = { $count ->
+    [one] 1 invalid byte replaced by U+FFFD (the file is UTF-8 except for it), the first at byte { $first }
+   *[other] { $count } invalid bytes replaced by U+FFFD (the file is UTF-8 except for them), the first at byte { $first }
+}
+article-read-as = read as { $encoding } (the file has no byte-order mark)
+article-converted = converted from { $encoding } (the file is not UTF-8); check the text reads correctly
+article-flattened = the page nests elements more than { $depth } deep; deeper ones were flattened into their ancestor
 
 ## Errors: annotation files
 

@@ -20,7 +20,8 @@ use crate::tr;
 pub struct DecodedText {
     /// The canonical text: BOM dropped, CRLF and lone CR turned into LF.
     pub text: String,
-    /// What the user should know about the conversion, if anything.
+    /// What the user should know about the conversion, if anything, in the interface
+    /// language; without the file's path, which whoever shows a notice adds.
     pub notices: Vec<String>,
 }
 
@@ -29,7 +30,7 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<DecodedText, ArticleErro
     let mut notices = Vec::new();
     let text = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         if encoding == UTF_8 {
-            utf8_lenient(path, &bytes[bom_len..], bom_len, &mut notices)
+            utf8_lenient(&bytes[bom_len..], bom_len, &mut notices)
         } else {
             decode_strict(path, encoding, &bytes[bom_len..])?
         }
@@ -39,13 +40,9 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<DecodedText, ArticleErro
     {
         s.to_owned()
     } else if !bytes.contains(&0) && mostly_utf8(bytes) {
-        utf8_lenient(path, bytes, 0, &mut notices)
+        utf8_lenient(bytes, 0, &mut notices)
     } else if let Some(encoding) = bomless_utf16(bytes) {
-        notices.push(format!(
-            "read as {} (the file has no byte-order mark): {}",
-            encoding.name(),
-            path.display()
-        ));
+        notices.push(tr!("article-read-as", encoding = encoding.name()));
         decode_strict(path, encoding, bytes)?
     } else {
         if looks_binary(bytes) {
@@ -61,11 +58,7 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<DecodedText, ArticleErro
             });
         }
         let text = decode_strict(path, encoding, bytes)?;
-        notices.push(format!(
-            "converted from {} (the file is not UTF-8); check the text reads correctly: {}",
-            encoding.name(),
-            path.display()
-        ));
+        notices.push(tr!("article-converted", encoding = encoding.name()));
         text
     };
     if text.contains('\0') {
@@ -98,7 +91,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// Decode UTF-8 replacing each invalid sequence with U+FFFD; if there were any, a
 /// notice says how many bytes and where the first was (`offset` is where `bytes`
 /// start in the file, e.g. after a BOM).
-fn utf8_lenient(path: &Path, bytes: &[u8], offset: usize, notices: &mut Vec<String>) -> String {
+fn utf8_lenient(bytes: &[u8], offset: usize, notices: &mut Vec<String>) -> String {
     let mut text = String::with_capacity(bytes.len());
     let mut invalid = 0usize;
     let mut first = None;
@@ -114,12 +107,7 @@ fn utf8_lenient(path: &Path, bytes: &[u8], offset: usize, notices: &mut Vec<Stri
         }
     }
     if let Some(first) = first {
-        notices.push(format!(
-            "{invalid} invalid byte{} replaced by U+FFFD (the file is UTF-8 except for {}), the first at byte {first}: {}",
-            if invalid == 1 { "" } else { "s" },
-            if invalid == 1 { "it" } else { "them" },
-            path.display()
-        ));
+        notices.push(tr!("article-invalid-bytes", count = invalid, first = first));
     }
     text
 }
@@ -317,7 +305,7 @@ mod tests {
         assert_eq!(
             decoded.notices,
             [format!(
-                "1 invalid byte replaced by U+FFFD (the file is UTF-8 except for it), the first at byte {at}: t.txt"
+                "1 invalid byte replaced by U+FFFD (the file is UTF-8 except for it), the first at byte {at}"
             )]
         );
         assert!(!decoded.text.contains('à'), "no mojibake");
@@ -336,7 +324,7 @@ mod tests {
         bytes.extend_from_slice(&text.as_bytes()[b..]);
         let decoded = decode(&bytes).unwrap();
         assert_eq!(decoded.text.matches('\u{fffd}').count(), 2);
-        let first = format!("the first at byte {}: t.txt", a + 3);
+        let first = format!("the first at byte {}", a + 3);
         assert!(
             decoded.notices[0].starts_with("3 invalid bytes replaced")
                 && decoded.notices[0].contains(&first),

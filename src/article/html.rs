@@ -10,6 +10,7 @@ use super::blocks::{BlockBuilder, assemble, base_dir, collapse_whitespace};
 use super::html_depth::{MAX_DEPTH, bounded};
 use super::images::resolve_reference;
 use super::{Article, ArticleFormat, BlockKind, DecodedText, ImageRef, InlineStyle};
+use crate::tr;
 
 /// Elements whose content is never part of the article.
 const SKIPPED: &[&str] = &[
@@ -29,10 +30,9 @@ const BLOCK_LEVEL: &[&str] = &[
 pub(crate) fn parse(path: &Path, mut decoded: DecodedText) -> Article {
     let source = bounded(&decoded.text);
     if matches!(source, std::borrow::Cow::Owned(_)) {
-        decoded.notices.push(format!(
-            "the page nests elements more than {MAX_DEPTH} deep; deeper ones were flattened into their ancestor: {}",
-            path.display()
-        ));
+        decoded
+            .notices
+            .push(tr!("article-flattened", depth = MAX_DEPTH));
     }
     let doc = Html::parse_document(&source);
     let (body, keep_header) = find_body(&doc);

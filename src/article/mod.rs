@@ -57,7 +57,8 @@ pub struct Article {
     /// Lowercase hex SHA-256 of the canonical text's UTF-8 bytes.
     pub sha256: String,
     /// Things the user should know that did not stop loading (e.g. "converted from
-    /// windows-1252").
+    /// windows-1252"), in the interface language and without the file's path: the
+    /// window and the CLI add it when they show one.
     pub notices: Vec<String>,
 }
 
