@@ -387,3 +387,25 @@ fn tab_reaches_the_library_edge() {
     }
     panic!("Tab never reached the library's edge");
 }
+
+/// Content wider than the side panel (a codebook row with a long tag and its buttons,
+/// at the panel's narrowest) must not move the panel: egui clamped the overflowing
+/// panel's rect by its inner edge, so the reader's column ran 40 points under the
+/// panel and the edge was drawn off the panel.
+#[test]
+fn content_wider_than_the_side_panel_does_not_move_its_edge() {
+    let (_tmp, dir) = corpus();
+    let mut h = app(dir, [1400.0, 900.0], None);
+    let reader = h.state().reader_rect().unwrap();
+    let from = egui::pos2(reader.max.x - 2.0, reader.center().y);
+    common::drag(&mut h, from, egui::pos2(1399.0, from.y));
+    h.get_by_label("Codebook (1)").click();
+    h.run();
+    h.run();
+    let reader = h.state().reader_rect().unwrap();
+    assert!(
+        (reader.max.x - (1400.0 - 240.0)).abs() < 2.0,
+        "the reader ends at {} under a side panel of 240 points in a 1400-point window",
+        reader.max.x
+    );
+}

@@ -50,10 +50,25 @@ pub(super) fn sized_panel<R>(
         Side::Left => egui::Panel::left(id),
         Side::Right => egui::Panel::right(id),
     };
-    let shown = panel
-        .resizable(false)
-        .exact_size(width)
-        .show(ui, add_contents);
+    let shown = panel.resizable(false).exact_size(width).show(ui, |ui| {
+        // Content wider than the panel (a codebook row of a long tag and its buttons
+        // at the narrowest width) must not reach the panel's own rect: egui clamps an
+        // overflowing panel by moving its inner edge, so a right panel was reported
+        // (and the reader laid out) as if it began further right, the reader running
+        // under it. The content is laid out in a child as wide as the panel, clipped
+        // to it, and only what lies inside the panel is given back to it.
+        let inside = ui.max_rect();
+        let mut content = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt("content")
+                .max_rect(inside)
+                .layout(*ui.layout()),
+        );
+        content.shrink_clip_rect(inside);
+        let inner = add_contents(&mut content);
+        ui.advance_cursor_after_rect(content.min_rect().intersect(inside));
+        inner
+    });
     (shown.inner, shown.response.rect)
 }
 
