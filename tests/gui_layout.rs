@@ -408,4 +408,9 @@ fn content_wider_than_the_side_panel_does_not_move_its_edge() {
         "the reader ends at {} under a side panel of 240 points in a 1400-point window",
         reader.max.x
     );
+    // The long tag's buttons and the Note tab wrap instead of running off the window.
+    let buttons = ["Rename", "Delete"].map(|b| h.get_all_by_label(b).next().unwrap().rect());
+    for rect in buttons.into_iter().chain([h.get_by_label("Note").rect()]) {
+        assert!(rect.max.x <= 1400.0, "{rect:?} runs off the window");
+    }
 }

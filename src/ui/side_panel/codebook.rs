@@ -102,7 +102,9 @@ impl SidePanel {
         let mut edit = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            // Wrapped: in a narrow panel the buttons go onto the next line instead of
+            // off the panel, out of reach.
+            ui.horizontal_wrapped(|ui| {
                 let mut rgb = tag.color.0;
                 if ui
                     .color_edit_button_srgb(&mut rgb)
@@ -134,7 +136,15 @@ impl SidePanel {
                         }
                     }
                     _ => {
-                        ui.label(RichText::new(format!("{key}{}", tag.name)).strong());
+                        // At most most of the row, cut with "…" (whole on hover), so the
+                        // buttons after it wrap as whole buttons.
+                        let most = (ui.available_width() * 0.6).max(80.0);
+                        ui.scope(|ui| {
+                            ui.set_max_width(most);
+                            let name = RichText::new(format!("{key}{}", tag.name)).strong();
+                            ui.add(egui::Label::new(name).truncate())
+                                .on_hover_text(tag.name.as_str());
+                        });
                         if ui
                             .small_button(tr!("codebook-rename"))
                             .on_hover_text(tr!("codebook-rename-tip"))

@@ -128,7 +128,8 @@ impl SidePanel {
                     }
                 });
         }
-        ui.horizontal(|ui| {
+        // Wrapped: at the panel's narrowest the Note tab goes below rather than off it.
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(
                 &mut self.tab,
                 Tab::Annotations,
