@@ -466,7 +466,7 @@ fn the_author_field_in_the_view_menu_takes_a_pointer_click_and_the_keys() {
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.run();
-    h.type_text("rina");
+    h.event(egui::Event::Text("rina".into()));
     h.run();
     press(&mut h, &[Key::Enter]);
     assert_eq!(h.state().settings().author, "rina");

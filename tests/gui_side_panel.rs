@@ -325,7 +325,7 @@ fn an_article_note_still_being_typed_is_saved_on_close() {
     h.run();
     h.get_by_role(Role::MultilineTextInput).click();
     h.run();
-    h.type_text("state media framing");
+    h.event(egui::Event::Text("state media framing".into()));
     h.run();
     assert!(
         h.ctx.text_edit_focused(),
@@ -349,7 +349,7 @@ fn an_article_note_is_kept_when_another_tab_is_chosen_while_typing() {
     h.run();
     h.get_by_role(Role::MultilineTextInput).click();
     h.run();
-    h.type_text("neutral report");
+    h.event(egui::Event::Text("neutral report".into()));
     h.run();
     h.get_by_label_contains("Annotations (").click();
     h.run();
