@@ -252,6 +252,23 @@ fn both_coders_changing_the_article_note_is_a_conflict_with_markers() {
         "<<<<<<< ours\n    note: \"আমাদের মত\",\n=======\n    note: \"ওদের মত\",\n>>>>>>> theirs\n";
     assert!(text.contains(marked), "{text}");
     assert_eq!(text.matches("<<<<<<<").count(), 1);
+
+    // Until the markers are gone, the file is named as a merge left unresolved, with
+    // where and what to do — not as a RON syntax error ("Expected identifier"), which
+    // sent the coder to *Keep the bad file aside*, away from both versions.
+    let out = pathok(&root, &["check", "news"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unresolved git merge conflict at line 9")
+            && stderr.contains("keep one side")
+            && stderr.contains("a.txt.annotations.ron"),
+        "{stderr}"
+    );
+    // Keeping one side and deleting the markers gives a valid file, as the README says.
+    let kept = text.replace(marked, "    note: \"আমাদের মত\",\n");
+    std::fs::write(sidecar(&root), kept).unwrap();
+    assert_eq!(read(&root).note, "আমাদের মত");
 }
 
 #[test]

@@ -140,3 +140,34 @@ fn the_agreement_window_measures_the_folder_and_says_why_a_figure_is_missing() {
         "{html}"
     );
 }
+
+/// With the library and the side panel open the reader is narrow; the adopt buttons
+/// must still be in it, not cut off beyond the long passage and the two versions (in
+/// a real 1100-point window they were out of reach until both panels were hidden).
+#[test]
+fn the_adopt_buttons_are_within_reach_between_the_library_and_the_side_panel() {
+    let (dir, article) = workspace();
+    two_coders(&article);
+    let mut h = common::app_with_max_steps(Some(dir.path().to_path_buf()), 32);
+    for _ in 0..600 {
+        if h.state().library().is_some_and(|l| !l.is_busy()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+    h.key_press(Key::F8);
+    h.run();
+    h.get_by_label("3 differences");
+    let side_panel = h.get_by_label_contains("Annotations (").rect().min.x;
+    for coder in ["rina", "sumon"] {
+        for button in h.get_all_by_label(&format!("Adopt {coder}")) {
+            assert!(
+                button.rect().max.x < side_panel,
+                "Adopt {coder} at {:?}, the side panel starts at {side_panel}",
+                button.rect()
+            );
+        }
+    }
+}

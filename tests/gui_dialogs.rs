@@ -444,3 +444,35 @@ fn after_an_export_another_format_or_file_no_longer_says_it_was_exported() {
     assert!(h.query_by_label_contains("Exported").is_none());
     assert!(h.state().export_dialog().unwrap().result().is_none());
 }
+
+/// The author is set as the README says, View ▸ Author, with the real pointer: the
+/// click lands in the field (the menu stays open) and the keys typed next change the
+/// author — they must not reach the reader, where Ctrl+A, `n` and the rest would select
+/// the article and annotate it.
+#[test]
+fn the_author_field_in_the_view_menu_takes_a_pointer_click_and_the_keys() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_all_by_role(Role::TextInput)
+        .find(|n| n.value().as_deref() == Some("tester"))
+        .expect("the author field")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Author").is_some(),
+        "the View menu stays open after a click in the author field"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.event(egui::Event::Text("rina".into()));
+    h.run();
+    press(&mut h, &[Key::Enter]);
+    assert_eq!(h.state().settings().author, "rina");
+    assert!(
+        h.state().session().set.is_empty(),
+        "no key reached the reader: {:?}",
+        h.state().messages()
+    );
+}

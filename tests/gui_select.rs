@@ -124,3 +124,36 @@ fn ctrl_a_selects_everything_and_escape_clears() {
     h.run();
     assert_eq!(h.state().reader().selection(), None);
 }
+
+/// A double click picks the word whose letters are under the pointer, also over the
+/// right half of its last letter: the nearest boundary there is the word's end, and the
+/// word "at" the end is the space after it (nothing was selected) — in a real window,
+/// a double click near the end of গণমাধ্যম selected nothing or the next word.
+#[test]
+fn double_click_over_the_last_letter_of_a_word_selects_that_word() {
+    let mut h = harness(Path::new(ARTICLE));
+    for word in ["গণমাধ্যম", "দেশের", "গভীর"] {
+        let end = offset_of(&h, word) + word.chars().count();
+        let last = locate(&h, end - 1);
+        let boundary = locate(&h, end);
+        assert!(
+            boundary.x > last.x + 4.0,
+            "{word}: the last letter has a width"
+        );
+        // Three quarters across the last letter: nearer the end than its start.
+        let at = egui::pos2(last.x + (boundary.x - last.x) * 0.75, boundary.y);
+        click(&mut h, at);
+        click(&mut h, at);
+        h.run();
+        let range = h.state().reader().selection();
+        assert_eq!(
+            range.map(|r| h.state().article().text.slice(r).to_owned()),
+            Some(word.to_owned()),
+            "double click at {at:?} near the end of {word}"
+        );
+        // Let the next pair of clicks be a new double click.
+        for _ in 0..40 {
+            h.step();
+        }
+    }
+}

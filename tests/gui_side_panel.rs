@@ -312,3 +312,46 @@ fn scrolling_the_list_up_moves_the_rows_by_the_scroll_alone() {
 fn a_visible_note_y(h: &App, label: &str) -> f32 {
     h.get_by_label(label).rect().min.y
 }
+
+/// An article note being typed is saved when the window closes (and with Ctrl+S),
+/// even though its field still has the keyboard: the field handed the note over only
+/// when it lost the keyboard, so closing the window right after typing lost the note
+/// while the status bar said "Saved".
+#[test]
+fn an_article_note_still_being_typed_is_saved_on_close() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    h.get_by_label("Note").click();
+    h.run();
+    h.get_by_role(Role::MultilineTextInput).click();
+    h.run();
+    h.event(egui::Event::Text("state media framing".into()));
+    h.run();
+    assert!(
+        h.ctx.text_edit_focused(),
+        "the note field still has the keyboard"
+    );
+    eframe::App::on_exit(h.state_mut(), None);
+    let (file, _) =
+        pathok::store::read_sidecar_file(&pathok::store::sidecar_path(&article)).unwrap();
+    assert_eq!(file.note, "state media framing");
+}
+
+/// Choosing another tab of the side panel while typing the article note keeps the
+/// note: the field is not drawn any more, so it never said it lost the keyboard, and
+/// the note stayed on screen only (in a real window, the note typed before clicking
+/// *Annotations* never reached the sidecar).
+#[test]
+fn an_article_note_is_kept_when_another_tab_is_chosen_while_typing() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    h.get_by_label("Note").click();
+    h.run();
+    h.get_by_role(Role::MultilineTextInput).click();
+    h.run();
+    h.event(egui::Event::Text("neutral report".into()));
+    h.run();
+    h.get_by_label_contains("Annotations (").click();
+    h.run();
+    assert_eq!(h.state().session().set.article_note, "neutral report");
+}

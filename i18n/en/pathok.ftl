@@ -664,6 +664,7 @@ article-flattened = the page nests elements more than { $depth } deep; deeper on
 ## Errors: annotation files
 
 error-parse = cannot parse line { $line }, column { $column } ({ $message }): { $path }
+error-conflict-markers = unresolved git merge conflict at line { $line } (<<<<<<< … ======= … >>>>>>>): keep one side, delete the three marker lines, then reload or commit: { $path }
 error-newer-version = written by a newer Pathok (format version { $found }, this one reads up to { $supported }); opened read-only: { $path }
 error-refuse-overwrite = refusing to overwrite a sidecar that could not be read: { $path }
 error-locked = another program has been writing in this folder for too long (its lock is held); nothing was written: { $path }

@@ -268,6 +268,14 @@ fn check_header(
     Ok(())
 }
 
+/// The 1-based line of the first git conflict marker (`<<<<<<<` at a line's start,
+/// which no RON file has), if any.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| line.starts_with("<<<<<<<"))
+        .map(|i| i + 1)
+}
+
 /// Parse the text of a versioned RON file with `ron`.
 fn parse_versioned_text<T: serde::de::DeserializeOwned + Versioned>(
     text: &str,
@@ -275,11 +283,17 @@ fn parse_versioned_text<T: serde::de::DeserializeOwned + Versioned>(
     format: &'static str,
     supported: u32,
 ) -> Result<T, StoreError> {
-    let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
-        path: path.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+    let parse_error = |e: ron::error::SpannedError| match conflict_marker_line(text) {
+        Some(line) => StoreError::ConflictMarkers {
+            path: path.to_owned(),
+            line,
+        },
+        None => StoreError::Parse {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        },
     };
     // The full parse comes first (one pass in the common case); the header tells a
     // newer or foreign file apart from a corrupt one.

@@ -82,6 +82,20 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// The file holds a git merge left unresolved: `<<<<<<<` … `>>>>>>>` around the
+    /// lines both sides changed (`pathok merge-driver` writes them on a conflict). Named
+    /// as such, with what to do, rather than as a RON syntax error. Never overwritten.
+    #[error("{}", tr!(
+        "error-conflict-markers",
+        line = *.line,
+        path = .path.display().to_string()
+    ))]
+    ConflictMarkers {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first `<<<<<<<`.
+        line: usize,
+    },
     /// The file is RON but of another kind.
     #[error("{}", tr!(
         "store-wrong-format",

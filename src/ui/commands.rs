@@ -370,6 +370,11 @@ impl Command {
             button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
         }
         let clicked = ui.add(button).on_hover_text(self.tooltip()).clicked();
+        if clicked && egui::containers::menu::is_in_menu(ui) {
+            // A menu that stays open on clicks inside it (View, for its author
+            // field) still closes when one of its commands is chosen.
+            ui.close();
+        }
         clicked.then_some(self)
     }
 

@@ -18,6 +18,24 @@ use super::super::theme::ReaderTheme;
 use super::PathokApp;
 use crate::i18n::Language;
 
+/// A menu of the bar. The View menu holds a text field (the author): a click in it
+/// must give it the keyboard instead of closing the menu (egui closes a menu on any
+/// click inside it, and the keys typed next went to the reader, where Ctrl+A and `n`
+/// annotated the whole article). So View closes only on a click outside it, and its
+/// entries close it themselves when clicked.
+fn menu_button(ui: &mut egui::Ui, menu: Menu, content: impl FnOnce(&mut egui::Ui)) {
+    let button = egui::containers::menu::MenuButton::new(menu.title());
+    let button = if menu == Menu::View {
+        button.config(
+            egui::containers::menu::MenuConfig::new()
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
+        )
+    } else {
+        button
+    };
+    button.ui(ui, content);
+}
+
 /// File ▸ Open recent (folder): each path with the folder it is in; returns the one
 /// clicked.
 fn recent_menu(ui: &mut egui::Ui, title: &str, paths: &[PathBuf]) -> Option<PathBuf> {
@@ -61,7 +79,7 @@ impl PathokApp {
         let mut open_recent = None;
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in Menu::iter() {
-                ui.menu_button(menu.title(), |ui| {
+                menu_button(ui, menu, |ui| {
                     for command in Command::all()
                         .into_iter()
                         .filter(|c| c.menu() == Some(menu))
@@ -128,6 +146,9 @@ impl PathokApp {
             if response.changed() {
                 self.settings.author = author.value();
             }
+            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                ui.close();
+            }
         });
         ui.separator();
         ui.label(RichText::new(tr!("menu-theme")).weak());
@@ -138,6 +159,7 @@ impl PathokApp {
                 .on_hover_text(Command::Theme(theme).tooltip())
                 .clicked()
             {
+                ui.close();
                 commands.push(Command::Theme(theme));
             }
         }
@@ -146,7 +168,11 @@ impl PathokApp {
             .on_hover_text(tr!("menu-language-tip"));
         for language in Language::iter() {
             let selected = crate::i18n::language() == language;
-            if ui.radio(selected, language.native_name()).clicked() && !selected {
+            let clicked = ui.radio(selected, language.native_name()).clicked();
+            if clicked {
+                ui.close();
+            }
+            if clicked && !selected {
                 self.set_language(language);
             }
         }

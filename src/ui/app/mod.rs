@@ -397,6 +397,7 @@ impl PathokApp {
                 self.painted = None;
             }
             Command::Save => {
+                self.commit_pending_note();
                 let article = Arc::clone(self.reader.article());
                 if let Some(n) = self.session.autosave(&article, true) {
                     self.report(Level::Notice, n);
@@ -462,9 +463,19 @@ impl PathokApp {
 
     /// Write pending annotation changes now (before switching article, on exit).
     fn flush_annotations(&mut self) {
+        self.commit_pending_note();
         let article = Arc::clone(self.reader.article());
         if let Some(n) = self.session.autosave(&article, true) {
             self.report(Level::Error, n);
+        }
+    }
+
+    /// Hand the article note being typed in the side panel to the session, so that it
+    /// is saved with the rest (see [`SidePanel::take_pending_note`]).
+    fn commit_pending_note(&mut self) {
+        if let Some(note) = self.side_panel.take_pending_note(&self.session) {
+            let result = self.session.set_article_note(note);
+            self.check(result);
         }
     }
 

@@ -135,7 +135,11 @@ impl CompareView {
         }
         let reconciled = self.reconciled();
         ui.label(tr!("compare-differences", count = list.len()));
-        egui::ScrollArea::vertical()
+        // The adopt buttons come right after the kind of difference, before the long
+        // passage and versions: between the library and the side panel the reader can
+        // be narrow, and buttons in the last column were cut off out of reach. What
+        // still does not fit scrolls sideways.
+        egui::ScrollArea::both()
             .auto_shrink([false, true])
             .max_height(220.0)
             .show(ui, |ui| {
@@ -143,6 +147,7 @@ impl CompareView {
                     .striped(true)
                     .num_columns(5)
                     .show(ui, |ui| {
+                        ui.strong("");
                         ui.strong("");
                         ui.strong(tr!("compare-passage"));
                         ui.strong(&a);
@@ -157,9 +162,6 @@ impl CompareView {
                                 self.current = Some(i);
                                 action = Some(CompareAction::Go(d.clone()));
                             }
-                            ui.label(preview(&session.set, d));
-                            ui.label(version(&session.set, &d.a));
-                            ui.label(version(&session.set, &d.b));
                             ui.horizontal(|ui| {
                                 for (who, ids) in [(&a, &d.a), (&b, &d.b)] {
                                     let button = ui
@@ -185,6 +187,9 @@ impl CompareView {
                                     }
                                 }
                             });
+                            ui.label(preview(&session.set, d));
+                            ui.label(version(&session.set, &d.a));
+                            ui.label(version(&session.set, &d.b));
                             ui.end_row();
                         }
                     });

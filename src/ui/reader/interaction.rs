@@ -24,6 +24,22 @@ impl ReaderView {
         marks::offset_at(&self.article, block, &galley, local)
     }
 
+    /// The canonical offset of the character under the screen position `pos` (see
+    /// [`marks::char_at`]); [`Self::hit`] is the nearest boundary, for drags.
+    fn hit_char(&self, ui: &egui::Ui, frame: &Frame<'_>, pos: Pos2) -> CharOffset {
+        if self.heights.is_empty() {
+            return CharOffset(0);
+        }
+        let i = self.heights.block_at(pos.y - frame.top);
+        let block = &self.article.blocks[i];
+        if matches!(block.kind, BlockKind::Image(_)) {
+            return block.range.start;
+        }
+        let galley = self.galley(ui.ctx(), frame.style, frame.column, i);
+        let local = pos - self.block_origin(frame, i);
+        marks::char_at(&self.article, block, &galley, local)
+    }
+
     /// Pointer handling: drag, double/triple click, shift-click, hover, context menu.
     pub(super) fn interact(
         &mut self,
@@ -35,7 +51,7 @@ impl ReaderView {
     ) {
         let shift = ui.input(|i| i.modifiers.shift);
         if let Some(pos) = response.hover_pos() {
-            let at = self.hit(ui, frame, pos);
+            let at = self.hit_char(ui, frame, pos);
             output.hovered = self
                 .highlights
                 .iter()
@@ -92,14 +108,15 @@ impl ReaderView {
             let i = self.heights.block_at(pos.y - frame.top);
             self.selection = Some(TextSelection::of(self.article.blocks[i].range));
         } else if response.double_clicked() {
-            let at = self.hit(ui, frame, pos);
+            let at = self.hit_char(ui, frame, pos);
             let word = crate::text::word_at(&self.article.text, at);
             self.selection = Some(TextSelection::of(word));
         } else if response.clicked() {
-            let at = self.hit(ui, frame, pos);
+            let boundary = self.hit(ui, frame, pos);
             if shift && let Some(sel) = &mut self.selection {
-                sel.head = at;
+                sel.head = boundary;
             } else {
+                let at = self.hit_char(ui, frame, pos);
                 self.selection = None;
                 match self.highlights.iter().rev().find(|h| h.range.contains(at)) {
                     Some(h) => output.clicked = Some(h.key),

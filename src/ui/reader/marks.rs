@@ -58,6 +58,24 @@ pub fn offset_at(article: &Article, block: &Block, galley: &Galley, local: Vec2)
     CharOffset(block.range.start.0 + source.0)
 }
 
+/// The canonical offset of the character drawn under `local` (relative to the galley's
+/// origin): what a double click picks a word by and what a hover or a click on a
+/// highlight is about. [`offset_at`] gives the nearest boundary between characters,
+/// right for a drag but one character late over the right half of a glyph — a double
+/// click near the end of a word then picked the space after it, or the next word.
+pub fn char_at(article: &Article, block: &Block, galley: &Galley, local: Vec2) -> CharOffset {
+    let mut cursor = galley.cursor_from_pos(local);
+    if cursor.index.0 > 0 && galley.pos_from_cursor(cursor).min.x > local.x {
+        // The boundary is right of the pointer: the pointer is over the glyph before it
+        // (on the same row: a boundary at a row's start is never right of the pointer
+        // when the pointer is on that row).
+        cursor = egui::text::CCursor::new(cursor.index.0 - 1);
+    }
+    let map = block_map(article, block);
+    let source = map.to_source_floor(DisplayOffset(cursor.index.0));
+    CharOffset(block.range.start.0 + source.0)
+}
+
 /// Rectangles (relative to the galley origin) covering `range` ∩ the block, one per row.
 /// `map` is the block's [`block_map`], computed once per block by the caller.
 pub fn range_rects(

@@ -148,7 +148,15 @@ impl SidePanel {
             Tab::Codebook => self.codebook(ui, session),
             Tab::Note => self.note(ui, session, article),
         };
-        action.or(inner)
+        // Another tab was chosen while the note was being typed: its field is not
+        // drawn any more, so it never reports losing the keyboard.
+        let left_note = (self.tab != Tab::Note)
+            .then(|| {
+                self.take_pending_note(session)
+                    .map(SidePanelAction::ArticleNote)
+            })
+            .flatten();
+        action.or(inner).or(left_note)
     }
 
     /// The coder whose annotations are shown, `None` for every coder. The reader
@@ -161,6 +169,16 @@ impl SidePanel {
     /// before are wrong now.
     pub fn forget_folder_counts(&mut self) {
         self.folder_counts = None;
+    }
+
+    /// The article note as typed in the *Note* tab when it differs from the session's:
+    /// the field hands it over when it loses the keyboard, but a save, a switch of
+    /// article or closing the window must not leave it behind (the status bar said
+    /// *Saved* while the note was only on screen).
+    pub fn take_pending_note(&mut self, session: &Session) -> Option<String> {
+        let (_, field) = self.note.as_ref()?;
+        let note = field.value();
+        (note != session.set.article_note).then_some(note)
     }
 
     /// The session was replaced (another article, or the same one read again): the
