@@ -91,13 +91,10 @@ impl AgreementWindow {
     }
 
     fn contents(&mut self, ui: &mut egui::Ui) -> Option<AgreementAction> {
-        ui.label(
-            RichText::new(tr!(
-                "agreement-folder",
-                path = self.folder.display().to_string()
-            ))
-            .weak(),
-        );
+        // The folder as the user gave it (relative to the working directory).
+        let cwd = std::env::current_dir().ok();
+        let folder = tr!("agreement-folder", path = self.folder.display().to_string());
+        ui.label(RichText::new(crate::ui::paths::shown(&folder, cwd.as_deref())).weak());
         match &self.loaded {
             Ok(l) => {
                 for problem in &l.skipped {
@@ -150,10 +147,13 @@ impl AgreementWindow {
         egui::ScrollArea::vertical()
             .max_height(420.0)
             .show(ui, |ui| {
-                tag_table(ui, report);
-                article_table(ui, report);
+                let mut notes = Footnotes::default();
+                tag_table(ui, report, &mut notes);
+                article_table(ui, report, &self.folder, &mut notes);
+                notes.show(ui);
                 for n in &report.not_compared {
-                    ui.label(RichText::new(format!("{}: {}", n.article, n.reason)).weak());
+                    let line = format!("{}: {}", in_folder(&self.folder, &n.article), n.reason);
+                    ui.add(egui::Label::new(RichText::new(line).weak()).wrap());
                 }
             });
         let mut action = None;
@@ -200,14 +200,45 @@ impl AgreementWindow {
     }
 }
 
-/// A figure, or "—" with the reason beside it.
-fn figure(ui: &mut egui::Ui, m: &Measure, decimals: usize) {
+/// A figure, or "—" with the number of its reason, listed under the table (as in the
+/// team report): a reason in the cell made its column as wide as the sentence and
+/// pushed the next columns off the window. The reason also shows on hover.
+fn figure(ui: &mut egui::Ui, m: &Measure, decimals: usize, notes: &mut Footnotes) {
     match m {
         Measure::Value(v) => {
             ui.label(crate::i18n::number(format!("{v:.decimals$}")));
         }
         Measure::Undefined(why) => {
-            ui.label(RichText::new(format!("— ({why})")).weak());
+            let why = why.to_string();
+            let n = crate::i18n::number(notes.mark(&why));
+            ui.label(RichText::new(format!("— ({n})")).weak())
+                .on_hover_text(why);
+        }
+    }
+}
+
+/// Reasons for undefined figures, numbered in order of first use.
+#[derive(Default)]
+struct Footnotes {
+    reasons: Vec<String>,
+}
+
+impl Footnotes {
+    fn mark(&mut self, reason: &str) -> usize {
+        match self.reasons.iter().position(|r| r == reason) {
+            Some(i) => i + 1,
+            None => {
+                self.reasons.push(reason.to_owned());
+                self.reasons.len()
+            }
+        }
+    }
+
+    /// The numbered reasons, wrapped to the window's width.
+    fn show(&self, ui: &mut egui::Ui) {
+        for (i, reason) in self.reasons.iter().enumerate() {
+            let n = crate::i18n::number(i + 1);
+            ui.add(egui::Label::new(RichText::new(format!("({n}) {reason}")).weak()).wrap());
         }
     }
 }
@@ -219,7 +250,7 @@ fn optional(ui: &mut egui::Ui, x: Option<f64>) {
     ));
 }
 
-fn tag_table(ui: &mut egui::Ui, report: &AgreementReport) {
+fn tag_table(ui: &mut egui::Ui, report: &AgreementReport, notes: &mut Footnotes) {
     egui::Grid::new("agreement-tags")
         .striped(true)
         .num_columns(6)
@@ -237,24 +268,36 @@ fn tag_table(ui: &mut egui::Ui, report: &AgreementReport) {
             ui.end_row();
             for (name, t) in &report.tags {
                 ui.label(name);
-                figure(ui, &t.alpha_u, 4);
+                figure(ui, &t.alpha_u, 4, notes);
                 optional(ui, t.observed);
                 optional(ui, t.expected);
-                figure(ui, &t.kappa, 4);
-                figure(ui, &t.percent, 2);
+                figure(ui, &t.kappa, 4, notes);
+                figure(ui, &t.percent, 2, notes);
                 ui.end_row();
             }
             ui.strong(tr!("agreement-all-tags"));
-            figure(ui, &report.alpha_u, 4);
+            figure(ui, &report.alpha_u, 4, notes);
             optional(ui, report.observed);
             optional(ui, report.expected);
             ui.label("");
-            figure(ui, &report.percent, 2);
+            figure(ui, &report.percent, 2, notes);
             ui.end_row();
         });
 }
 
-fn article_table(ui: &mut egui::Ui, report: &AgreementReport) {
+/// An article's path as it lies in the folder measured (`sub/a.txt`), not absolute.
+fn in_folder(folder: &Path, article: &str) -> String {
+    Path::new(article)
+        .strip_prefix(folder)
+        .map_or_else(|_| article.to_owned(), |p| p.display().to_string())
+}
+
+fn article_table(
+    ui: &mut egui::Ui,
+    report: &AgreementReport,
+    folder: &Path,
+    notes: &mut Footnotes,
+) {
     if report.per_article.is_empty() {
         return;
     }
@@ -272,9 +315,9 @@ fn article_table(ui: &mut egui::Ui, report: &AgreementReport) {
             }
             ui.end_row();
             for a in &report.per_article {
-                ui.label(&a.article);
-                figure(ui, &a.alpha_u, 4);
-                figure(ui, &a.percent, 2);
+                ui.label(in_folder(folder, &a.article));
+                figure(ui, &a.alpha_u, 4, notes);
+                figure(ui, &a.percent, 2, notes);
                 ui.end_row();
             }
         });
