@@ -367,7 +367,7 @@ impl Command {
     pub fn menu_item_labelled(self, ui: &mut egui::Ui, label: String) -> Option<Command> {
         let mut button = egui::Button::new(label);
         if let Some(shortcut) = self.shortcuts().first() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+            button = button.shortcut_text(shortcut_text(ui.ctx(), shortcut));
         }
         let clicked = ui.add(button).on_hover_text(self.tooltip()).clicked();
         if clicked && egui::containers::menu::is_in_menu(ui) {
@@ -474,5 +474,62 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+/// A shortcut as menus and the palette write it: `Ctrl+]`, `Ctrl+=`, `Alt+↓`, as the
+/// README's tables do. egui's own long form names the keys (`Ctrl+CloseBracket`,
+/// `Ctrl+Equals`), and its short form uses arrow glyphs the bundled fonts lack.
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &egui::KeyboardShortcut) -> String {
+    use egui::Key;
+    let is_mac = ctx.os().is_mac();
+    let names = if is_mac {
+        egui::ModifierNames::SYMBOLS
+    } else {
+        egui::ModifierNames::NAMES
+    };
+    let key = match shortcut.logical_key {
+        Key::ArrowDown => "↓",
+        Key::ArrowUp => "↑",
+        Key::ArrowLeft => "←",
+        Key::ArrowRight => "→",
+        Key::Minus => "-",
+        key if key
+            .symbol_or_name()
+            .chars()
+            .all(|c| c.is_ascii_punctuation()) =>
+        {
+            key.symbol_or_name()
+        }
+        key => key.name(),
+    };
+    let mut text = names.format(&shortcut.modifiers, is_mac);
+    if !text.is_empty() {
+        text += names.concat;
+    }
+    text + key
+}
+
+#[cfg(test)]
+mod shortcut_tests {
+    use super::shortcut_text;
+    use egui::{Key, KeyboardShortcut, Modifiers};
+
+    #[test]
+    fn shortcuts_are_written_with_the_keys_symbols() {
+        let ctx = egui::Context::default();
+        ctx.set_os(egui::os::OperatingSystem::Nix);
+        let text = |m, k| shortcut_text(&ctx, &KeyboardShortcut::new(m, k));
+        assert_eq!(text(Modifiers::CTRL, Key::CloseBracket), "Ctrl+]");
+        assert_eq!(text(Modifiers::CTRL, Key::OpenBracket), "Ctrl+[");
+        assert_eq!(text(Modifiers::CTRL, Key::Equals), "Ctrl+=");
+        assert_eq!(text(Modifiers::CTRL, Key::Minus), "Ctrl+-");
+        assert_eq!(text(Modifiers::ALT, Key::ArrowDown), "Alt+↓");
+        assert_eq!(
+            text(Modifiers::CTRL | Modifiers::SHIFT, Key::P),
+            "Ctrl+Shift+P"
+        );
+        assert_eq!(text(Modifiers::NONE, Key::F8), "F8");
+        assert_eq!(text(Modifiers::SHIFT, Key::F3), "Shift+F3");
     }
 }

@@ -71,7 +71,8 @@ impl Palette {
                         let mut button =
                             egui::Button::new(command.label()).selected(i == self.highlight);
                         if let Some(shortcut) = command.shortcuts().first() {
-                            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+                            button = button
+                                .shortcut_text(super::commands::shortcut_text(ui.ctx(), shortcut));
                         }
                         let r = ui.add(button).on_hover_text(command.tooltip());
                         if i == self.highlight && (down || up) {
