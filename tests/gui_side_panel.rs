@@ -337,6 +337,27 @@ fn an_article_note_still_being_typed_is_saved_on_close() {
     assert_eq!(file.note, "state media framing");
 }
 
+/// Ctrl+S saves while a text field has the keyboard (typing the article note, the
+/// user saves as in any editor); it did nothing there, all shortcuts being left to
+/// the field. Undo and the other editing keys stay with the field.
+#[test]
+fn ctrl_s_saves_the_article_note_while_it_is_being_typed() {
+    let (_dir, article) = workspace();
+    let mut h = app(&article);
+    h.get_by_label("Note").click();
+    h.run();
+    h.get_by_role(Role::MultilineTextInput).click();
+    h.run();
+    h.event(egui::Event::Text("cites one source".into()));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.ctx.text_edit_focused(), "the field keeps the keyboard");
+    let sidecar = pathok::store::sidecar_path(&article);
+    let (file, _) = pathok::store::read_sidecar_file(&sidecar).expect("Ctrl+S wrote the sidecar");
+    assert_eq!(file.note, "cites one source");
+}
+
 /// Choosing another tab of the side panel while typing the article note keeps the
 /// note: the field is not drawn any more, so it never said it lost the keyboard, and
 /// the note stayed on screen only (in a real window, the note typed before clicking

@@ -390,9 +390,10 @@ impl Command {
         ctx: &egui::Context,
         wanted: impl Fn(Command) -> bool,
     ) -> Vec<Command> {
-        if ctx.text_edit_focused() {
-            return Vec::new();
-        }
+        // A text field keeps its keys (Ctrl+Z undoes typing, Ctrl+A selects its text),
+        // except Ctrl+S: saving while typing is what every editor allows.
+        let typing = ctx.text_edit_focused();
+        let wanted = |c: Command| wanted(c) && (!typing || c == Command::Save);
         let table = &*SHORTCUT_TABLE;
         let mut out = Vec::new();
         ctx.input_mut(|input| {
