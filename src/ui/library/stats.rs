@@ -192,13 +192,29 @@ fn matrix(ui: &mut egui::Ui, stats: &Stats) -> Option<(String, String)> {
         .unwrap_or(0)
         .max(1);
     let tags: Vec<&String> = stats.cooccurrence.keys().collect();
+    // Every column as wide as its widest heading within reason; a longer heading is cut
+    // with "…" (whole on hover). Headings wider than their column ran into the next
+    // one ("diplomacyhistory").
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let widest = tags
+        .iter()
+        .map(|t| {
+            ui.painter()
+                .layout_no_wrap(t.to_string(), font.clone(), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let cell = column_width(widest);
     let mut clicked = None;
     egui::Grid::new("stats-matrix")
         .spacing([2.0, 2.0])
         .show(ui, |ui| {
             ui.label("");
             for tag in &tags {
-                ui.label(RichText::new(tag.as_str()).small());
+                let heading = egui::Label::new(RichText::new(tag.as_str()).small()).truncate();
+                ui.add_sized(vec2(cell, 16.0), heading)
+                    .on_hover_text(tag.as_str());
             }
             ui.end_row();
             for row in &tags {
@@ -215,7 +231,7 @@ fn matrix(ui: &mut egui::Ui, stats: &Stats) -> Option<(String, String)> {
                     let button =
                         egui::Button::new(RichText::new(crate::i18n::number(n)).color(text))
                             .fill(fill)
-                            .min_size(vec2(44.0, 22.0));
+                            .min_size(vec2(cell, 22.0));
                     if ui
                         .add(button)
                         .on_hover_text(tr!(
@@ -235,6 +251,12 @@ fn matrix(ui: &mut egui::Ui, stats: &Stats) -> Option<(String, String)> {
     clicked
 }
 
+/// The width of the matrix's columns for headings `widest` points wide: at least a
+/// count's button (44), at most 96 (longer headings are cut).
+fn column_width(widest: f32) -> f32 {
+    widest.ceil().clamp(44.0, 96.0)
+}
+
 /// From pale to deep blue as a count grows (0 = white).
 fn heat(strength: f32) -> Color32 {
     let s = strength.clamp(0.0, 1.0);
@@ -249,6 +271,13 @@ fn heat(strength: f32) -> Color32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_fit_their_headings_within_reason() {
+        assert_eq!(column_width(10.0), 44.0);
+        assert_eq!(column_width(61.2), 62.0);
+        assert_eq!(column_width(300.0), 96.0);
+    }
 
     #[test]
     fn the_heat_scale_runs_from_white_to_blue() {
