@@ -313,6 +313,19 @@ fn a_visible_note_y(h: &App, label: &str) -> f32 {
     h.get_by_label(label).rect().min.y
 }
 
+/// The app on `article` with `text` typed into the article note, whose field still
+/// has the keyboard.
+fn typing_the_article_note(article: &Path, text: &str) -> App {
+    let mut h = app(article);
+    h.get_by_label("Note").click();
+    h.run();
+    h.get_by_role(Role::MultilineTextInput).click();
+    h.run();
+    h.event(egui::Event::Text(text.into()));
+    h.run();
+    h
+}
+
 /// An article note being typed is saved when the window closes (and with Ctrl+S),
 /// even though its field still has the keyboard: the field handed the note over only
 /// when it lost the keyboard, so closing the window right after typing lost the note
@@ -320,13 +333,7 @@ fn a_visible_note_y(h: &App, label: &str) -> f32 {
 #[test]
 fn an_article_note_still_being_typed_is_saved_on_close() {
     let (_dir, article) = workspace();
-    let mut h = app(&article);
-    h.get_by_label("Note").click();
-    h.run();
-    h.get_by_role(Role::MultilineTextInput).click();
-    h.run();
-    h.event(egui::Event::Text("state media framing".into()));
-    h.run();
+    let mut h = typing_the_article_note(&article, "state media framing");
     assert!(
         h.ctx.text_edit_focused(),
         "the note field still has the keyboard"
@@ -343,13 +350,7 @@ fn an_article_note_still_being_typed_is_saved_on_close() {
 #[test]
 fn ctrl_s_saves_the_article_note_while_it_is_being_typed() {
     let (_dir, article) = workspace();
-    let mut h = app(&article);
-    h.get_by_label("Note").click();
-    h.run();
-    h.get_by_role(Role::MultilineTextInput).click();
-    h.run();
-    h.event(egui::Event::Text("cites one source".into()));
-    h.run();
+    let mut h = typing_the_article_note(&article, "cites one source");
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     h.run();
     assert!(h.ctx.text_edit_focused(), "the field keeps the keyboard");
@@ -365,13 +366,7 @@ fn ctrl_s_saves_the_article_note_while_it_is_being_typed() {
 #[test]
 fn an_article_note_is_kept_when_another_tab_is_chosen_while_typing() {
     let (_dir, article) = workspace();
-    let mut h = app(&article);
-    h.get_by_label("Note").click();
-    h.run();
-    h.get_by_role(Role::MultilineTextInput).click();
-    h.run();
-    h.event(egui::Event::Text("neutral report".into()));
-    h.run();
+    let mut h = typing_the_article_note(&article, "neutral report");
     h.get_by_label_contains("Annotations (").click();
     h.run();
     assert_eq!(h.state().session().set.article_note, "neutral report");

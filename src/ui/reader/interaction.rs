@@ -1,9 +1,9 @@
 //! Pointer handling in the reading view: selecting (drag, double and triple click,
 //! shift-click), hovering and clicking highlights, the context menu.
 
-use egui::{Pos2, Rect};
+use egui::{Galley, Pos2, Rect, Vec2};
 
-use crate::article::BlockKind;
+use crate::article::{Article, Block, BlockKind};
 use crate::text::CharOffset;
 
 use super::{Frame, ReaderOutput, ReaderView, ScrollRequest, TextSelection, marks};
@@ -11,22 +11,24 @@ use super::{Frame, ReaderOutput, ReaderView, ScrollRequest, TextSelection, marks
 impl ReaderView {
     /// The canonical offset nearest to the screen position `pos`.
     pub(super) fn hit(&self, ui: &egui::Ui, frame: &Frame<'_>, pos: Pos2) -> CharOffset {
-        if self.heights.is_empty() {
-            return CharOffset(0);
-        }
-        let i = self.heights.block_at(pos.y - frame.top);
-        let block = &self.article.blocks[i];
-        if matches!(block.kind, BlockKind::Image(_)) {
-            return block.range.start;
-        }
-        let galley = self.galley(ui.ctx(), frame.style, frame.column, i);
-        let local = pos - self.block_origin(frame, i);
-        marks::offset_at(&self.article, block, &galley, local)
+        self.offset_under(ui, frame, pos, marks::offset_at)
     }
 
     /// The canonical offset of the character under the screen position `pos` (see
     /// [`marks::char_at`]); [`Self::hit`] is the nearest boundary, for drags.
     fn hit_char(&self, ui: &egui::Ui, frame: &Frame<'_>, pos: Pos2) -> CharOffset {
+        self.offset_under(ui, frame, pos, marks::char_at)
+    }
+
+    /// The offset `at` reads at `pos` in the galley of the block under it (a picture's
+    /// start over a picture).
+    fn offset_under(
+        &self,
+        ui: &egui::Ui,
+        frame: &Frame<'_>,
+        pos: Pos2,
+        at: fn(&Article, &Block, &Galley, Vec2) -> CharOffset,
+    ) -> CharOffset {
         if self.heights.is_empty() {
             return CharOffset(0);
         }
@@ -37,7 +39,7 @@ impl ReaderView {
         }
         let galley = self.galley(ui.ctx(), frame.style, frame.column, i);
         let local = pos - self.block_origin(frame, i);
-        marks::char_at(&self.article, block, &galley, local)
+        at(&self.article, block, &galley, local)
     }
 
     /// Pointer handling: drag, double/triple click, shift-click, hover, context menu.
